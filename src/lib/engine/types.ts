@@ -1,0 +1,542 @@
+/**
+ * The engine's vocabulary: a parsed scenario, the inputs that drive an exercise, the exercise state and the
+ * per-role views. Everything here is plain JSON-serialisable data. Times:
+ * - wall time is epoch milliseconds (`at` on every input);
+ * - scenario time is milliseconds since the scenario's start (StartEx), advancing at `compression` × wall time
+ *   while the exercise runs.
+ */
+
+// ───────────────────────────── Scenario (normalised, as the parser returns it) ─────────────────────────────
+
+export type CsfFunction = 'GV' | 'ID' | 'PR' | 'DE' | 'RS' | 'RC';
+
+export type Channel =
+	| 'email'
+	| 'news'
+	| 'ticket'
+	| 'log'
+	| 'phone'
+	| 'voicemail'
+	| 'regulator'
+	| 'social'
+	| 'memo'
+	| 'chat'
+	| 'briefing';
+
+export const CHANNELS: readonly Channel[] = [
+	'email',
+	'news',
+	'ticket',
+	'log',
+	'phone',
+	'voicemail',
+	'regulator',
+	'social',
+	'memo',
+	'chat',
+	'briefing'
+];
+
+export type TeamId = string;
+
+export interface Source {
+	id: string;
+	title: string;
+	url?: string;
+	/** Optional quality tag such as "primary", "vendor", "news". */
+	kind?: string;
+}
+
+export interface Objective {
+	id: string;
+	title: string;
+	description: string;
+	csf: { function: CsfFunction; category: string }[];
+	/** HSEEP core capabilities, e.g. "Cybersecurity", "Operational Coordination". */
+	hseep: string[];
+	/** ATT&CK technique ids, e.g. "T1040", "T1562.004". */
+	attack: string[];
+	/** Source ids backing this objective. */
+	sources: string[];
+}
+
+export interface TeamDef {
+	id: TeamId;
+	name: string;
+	description: string;
+	roles: string[];
+}
+
+export interface PhaseDef {
+	id: string;
+	title: string;
+	/** Markdown scenario update shown when the phase opens. */
+	update: string;
+	questions: string[];
+}
+
+export type Artifact =
+	| { kind: 'log' | 'config' | 'diff' | 'code' | 'text'; title: string; language?: string; content: string }
+	| { kind: 'table'; title: string; columns: string[]; rows: string[][] };
+
+/** When an inject is delivered. Every `delay` is scenario ms, counted from the triggering moment. */
+export type Trigger =
+	/** At a scenario-time offset from StartEx. */
+	| { kind: 'at'; at: number }
+	/** After another inject has been delivered (per team: each team gets it `delay` after it got `inject`). */
+	| { kind: 'after'; inject: string; delay: number }
+	/**
+	 * When a team's answer to `decision` matches: one of `options` chosen (single/multiple) or the number within
+	 * `range` (numeric). Delivered to the answering team only (branching per team).
+	 */
+	| {
+			kind: 'answer';
+			decision: string;
+			options?: string[];
+			range?: { min?: number; max?: number };
+			delay: number;
+	  }
+	/** When a team let `decision`'s deadline pass without answering (a contingency inject, per team). */
+	| { kind: 'unanswered'; decision: string; delay: number }
+	/** When a regulatory clock is missed (delivered to the clock's owner team, or the inject's audience). */
+	| { kind: 'clockMissed'; clock: string; delay: number }
+	/** Never scheduled: held until the facilitator releases it. */
+	| { kind: 'manual' };
+
+export type DecisionType = 'single' | 'multiple' | 'text' | 'numeric' | 'ranking';
+
+export interface DecisionOption {
+	id: string;
+	label: string;
+	points: number;
+	rationale: string;
+}
+
+export interface RubricCriterion {
+	id: string;
+	label: string;
+	points: number;
+	/** What an evaluator should look for. Facilitator/evaluator only. */
+	guidance: string;
+}
+
+export interface NumericBand {
+	min?: number;
+	max?: number;
+	points: number;
+	rationale: string;
+}
+
+export interface Decision {
+	id: string;
+	prompt: string;
+	type: DecisionType;
+	/** single, multiple and ranking. */
+	options: DecisionOption[];
+	/** text: criteria an evaluator marks (partial credit allowed). */
+	rubric: RubricCriterion[];
+	/** numeric: scoring bands, first match wins. */
+	numeric?: { unit?: string; min?: number; max?: number; bands: NumericBand[] };
+	/** ranking: the expected order of option ids and points per item in its expected place. */
+	ranking?: { order: string[]; pointsPerPosition: number };
+	/** Scenario ms after delivery by which the team should answer. */
+	deadline?: number;
+	/** Points added for an answer before the deadline, or for one after it. */
+	timeliness?: { onTime: number; late: number };
+	/** Objective ids this decision evidences. */
+	objectives: string[];
+}
+
+export interface Inject {
+	id: string;
+	phase: string;
+	title: string;
+	/** Markdown with {{variable}} templates. */
+	body: string;
+	channel: Channel;
+	sender?: string;
+	/** Teams that receive it. */
+	audience: 'all' | TeamId[];
+	artifacts: Artifact[];
+	/** Facilitator/evaluator only; never in a participant's view. */
+	facilitatorNotes?: string;
+	trigger: Trigger;
+	/** When true the inject becomes due but waits for the facilitator to release it. */
+	hold: boolean;
+	decision?: Decision;
+}
+
+export type ClockCondition =
+	| { kind: 'inject'; inject: string }
+	| { kind: 'answer'; decision: string; options?: string[] }
+	| { kind: 'clockStopped'; clock: string };
+
+export interface ClockDef {
+	id: string;
+	name: string;
+	/** e.g. "FCC 47 CFR 64.2011", "SEC Form 8-K Item 1.05", "NIS2 Art. 23", "GDPR Art. 33". */
+	regime: string;
+	description: string;
+	/** The team scored for meeting or missing it. */
+	owner: TeamId;
+	start: ClockCondition;
+	/** Any one of these stops the clock (met if before the deadline). */
+	stop: ClockCondition[];
+	deadline: { amount: number; unit: 'minutes' | 'hours' | 'days' | 'businessDays' | 'months' };
+	scoring: { met: number; missed: number; objectives: string[] };
+	sources: string[];
+}
+
+export interface VariableDef {
+	label: string;
+	default: string;
+}
+
+export interface FacilitatorGuide {
+	/** Markdown sections shown on the scenario page. */
+	overview: string;
+	timing: string;
+	strongAnswers: string;
+	hotwashQuestions: string[];
+}
+
+export interface Scenario {
+	id: string;
+	version: string;
+	title: string;
+	summary: string;
+	audience: string;
+	/** Expected duration in wall minutes at the default compression. */
+	durationMinutes: number;
+	/** Scenario minutes per wall minute. */
+	defaultCompression: number;
+	/** ISO local date-time of StartEx in scenario (in-world) time, e.g. "2024-10-07T08:00"; used for business days. */
+	startsAt: string;
+	/** Non-working dates (YYYY-MM-DD) besides weekends, for business-day clocks. */
+	holidays: string[];
+	sources: Source[];
+	objectives: Objective[];
+	teams: TeamDef[];
+	phases: PhaseDef[];
+	variables: Record<string, VariableDef>;
+	injects: Inject[];
+	clocks: ClockDef[];
+	guide?: FacilitatorGuide;
+}
+
+/** One problem found in a scenario file. */
+export interface ScenarioIssue {
+	file: string;
+	line: number;
+	/** e.g. "injects[7].trigger.after" */
+	path: string;
+	message: string;
+}
+
+// ───────────────────────────── Inputs: the event log ─────────────────────────────
+
+export type Role = 'facilitator' | 'participant' | 'observer' | 'evaluator' | 'system';
+
+export interface Actor {
+	role: Role;
+	/** For participants: their team. */
+	teamId?: TeamId;
+	userId?: string;
+	name?: string;
+}
+
+export type AnswerValue =
+	| { type: 'single'; option: string }
+	| { type: 'multiple'; options: string[] }
+	| { type: 'text'; text: string }
+	| { type: 'numeric'; value: number }
+	| { type: 'ranking'; order: string[] };
+
+export interface AdhocInject {
+	id: string;
+	title: string;
+	body: string;
+	channel: Channel;
+	sender?: string;
+	audience: 'all' | TeamId[];
+	facilitatorNotes?: string;
+}
+
+export type Command =
+	| { type: 'exercise.brief' }
+	| { type: 'exercise.start' }
+	| { type: 'exercise.pause' }
+	| { type: 'exercise.resume' }
+	| { type: 'exercise.setCompression'; compression: number }
+	| { type: 'exercise.hotwash' }
+	| { type: 'exercise.end' }
+	/** Advance time to the input's `at`, firing whatever fell due. */
+	| { type: 'clock.tick' }
+	| { type: 'inject.release'; injectId: string }
+	| { type: 'inject.hold'; injectId: string }
+	| { type: 'inject.skip'; injectId: string }
+	| { type: 'inject.adhoc'; inject: AdhocInject }
+	| { type: 'answer.submit'; decisionId: string; teamId: TeamId; answer: AnswerValue }
+	/** An evaluator marks rubric criteria of a free-text answer: fraction 0..1 of each criterion's points. */
+	| { type: 'rubric.mark'; decisionId: string; teamId: TeamId; marks: Record<string, number>; note?: string }
+	/** Replace the points of one score entry, keeping the original and the reason. */
+	| { type: 'score.override'; teamId: TeamId; entryId: string; points: number; reason: string }
+	| { type: 'note.add'; noteId: string; teamId?: TeamId; objectiveId?: string; text: string };
+
+export interface Input {
+	/** 1-based position in the exercise's log. */
+	seq: number;
+	/** Wall time (epoch ms) at which the server accepted the input. */
+	at: number;
+	/** Idempotency key: a retried command carries the same key and is stored once. */
+	key: string;
+	actor: Actor;
+	command: Command;
+}
+
+// ───────────────────────────── Exercise configuration and state ─────────────────────────────
+
+export interface ExerciseConfig {
+	exerciseId: string;
+	/** Teams taking part (a subset of the scenario's). */
+	teams: TeamId[];
+	compression: number;
+	/** Values for the scenario's {{variables}}, e.g. { org: "Northwind Telecom" }. */
+	variables: Record<string, string>;
+}
+
+export type Lifecycle = 'lobby' | 'briefing' | 'running' | 'paused' | 'hotwash' | 'ended';
+
+export type EngineErrorCode =
+	| 'command/forbidden'
+	| 'command/invalid_state'
+	| 'command/invalid'
+	| 'inject/not_found'
+	| 'decision/not_found'
+	| 'decision/not_delivered'
+	| 'decision/already_answered'
+	| 'answer/invalid'
+	| 'team/not_in_exercise';
+
+export interface EngineError {
+	code: EngineErrorCode;
+	message: string;
+}
+
+// ───────────────────────────── Scores ─────────────────────────────
+
+export interface ScoreEntry {
+	/** Stable id, e.g. "decision:d-evict:soc", "clock:fcc-64-2011", "timeliness:d-evict:soc". */
+	id: string;
+	teamId: TeamId;
+	/** What rule produced it, in words: "Option 'Coordinated eviction'", "FCC 64.2011 notice met". */
+	rule: string;
+	/** What the team did that earned it (answer text, timing). */
+	evidence: string;
+	points: number;
+	/** Best possible points for this rule (for percentages and ratings). */
+	maxPoints: number;
+	phase: string;
+	objectives: string[];
+	scenarioAt: number;
+	override?: { originalPoints: number; reason: string; by?: string };
+	/** Free-text answer not yet marked by an evaluator. */
+	pending?: boolean;
+}
+
+export type HseepRating = 'P' | 'S' | 'M' | 'U';
+
+export interface Totals {
+	points: number;
+	maxPoints: number;
+}
+
+export interface TeamScore {
+	teamId: TeamId;
+	entries: ScoreEntry[];
+	total: Totals;
+	byPhase: Record<string, Totals>;
+	byObjective: Record<string, Totals & { rating: HseepRating | null }>;
+	byCapability: Record<string, Totals>;
+	byCsf: Record<CsfFunction, Totals>;
+}
+
+// ───────────────────────────── Views (what each role's browser receives) ─────────────────────────────
+
+/** Who a view is computed for. */
+export type Viewer =
+	| { role: 'facilitator' }
+	| { role: 'participant'; teamId: TeamId }
+	| { role: 'observer' }
+	| { role: 'evaluator' };
+
+/** Enough for a browser to tick the scenario clock locally between updates. */
+export interface ClockAnchor {
+	/** Wall ms at which `scenario` was the scenario time. */
+	wall: number;
+	scenario: number;
+	compression: number;
+	running: boolean;
+}
+
+export interface ExerciseHeader {
+	exerciseId: string;
+	scenarioId: string;
+	title: string;
+	lifecycle: Lifecycle;
+	anchor: ClockAnchor;
+	/** In-world ISO date-time of StartEx. */
+	startsAt: string;
+	/** The phase of the latest delivered inject (or the first phase), with its update and questions. */
+	currentPhase: PhaseDef | null;
+	/** Number of inputs applied; the client compares versions to detect gaps. */
+	version: number;
+}
+
+export interface ClockView {
+	id: string;
+	name: string;
+	regime: string;
+	description: string;
+	owner: TeamId;
+	status: 'idle' | 'running' | 'met' | 'missed';
+	/** e.g. "7 business days", "72 hours". */
+	deadlineLabel: string;
+	startedAt?: number;
+	deadlineAt?: number;
+	stoppedAt?: number;
+}
+
+export interface DeliveredInjectView {
+	id: string;
+	title: string;
+	/** Markdown with variables filled in (render sanitized). */
+	body: string;
+	channel: Channel;
+	sender?: string;
+	phase: string;
+	artifacts: Artifact[];
+	scenarioAt: number;
+	adhoc: boolean;
+	decisionId?: string;
+}
+
+export interface AnswerView {
+	decisionId: string;
+	teamId: TeamId;
+	value: AnswerValue;
+	by?: string;
+	scenarioAt: number;
+	/** null when the decision has no deadline. */
+	onTime: boolean | null;
+}
+
+export interface DecisionView {
+	id: string;
+	injectId: string;
+	prompt: string;
+	type: DecisionType;
+	/** Labels only: points and rationale are never sent to participants. */
+	options: { id: string; label: string }[];
+	numeric?: { unit?: string; min?: number; max?: number };
+	deliveredAt: number;
+	deadlineAt?: number;
+	answer?: AnswerView;
+}
+
+export type InjectStatus = 'upcoming' | 'held' | 'delivered' | 'skipped';
+
+/** The facilitator's line for one inject on the timeline. */
+export interface InjectStatusView {
+	id: string;
+	title: string;
+	channel: Channel;
+	phase: string;
+	audience: 'all' | TeamId[];
+	triggerLabel: string;
+	hold: boolean;
+	adhoc: boolean;
+	facilitatorNotes?: string;
+	/** Per team taking part (teams outside the audience are absent). */
+	teams: Record<TeamId, { status: InjectStatus; dueAt?: number; deliveredAt?: number }>;
+}
+
+export interface NoteView {
+	id: string;
+	teamId?: TeamId;
+	objectiveId?: string;
+	text: string;
+	by?: string;
+	scenarioAt: number;
+	at: number;
+}
+
+export interface TimelineEntry {
+	seq: number;
+	at: number;
+	scenarioAt: number;
+	kind:
+		| 'lifecycle'
+		| 'delivered'
+		| 'answered'
+		| 'marked'
+		| 'clock'
+		| 'held'
+		| 'released'
+		| 'skipped'
+		| 'override'
+		| 'note'
+		| 'speed';
+	teamId?: TeamId;
+	injectId?: string;
+	decisionId?: string;
+	clockId?: string;
+	text: string;
+}
+
+export interface TeamView {
+	kind: 'team';
+	header: ExerciseHeader;
+	team: TeamDef;
+	feed: DeliveredInjectView[];
+	decisions: DecisionView[];
+	clocks: ClockView[];
+	/** Only once the exercise has ended: this team's own score with its explanation. */
+	score?: TeamScore;
+}
+
+export interface TeamPanel {
+	team: TeamDef;
+	feed: DeliveredInjectView[];
+	decisions: DecisionView[];
+}
+
+export interface ObserverView {
+	kind: 'observer' | 'evaluator';
+	header: ExerciseHeader;
+	objectives: Objective[];
+	teams: TeamPanel[];
+	clocks: ClockView[];
+	notes: NoteView[];
+	/** Evaluators only: full decision definitions (rubric guidance included) and live scores. */
+	decisions?: Decision[];
+	scores?: Record<TeamId, TeamScore>;
+}
+
+export interface FacilitatorView {
+	kind: 'facilitator';
+	header: ExerciseHeader;
+	objectives: Objective[];
+	phases: PhaseDef[];
+	teams: TeamPanel[];
+	injects: InjectStatusView[];
+	decisions: Decision[];
+	clocks: ClockView[];
+	scores: Record<TeamId, TeamScore>;
+	notes: NoteView[];
+	timeline: TimelineEntry[];
+	/** Wall ms of the next scheduled event, or null. */
+	nextDueAt: number | null;
+}
+
+export type View = TeamView | ObserverView | FacilitatorView;

@@ -1,0 +1,109 @@
+/**
+ * The socket.io contract shared by browser and server. Event names are `noun:verb`; every client call is
+ * answered through an ack carrying `{ data }` or `{ error }`. The wire vocabulary (WireCommand) is mapped to
+ * the engine's Command on the server (src/lib/server/realtime/commands.ts), never trusted as-is.
+ */
+import type { AnswerValue, Channel, TeamId, View } from '$lib/engine/types';
+
+export type ErrorCode =
+	| 'auth/required'
+	| 'auth/forbidden'
+	| 'exercise/not_found'
+	| 'payload/invalid'
+	| 'payload/too_large'
+	| 'command/forbidden'
+	| 'command/invalid_state'
+	| 'command/invalid'
+	| 'command/stale_version'
+	| 'decision/not_found'
+	| 'decision/not_delivered'
+	| 'decision/already_answered'
+	| 'answer/invalid'
+	| 'inject/not_found'
+	| 'team/not_in_exercise'
+	| 'server/error';
+
+export interface WireError {
+	code: ErrorCode | string;
+	message: string;
+}
+
+export type Ack<T> = { data: T } | { error: WireError };
+
+/** Commands as a browser sends them. The server adds who sent them and when. */
+export type WireCommand =
+	| { type: 'exercise.brief' }
+	| { type: 'exercise.start' }
+	| { type: 'exercise.pause' }
+	| { type: 'exercise.resume' }
+	| { type: 'exercise.setCompression'; compression: number }
+	| { type: 'exercise.hotwash' }
+	| { type: 'exercise.end' }
+	| { type: 'inject.release'; injectId: string }
+	| { type: 'inject.hold'; injectId: string }
+	| { type: 'inject.skip'; injectId: string }
+	| {
+			type: 'inject.adhoc';
+			title: string;
+			body: string;
+			channel: Channel;
+			sender?: string;
+			audience: 'all' | TeamId[];
+			facilitatorNotes?: string;
+	  }
+	/** Participants: the team comes from the seat, never from the payload. */
+	| { type: 'answer.submit'; decisionId: string; answer: AnswerValue }
+	| { type: 'rubric.mark'; decisionId: string; teamId: TeamId; marks: Record<string, number>; note?: string }
+	| { type: 'score.override'; teamId: TeamId; entryId: string; points: number; reason: string }
+	| { type: 'note.add'; teamId?: TeamId; objectiveId?: string; text: string }
+	/** Facilitator: move a participant to a team (lobby or running). */
+	| { type: 'participant.assign'; participantId: string; teamId: TeamId };
+
+export interface CommandRequest {
+	exerciseId: string;
+	/** Idempotency key chosen by the client (e.g. crypto.randomUUID()); a retry reuses it. */
+	key: string;
+	/** The view version the command was issued against (informational; answers are checked by the engine). */
+	version?: number;
+	command: WireCommand;
+}
+
+export interface PresenceMember {
+	participantId: string;
+	name: string;
+	teamId: TeamId | null;
+	connected: boolean;
+}
+
+export interface ViewMessage {
+	exerciseId: string;
+	version: number;
+	view: View;
+}
+
+export interface ClientToServerEvents {
+	/** Ask for the latest view (on every connect and reconnect). */
+	'exercise:sync': (req: { exerciseId: string }, ack: (res: Ack<ViewMessage>) => void) => void;
+	'exercise:command': (req: CommandRequest, ack: (res: Ack<{ version: number; duplicate: boolean }>) => void) => void;
+}
+
+export interface ServerToClientEvents {
+	/** Pushed to each connected role after every change. */
+	'exercise:view': (msg: ViewMessage) => void;
+	/** Facilitators, observers and evaluators: who is in which team and connected. */
+	'exercise:presence': (msg: { exerciseId: string; members: PresenceMember[] }) => void;
+}
+
+/** Who is behind a socket, established once in the handshake from the session or seat cookie. */
+export type Principal =
+	| { kind: 'facilitator'; userId: string; name: string }
+	| { kind: 'participant'; participantId: string; exerciseId: string; teamId: TeamId | null; name: string }
+	| { kind: 'staff'; staffId: string; exerciseId: string; role: 'observer' | 'evaluator'; name: string };
+
+export interface SocketData {
+	principal: Principal;
+}
+
+/** Payload bound enforced by the server (socket.io maxHttpBufferSize and per-field limits). */
+export const MAX_PAYLOAD_BYTES = 64 * 1024;
+export const MAX_TEXT_ANSWER = 8000;

@@ -1,0 +1,111 @@
+/**
+ * Browser-test harness: starts the built app (`node server.js`) on a free port with a fresh SQLite database,
+ * and drives Debian Chromium through playwright-core. Screenshots land in test-results/screenshots.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+export const CHROMIUM_ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
+
+async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const srv = net.createServer();
+		srv.once('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const { port } = srv.address() as net.AddressInfo;
+			srv.close(() => resolve(port));
+		});
+	});
+}
+
+export interface RunningApp {
+	url: string;
+	dataDir: string;
+	stop(): Promise<void>;
+	output(): string;
+}
+
+/** Starts `node server.js` from the built app and waits until it answers HTTP. */
+export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+	const port = await freePort();
+	const dataDir = mkdtempSync(path.join(tmpdir(), 'switchboard-e2e-'));
+	let log = '';
+	const child: ChildProcess = spawn(process.execPath, ['server.js'], {
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: `http://127.0.0.1:${port}`,
+			DATABASE_URL: `file:${path.join(dataDir, 'switchboard.db')}`,
+			...env
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	child.stdout?.on('data', (d) => (log += d));
+	child.stderr?.on('data', (d) => (log += d));
+	const url = `http://127.0.0.1:${port}`;
+	const deadline = Date.now() + 30_000;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}):\n${log}`);
+		try {
+			const res = await fetch(url + '/');
+			if (res.status < 500) break;
+		} catch {
+			/* not listening yet */
+		}
+		if (Date.now() > deadline) throw new Error(`server did not answer within 30 s:\n${log}`);
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	return {
+		url,
+		dataDir,
+		output: () => log,
+		async stop() {
+			if (child.exitCode === null) {
+				child.kill('SIGTERM');
+				await new Promise((r) => child.once('exit', r));
+			}
+			rmSync(dataDir, { recursive: true, force: true });
+		}
+	};
+}
+
+/** Launches headless Debian Chromium. */
+export async function launchBrowser(): Promise<Browser> {
+	return chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		headless: true,
+		args: CHROMIUM_ARGS
+	});
+}
+
+/** Saves a full-page screenshot as a test artifact. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+	mkdirSync(SCREENSHOT_DIR, { recursive: true });
+	const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+	await page.screenshot({ path: file, fullPage: true });
+	return file;
+}
+
+/** axe-core violations of impact serious or critical, as readable lines. */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+	const result = await new AxeBuilder({ page }).analyze();
+	return result.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import type { Inject, Scenario } from '$lib/engine/types';
+import { describeTrigger, flowOutline } from './flow';
+
+const H = 3_600_000;
+
+function inject(partial: Partial<Inject> & Pick<Inject, 'id' | 'trigger'>): Inject {
+	return { phase: 'p1', title: partial.id, body: '', channel: 'email', audience: 'all', artifacts: [], hold: false, ...partial };
+}
+
+const scenario: Scenario = {
+	id: 'demo',
+	version: '1',
+	title: 'Demo',
+	summary: '',
+	audience: '',
+	durationMinutes: 60,
+	defaultCompression: 30,
+	startsAt: '2024-10-07T08:00',
+	holidays: [],
+	sources: [],
+	objectives: [],
+	teams: [
+		{ id: 'soc', name: 'SOC', description: '', roles: [] },
+		{ id: 'legal', name: 'Legal', description: '', roles: [] }
+	],
+	phases: [
+		{ id: 'p1', title: 'Early signals', update: '', questions: [] },
+		{ id: 'p2', title: 'Escalation', update: '', questions: [] }
+	],
+	variables: {},
+	clocks: [
+		{
+			id: 'fcc',
+			name: 'CPNI notice',
+			regime: 'FCC 47 CFR 64.2011',
+			description: '',
+			owner: 'legal',
+			start: { kind: 'inject', inject: 'diff' },
+			stop: [],
+			deadline: { amount: 7, unit: 'businessDays' },
+			scoring: { met: 10, missed: -10, objectives: [] },
+			sources: []
+		}
+	],
+	injects: [
+		inject({
+			id: 'diff',
+			title: 'Config diff',
+			audience: ['soc'],
+			trigger: { kind: 'at', at: 0.5 * H },
+			decision: {
+				id: 'd-evict',
+				prompt: 'How do you evict?',
+				type: 'single',
+				options: [
+					{ id: 'piecemeal', label: 'Piecemeal', points: 0, rationale: '' },
+					{ id: 'coordinated', label: 'Coordinated', points: 5, rationale: '' }
+				],
+				rubric: [],
+				deadline: 2 * H,
+				objectives: []
+			}
+		}),
+		inject({ id: 'return', title: 'Actor returns', phase: 'p2', trigger: { kind: 'answer', decision: 'd-evict', options: ['piecemeal'], delay: H } }),
+		inject({ id: 'nudge', title: 'Manager nudge', phase: 'p2', trigger: { kind: 'unanswered', decision: 'd-evict', delay: 0 } }),
+		inject({ id: 'fbi', title: 'FBI call', phase: 'p2', trigger: { kind: 'after', inject: 'diff', delay: 0 } }),
+		inject({ id: 'press', title: 'Press query', phase: 'p2', trigger: { kind: 'manual' }, hold: true })
+	]
+};
+
+describe('describeTrigger', () => {
+	it('names the single audience team and the option label of an answer branch', () => {
+		expect(describeTrigger(scenario, scenario.injects[1].trigger)).toBe("when SOC answers 'Piecemeal', 1h later");
+	});
+	it('reads a timed trigger as a T-plus offset', () => {
+		expect(describeTrigger(scenario, scenario.injects[0].trigger)).toBe('at T+00:30');
+	});
+	it('names the clock of a clockMissed trigger', () => {
+		expect(describeTrigger(scenario, { kind: 'clockMissed', clock: 'fcc', delay: 0 })).toBe('when the CPNI notice clock is missed');
+	});
+	it('describes a numeric range in the decision unit', () => {
+		const t = { kind: 'answer', decision: 'unknown', range: { min: 0, max: 5 }, delay: 0 } as const;
+		expect(describeTrigger(scenario, t)).toBe('when a team answers between 0 and 5');
+	});
+});
+
+describe('flowOutline', () => {
+	it('groups injects under their phases in order', () => {
+		const outline = flowOutline(scenario);
+		expect(outline.map((p) => p.injects.map((i) => i.id))).toEqual([['diff'], ['return', 'nudge', 'fbi', 'press']]);
+	});
+	it('lists answer, deadline and delivery consequences as branches of the source inject', () => {
+		const [diff] = flowOutline(scenario)[0].injects;
+		expect(diff.branches.map((b) => b.title)).toEqual(['Actor returns', 'Manager nudge', 'FBI call']);
+	});
+	it('shows the decision deadline and option points', () => {
+		const [diff] = flowOutline(scenario)[0].injects;
+		expect(diff.decision).toMatchObject({ deadline: '2h', options: [{ label: 'Piecemeal', points: 0 }, { label: 'Coordinated', points: 5 }] });
+	});
+});

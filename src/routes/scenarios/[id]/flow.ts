@@ -1,0 +1,130 @@
+/**
+ * Turns a parsed scenario into a readable outline for the facilitator's preview: phases → injects → how each is
+ * triggered and what it leads to ("when SOC answers 'Piecemeal' → Actor returns").
+ */
+import type { Decision, Inject, Scenario, TeamId, Trigger } from '$lib/engine/types';
+import { formatElapsed } from '$lib/client/scenario-time';
+import { formatSpan } from '../duration';
+
+/** One consequence of an inject: a later inject that its delivery or its decision sets off. */
+export interface FlowBranch {
+	when: string;
+	injectId: string;
+	title: string;
+}
+
+/** One inject as the preview shows it. */
+export interface FlowInject {
+	id: string;
+	title: string;
+	channel: string;
+	audience: string;
+	trigger: string;
+	hold: boolean;
+	decision?: { prompt: string; type: string; deadline?: string; options: { label: string; points: number }[] };
+	branches: FlowBranch[];
+}
+
+/** One phase with its injects in scenario order. */
+export interface FlowPhase {
+	id: string;
+	title: string;
+	injects: FlowInject[];
+}
+
+function teamNames(scenario: Scenario, audience: 'all' | TeamId[]): string {
+	if (audience === 'all') return 'all teams';
+	return audience.map((id) => scenario.teams.find((t) => t.id === id)?.name ?? id).join(', ');
+}
+
+function decisionOwner(scenario: Scenario, decisionId: string): { decision?: Decision; inject?: Inject } {
+	const inject = scenario.injects.find((i) => i.decision?.id === decisionId);
+	return { decision: inject?.decision, inject };
+}
+
+function optionLabels(decision: Decision | undefined, ids: string[]): string {
+	return ids.map((id) => `'${decision?.options.find((o) => o.id === id)?.label ?? id}'`).join(' or ');
+}
+
+function delayText(delay: number): string {
+	return delay > 0 ? `, ${formatSpan(delay)} later` : '';
+}
+
+function rangeText(range: { min?: number; max?: number }, unit?: string): string {
+	const u = unit ? ` ${unit}` : '';
+	if (range.min !== undefined && range.max !== undefined) return `between ${range.min} and ${range.max}${u}`;
+	if (range.min !== undefined) return `${range.min}${u} or more`;
+	if (range.max !== undefined) return `${range.max}${u} or less`;
+	return 'any number';
+}
+
+/** The condition of a trigger in words, naming teams, options and injects rather than ids. */
+export function describeTrigger(scenario: Scenario, trigger: Trigger): string {
+	switch (trigger.kind) {
+		case 'at':
+			return `at ${formatElapsed(trigger.at)}`;
+		case 'after': {
+			const source = scenario.injects.find((i) => i.id === trigger.inject);
+			const delay = trigger.delay > 0 ? `${formatSpan(trigger.delay)} after` : 'as soon as';
+			return `${delay} '${source?.title ?? trigger.inject}' reaches the team`;
+		}
+		case 'answer': {
+			const { decision, inject } = decisionOwner(scenario, trigger.decision);
+			const who = inject && inject.audience !== 'all' && inject.audience.length === 1 ? teamNames(scenario, inject.audience) : 'a team';
+			const what = trigger.options?.length
+				? optionLabels(decision, trigger.options)
+				: trigger.range
+					? rangeText(trigger.range, decision?.numeric?.unit)
+					: 'anything';
+			return `when ${who} answers ${what}${delayText(trigger.delay)}`;
+		}
+		case 'unanswered': {
+			const { inject } = decisionOwner(scenario, trigger.decision);
+			return `if a team lets the deadline of '${inject?.title ?? trigger.decision}' pass${delayText(trigger.delay)}`;
+		}
+		case 'clockMissed': {
+			const clock = scenario.clocks.find((c) => c.id === trigger.clock);
+			return `when the ${clock?.name ?? trigger.clock} clock is missed${delayText(trigger.delay)}`;
+		}
+		case 'manual':
+			return 'released by the facilitator';
+	}
+}
+
+function consequencesOf(scenario: Scenario, source: Inject): FlowBranch[] {
+	const branches: FlowBranch[] = [];
+	for (const next of scenario.injects) {
+		const t = next.trigger;
+		const fromDelivery = t.kind === 'after' && t.inject === source.id;
+		const fromDecision = (t.kind === 'answer' || t.kind === 'unanswered') && t.decision === source.decision?.id;
+		if (fromDelivery || fromDecision) {
+			branches.push({ when: describeTrigger(scenario, t), injectId: next.id, title: next.title });
+		}
+	}
+	return branches;
+}
+
+/** The whole scenario as phases of injects, each with its trigger and branches in words. */
+export function flowOutline(scenario: Scenario): FlowPhase[] {
+	return scenario.phases.map((phase) => ({
+		id: phase.id,
+		title: phase.title,
+		injects: scenario.injects
+			.filter((i) => i.phase === phase.id)
+			.map((i) => ({
+				id: i.id,
+				title: i.title,
+				channel: i.channel,
+				audience: teamNames(scenario, i.audience),
+				trigger: describeTrigger(scenario, i.trigger),
+				hold: i.hold,
+				decision: i.decision && {
+					prompt: i.decision.prompt,
+					type: i.decision.type,
+					deadline: i.decision.deadline === undefined ? undefined : formatSpan(i.decision.deadline),
+					options: i.decision.options.map((o) => ({ label: o.label, points: o.points }))
+				},
+				branches: consequencesOf(scenario, i)
+			}))
+	}));
+}

@@ -1,0 +1,239 @@
+/**
+ * The browser's live link to one exercise: a socket.io client (same origin, cookies) that resyncs on every
+ * (re)connect, keeps the latest view and presence, ticks the scenario clock locally, and sends commands with an
+ * idempotency key that survives timeouts and reconnects.
+ */
+import { io, type Socket } from 'socket.io-client';
+import type { View } from '$lib/engine/types';
+import type {
+	Ack,
+	ClientToServerEvents,
+	PresenceMember,
+	ServerToClientEvents,
+	ViewMessage,
+	WireCommand,
+	WireError
+} from '$lib/realtime/contract';
+import {
+	forget,
+	issue,
+	markSent,
+	queuedKeys,
+	requeue,
+	requeueAll,
+	settle,
+	type CommandEntry,
+	type Ledger
+} from './command-ledger';
+import { scenarioNow } from './scenario-time';
+
+/** The socket type this class drives (typed by the shared wire contract). */
+export type ExerciseSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** Where the link stands, in the order a healthy page goes through them. */
+export type ConnectionStatus = 'connecting' | 'syncing' | 'online' | 'reconnecting' | 'closed';
+
+/** Options for one connection; the socket factory and timers are replaceable for tests. */
+export interface ConnectionOptions {
+	exerciseId: string;
+	/** Which cookie identifies this browser when it holds both: the facilitator session or the seat. */
+	as?: 'facilitator' | 'seat';
+	/** Server wall clock minus browser wall clock, in ms (from the page load), so every browser shows one time. */
+	serverOffset?: number;
+	/** How long to wait for an ack before resending with the same key. */
+	ackTimeoutMs?: number;
+	/** How often the local clock ticks while connected. */
+	tickMs?: number;
+	createSocket?: () => ExerciseSocket;
+	now?: () => number;
+	newKey?: () => string;
+}
+
+const DEFAULT_ACK_TIMEOUT = 8000;
+
+/** Live state of one exercise in the browser: view, version, status, presence, clock and commands. */
+export class ExerciseConnection<V extends View = View> {
+	#exerciseId: string;
+	#socket: ExerciseSocket | null = null;
+	#options: ConnectionOptions;
+	#ticker: ReturnType<typeof setInterval> | null = null;
+	#waiters = new Map<string, (entry: CommandEntry) => void>();
+
+	#view = $state.raw<V | null>(null);
+	#version = $state(0);
+	#status = $state<ConnectionStatus>('connecting');
+	#statusError = $state<WireError | null>(null);
+	#presence = $state.raw<PresenceMember[]>([]);
+	#ledger = $state.raw<Ledger>({});
+	#wallNow = $state(0);
+
+	constructor(options: ConnectionOptions) {
+		this.#options = options;
+		this.#exerciseId = options.exerciseId;
+		this.#wallNow = this.#now();
+	}
+
+	/** The latest view the server sent for this browser's role, or null before the first sync. */
+	get view(): V | null {
+		return this.#view;
+	}
+	get version(): number {
+		return this.#version;
+	}
+	get status(): ConnectionStatus {
+		return this.#status;
+	}
+	/** Why the link is closed or failing (e.g. `auth/required`), with the server's message. */
+	get statusError(): WireError | null {
+		return this.#statusError;
+	}
+	get presence(): PresenceMember[] {
+		return this.#presence;
+	}
+	/** Every command issued in this page, oldest first. */
+	get commands(): CommandEntry[] {
+		return Object.values(this.#ledger);
+	}
+	/** Commands still waiting for the server's ack. */
+	get pendingCount(): number {
+		return this.commands.filter((c) => c.status === 'queued' || c.status === 'inflight').length;
+	}
+	/** Scenario ms now, ticked locally from the view's clock anchor. */
+	get scenarioNow(): number {
+		const anchor = this.#view?.header.anchor;
+		return anchor ? scenarioNow(anchor, this.#wallNow) : 0;
+	}
+	/** Server wall ms now, as the browser best knows it. */
+	get wallNow(): number {
+		return this.#wallNow;
+	}
+
+	/** One command's state by key. */
+	command(key: string): CommandEntry | undefined {
+		return this.#ledger[key];
+	}
+
+	/** Opens the socket (idempotent). Call from the page once mounted. */
+	connect(): void {
+		if (this.#socket) return;
+		const socket = this.#options.createSocket?.() ?? defaultSocket(this.#options.as ?? 'seat');
+		this.#socket = socket;
+		socket.on('connect', () => this.#sync());
+		socket.on('disconnect', (reason) => {
+			this.#ledger = requeueAll(this.#ledger);
+			this.#status = reason === 'io client disconnect' ? 'closed' : 'reconnecting';
+		});
+		socket.on('connect_error', (err) => {
+			// A refusal by the server's auth middleware is final; transport errors are retried by socket.io.
+			this.#status = socket.active ? 'reconnecting' : 'closed';
+			this.#statusError = socket.active ? null : { code: err.message, message: describeRefusal(err.message) };
+		});
+		socket.on('exercise:view', (msg) => this.#accept(msg));
+		socket.on('exercise:presence', (msg) => {
+			if (msg.exerciseId === this.#exerciseId) this.#presence = msg.members;
+		});
+		this.#ticker = setInterval(() => (this.#wallNow = this.#now()), this.#options.tickMs ?? 1000);
+		socket.connect();
+	}
+
+	/** Closes the socket and stops the clock. Unsettled commands are abandoned with the page. */
+	destroy(): void {
+		if (this.#ticker) clearInterval(this.#ticker);
+		this.#ticker = null;
+		this.#socket?.removeAllListeners();
+		this.#socket?.disconnect();
+		this.#socket = null;
+		this.#status = 'closed';
+	}
+
+	/**
+	 * Sends a command with a fresh idempotency key and resolves once the server has answered: `status` is 'done'
+	 * or 'failed' (with the server's error). Timeouts and disconnects are retried with the same key meanwhile.
+	 */
+	send(command: WireCommand): Promise<CommandEntry> {
+		const key = (this.#options.newKey ?? (() => crypto.randomUUID()))();
+		this.#ledger = issue(this.#ledger, key, command);
+		const settled = new Promise<CommandEntry>((resolve) => this.#waiters.set(key, resolve));
+		this.#flush();
+		return settled;
+	}
+
+	/** Drops a settled command from `commands` once the UI no longer needs its outcome. */
+	dismiss(key: string): void {
+		this.#ledger = forget(this.#ledger, key);
+	}
+
+	#now(): number {
+		return (this.#options.now ?? Date.now)() + (this.#options.serverOffset ?? 0);
+	}
+
+	#sync(): void {
+		const socket = this.#socket;
+		if (!socket) return;
+		this.#status = 'syncing';
+		socket
+			.timeout(this.#options.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT)
+			.emit('exercise:sync', { exerciseId: this.#exerciseId }, (err: Error | null, res?: Ack<ViewMessage>) => {
+				if (this.#socket !== socket || !socket.connected) return;
+				if (err || !res) return this.#sync();
+				if ('error' in res) {
+					this.#status = 'closed';
+					this.#statusError = res.error;
+					return;
+				}
+				this.#statusError = null;
+				this.#accept(res.data);
+				this.#status = 'online';
+				this.#flush();
+			});
+	}
+
+	#accept(msg: ViewMessage): void {
+		if (msg.exerciseId !== this.#exerciseId) return;
+		// Pushes and sync answers can overtake each other; never step back to an older view.
+		if (this.#view && msg.version < this.#version) return;
+		this.#view = msg.view as V;
+		this.#version = msg.version;
+		this.#wallNow = this.#now();
+	}
+
+	#flush(): void {
+		const socket = this.#socket;
+		if (!socket?.connected || this.#status !== 'online') return;
+		for (const key of queuedKeys(this.#ledger)) {
+			const entry = this.#ledger[key];
+			this.#ledger = markSent(this.#ledger, key);
+			socket
+				.timeout(this.#options.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT)
+				.emit(
+					'exercise:command',
+					{ exerciseId: this.#exerciseId, key, version: this.#version, command: entry.command },
+					(err: Error | null, res?: Ack<{ version: number; duplicate: boolean }>) => {
+						if (err || !res) {
+							this.#ledger = requeue(this.#ledger, key);
+							// A timeout on a live socket is retried at once; after a disconnect, the next sync flushes.
+							queueMicrotask(() => this.#flush());
+							return;
+						}
+						this.#ledger = settle(this.#ledger, key, res);
+						const done = this.#ledger[key];
+						const waiter = this.#waiters.get(key);
+						if (done && waiter && (done.status === 'done' || done.status === 'failed')) {
+							this.#waiters.delete(key);
+							waiter(done);
+						}
+					}
+				);
+		}
+	}
+}
+
+function defaultSocket(as: 'facilitator' | 'seat'): ExerciseSocket {
+	return io({ autoConnect: false, withCredentials: true, auth: { as } });
+}
+
+function describeRefusal(code: string): string {
+	if (code === 'auth/required') return 'Your seat was not recognised. Join the exercise again.';
+	if (code === 'auth/forbidden') return 'This seat may not open this exercise.';
+	return 'The server refused the connection.';
+}

@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import type { View } from '$lib/engine/types';
+import type { ViewMessage } from '$lib/realtime/contract';
+import { ExerciseConnection, type ExerciseSocket } from './exercise-connection.svelte';
+
+type Callback = (err: Error | null, res?: unknown) => void;
+interface Emitted {
+	event: string;
+	payload: Record<string, unknown>;
+	reply: Callback;
+}
+
+/** Just enough of a socket.io client for the connection class: the test plays the server. */
+class FakeSocket {
+	connected = false;
+	active = true;
+	emitted: Emitted[] = [];
+	#handlers = new Map<string, ((...args: unknown[]) => void)[]>();
+
+	on(event: string, fn: (...args: unknown[]) => void) {
+		this.#handlers.set(event, [...(this.#handlers.get(event) ?? []), fn]);
+		return this;
+	}
+	removeAllListeners() {
+		this.#handlers.clear();
+		return this;
+	}
+	timeout() {
+		return {
+			emit: (event: string, payload: Record<string, unknown>, reply: Callback) =>
+				this.emitted.push({ event, payload, reply })
+		};
+	}
+	fire(event: string, ...args: unknown[]) {
+		for (const fn of this.#handlers.get(event) ?? []) fn(...args);
+	}
+	connect() {
+		this.connected = true;
+		this.fire('connect');
+	}
+	drop() {
+		this.connected = false;
+		const inflight = this.emitted;
+		this.emitted = [];
+		for (const e of inflight) e.reply(new Error('socket has been disconnected'));
+		this.fire('disconnect', 'transport close');
+	}
+	disconnect() {
+		this.connected = false;
+	}
+	take(event: string): Emitted {
+		const index = this.emitted.findIndex((e) => e.event === event);
+		if (index < 0) throw new Error(`nothing emitted for ${event}`);
+		return this.emitted.splice(index, 1)[0];
+	}
+}
+
+function viewMessage(version: number): ViewMessage {
+	const header = {
+		exerciseId: 'ex1',
+		scenarioId: 's',
+		title: 'T',
+		lifecycle: 'running' as const,
+		anchor: { wall: 0, scenario: 0, compression: 1, running: false },
+		startsAt: '2024-10-07T08:00',
+		currentPhase: null,
+		version
+	};
+	return { exerciseId: 'ex1', version, view: { kind: 'team', header } as unknown as View };
+}
+
+function setup() {
+	const socket = new FakeSocket();
+	let n = 0;
+	const conn = new ExerciseConnection({
+		exerciseId: 'ex1',
+		createSocket: () => socket as unknown as ExerciseSocket,
+		newKey: () => `key-${++n}`,
+		tickMs: 60_000
+	});
+	conn.connect();
+	return { socket, conn };
+}
+
+const flushMicrotasks = () => new Promise((r) => setTimeout(r, 0));
+
+describe('ExerciseConnection', () => {
+	it('asks for its view on connect and goes online with the synced version', () => {
+		const { socket, conn } = setup();
+		socket.take('exercise:sync').reply(null, { data: viewMessage(3) });
+		expect(conn.status).toBe('online');
+		expect(conn.version).toBe(3);
+		conn.destroy();
+	});
+
+	it('resyncs after a reconnect', () => {
+		const { socket, conn } = setup();
+		socket.take('exercise:sync').reply(null, { data: viewMessage(3) });
+		socket.drop();
+		expect(conn.status).toBe('reconnecting');
+		socket.connect();
+		socket.take('exercise:sync').reply(null, { data: viewMessage(5) });
+		expect(conn.version).toBe(5);
+		conn.destroy();
+	});
+
+	it('ignores a pushed view older than the one it holds', () => {
+		const { socket, conn } = setup();
+		socket.take('exercise:sync').reply(null, { data: viewMessage(8) });
+		socket.fire('exercise:view', viewMessage(6));
+		expect(conn.version).toBe(8);
+		conn.destroy();
+	});
+
+	it('retries a timed-out command with the same idempotency key', async () => {
+		const { socket, conn } = setup();
+		socket.take('exercise:sync').reply(null, { data: viewMessage(1) });
+		const result = conn.send({ type: 'exercise.pause' });
+		socket.take('exercise:command').reply(new Error('operation has timed out'));
+		await flushMicrotasks();
+		const retry = socket.take('exercise:command');
+		expect(retry.payload.key).toBe('key-1');
+		retry.reply(null, { data: { version: 2, duplicate: true } });
+		expect(await result).toMatchObject({ status: 'done', attempts: 2 });
+		conn.destroy();
+	});
+
+	it('holds a command across a disconnect and resends it after the resync', async () => {
+		const { socket, conn } = setup();
+		socket.take('exercise:sync').reply(null, { data: viewMessage(1) });
+		const result = conn.send({ type: 'exercise.pause' });
+		socket.drop();
+		await flushMicrotasks();
+		expect(socket.emitted).toEqual([]);
+		socket.connect();
+		socket.take('exercise:sync').reply(null, { data: viewMessage(1) });
+		const resent = socket.take('exercise:command');
+		expect(resent.payload.key).toBe('key-1');
+		resent.reply(null, { data: { version: 2, duplicate: false } });
+		expect((await result).status).toBe('done');
+		conn.destroy();
+	});
+
+	it('reports the server error message of a refused command', async () => {
+		const { socket, conn } = setup();
+		socket.take('exercise:sync').reply(null, { data: viewMessage(1) });
+		const result = conn.send({ type: 'answer.submit', decisionId: 'd1', answer: { type: 'single', option: 'a' } });
+		const message = 'Your team has already answered this decision.';
+		socket.take('exercise:command').reply(null, { error: { code: 'decision/already_answered', message } });
+		expect(await result).toMatchObject({ status: 'failed', error: { message } });
+		expect(conn.pendingCount).toBe(0);
+		conn.destroy();
+	});
+
+	it('closes with the refusal when the handshake is rejected', () => {
+		const { socket, conn } = setup();
+		socket.active = false;
+		socket.fire('connect_error', new Error('auth/required'));
+		expect(conn.status).toBe('closed');
+		expect(conn.statusError?.code).toBe('auth/required');
+		conn.destroy();
+	});
+});

@@ -1,0 +1,141 @@
+/**
+ * The boundary between the wire and the engine: validates socket payloads with zod (sizes bounded) and maps a
+ * WireCommand plus the sender's Principal to the engine's Actor and Command. A participant's answer always takes
+ * the team from the seat, never from the payload.
+ */
+import { z } from 'zod';
+import { CHANNELS, type Actor, type Command } from '$lib/engine/types';
+import { MAX_TEXT_ANSWER, type Principal, type WireCommand } from '$lib/realtime/contract';
+
+const id = z.string().trim().min(1).max(120);
+const shortText = z.string().trim().min(1).max(200);
+const longText = z.string().max(MAX_TEXT_ANSWER);
+const teamId = z.string().trim().min(1).max(60);
+
+const answer = z.discriminatedUnion('type', [
+	z.strictObject({ type: z.literal('single'), option: id }),
+	z.strictObject({ type: z.literal('multiple'), options: z.array(id).max(50) }),
+	z.strictObject({ type: z.literal('text'), text: longText }),
+	z.strictObject({ type: z.literal('numeric'), value: z.number().finite() }),
+	z.strictObject({ type: z.literal('ranking'), order: z.array(id).max(50) })
+]);
+
+const bare = <T extends string>(type: T) => z.strictObject({ type: z.literal(type) });
+
+const wireCommand = z.discriminatedUnion('type', [
+	bare('exercise.brief'),
+	bare('exercise.start'),
+	bare('exercise.pause'),
+	bare('exercise.resume'),
+	bare('exercise.hotwash'),
+	bare('exercise.end'),
+	z.strictObject({ type: z.literal('exercise.setCompression'), compression: z.number().min(0.1).max(1440) }),
+	z.strictObject({ type: z.literal('inject.release'), injectId: id }),
+	z.strictObject({ type: z.literal('inject.hold'), injectId: id }),
+	z.strictObject({ type: z.literal('inject.skip'), injectId: id }),
+	z.strictObject({
+		type: z.literal('inject.adhoc'),
+		title: shortText,
+		body: longText.min(1),
+		channel: z.enum(CHANNELS as [string, ...string[]]),
+		sender: shortText.optional(),
+		audience: z.union([z.literal('all'), z.array(teamId).min(1).max(20)]),
+		facilitatorNotes: longText.optional()
+	}),
+	z.strictObject({ type: z.literal('answer.submit'), decisionId: id, answer }),
+	z.strictObject({
+		type: z.literal('rubric.mark'),
+		decisionId: id,
+		teamId,
+		marks: z.record(id, z.number().min(0).max(1)),
+		note: longText.optional()
+	}),
+	z.strictObject({
+		type: z.literal('score.override'),
+		teamId,
+		entryId: z.string().min(1).max(300),
+		points: z.number().finite().min(-10000).max(10000),
+		reason: z.string().trim().min(1).max(2000)
+	}),
+	z.strictObject({
+		type: z.literal('note.add'),
+		teamId: teamId.optional(),
+		objectiveId: id.optional(),
+		text: z.string().trim().min(1).max(MAX_TEXT_ANSWER)
+	}),
+	z.strictObject({ type: z.literal('participant.assign'), participantId: id, teamId })
+]);
+
+/** Schema of `exercise:command` requests. */
+export const commandRequestSchema = z.strictObject({
+	exerciseId: id,
+	key: z.string().min(8).max(100),
+	version: z.number().int().min(0).optional(),
+	command: wireCommand
+});
+
+/** Schema of `exercise:sync` requests. */
+export const syncRequestSchema = z.strictObject({ exerciseId: id });
+
+/** A validated command request. */
+export type ParsedCommandRequest = z.infer<typeof commandRequestSchema>;
+
+/** Result of checking a payload: the parsed value or a message naming the offending field. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** Validates an untrusted payload, naming the first offending field in the message. */
+export function parsePayload<T>(schema: z.ZodType<T>, payload: unknown): Parsed<T> {
+	const r = schema.safeParse(payload);
+	if (r.success) return { ok: true, value: r.data };
+	const first = r.error.issues[0];
+	const where = first?.path.length ? first.path.join('.') : 'payload';
+	return { ok: false, message: `${where}: ${first?.message ?? 'invalid'}` };
+}
+
+/** The engine actor behind a socket principal. */
+export function actorOf(p: Principal): Actor {
+	switch (p.kind) {
+		case 'facilitator':
+			return { role: 'facilitator', userId: p.userId, name: p.name };
+		case 'participant':
+			return { role: 'participant', userId: p.participantId, name: p.name, teamId: p.teamId ?? undefined };
+		case 'staff':
+			return { role: p.role, userId: p.staffId, name: p.name };
+	}
+}
+
+/** Outcome of mapping a wire command: an engine command, or a reason it cannot be one. */
+export type Mapped = { ok: true; command: Command } | { ok: false; code: string; message: string };
+
+/**
+ * Maps a validated wire command to the engine's Command. `newId` supplies ids the server assigns (ad-hoc
+ * injects, notes) so the engine stays free of randomness. `participant.assign` is not an engine command and is
+ * handled by the realtime layer before this is called.
+ */
+export function toEngineCommand(wire: WireCommand, principal: Principal, newId: () => string): Mapped {
+	switch (wire.type) {
+		case 'inject.adhoc': {
+			const { type: _type, ...inject } = wire;
+			return { ok: true, command: { type: 'inject.adhoc', inject: { id: `adhoc-${newId()}`, ...inject } } };
+		}
+		case 'answer.submit': {
+			if (principal.kind === 'participant') {
+				if (!principal.teamId) {
+					return { ok: false, code: 'command/forbidden', message: 'You are not in a team yet.' };
+				}
+				return { ok: true, command: { ...wire, teamId: principal.teamId } };
+			}
+			return {
+				ok: false,
+				code: 'command/forbidden',
+				message: 'Only a team member can submit an answer from this screen.'
+			};
+		}
+		case 'note.add':
+			return { ok: true, command: { ...wire, noteId: `note-${newId()}` } };
+		case 'participant.assign':
+			return { ok: false, code: 'command/invalid', message: 'participant.assign is not an exercise input.' };
+		default:
+			return { ok: true, command: wire };
+	}
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Inject, Scenario } from '$lib/engine/types';
-import { describeTrigger, flowOutline } from './flow';
+import { describeClockCondition, describeDeadline, describeTrigger, flowOutline } from './flow';
 
 const H = 3_600_000;
 
@@ -97,5 +97,25 @@ describe('flowOutline', () => {
 	it('shows the decision deadline and option points', () => {
 		const [diff] = flowOutline(scenario)[0].injects;
 		expect(diff.decision).toMatchObject({ deadline: '2h', options: [{ label: 'Piecemeal', points: 0 }, { label: 'Coordinated', points: 5 }] });
+	});
+});
+
+describe('describeClockCondition', () => {
+	it('names the inject that starts a clock', () => {
+		expect(describeClockCondition(scenario, { kind: 'inject', inject: 'diff' })).toBe("'Config diff' is delivered");
+	});
+	it('names the option labels of an answer that stops a clock', () => {
+		expect(describeClockCondition(scenario, { kind: 'answer', decision: 'd-evict', options: ['coordinated'] })).toBe(
+			"the team answers 'Coordinated' to 'Config diff'"
+		);
+	});
+});
+
+describe('describeDeadline', () => {
+	it('spells business days out', () => {
+		expect(describeDeadline({ amount: 7, unit: 'businessDays' })).toBe('7 business days');
+	});
+	it('uses the singular for one unit', () => {
+		expect(describeDeadline({ amount: 1, unit: 'hours' })).toBe('1 hour');
 	});
 });

@@ -2,7 +2,7 @@
  * Turns a parsed scenario into a readable outline for the facilitator's preview: phases → injects → how each is
  * triggered and what it leads to ("when SOC answers 'Piecemeal' → Actor returns").
  */
-import type { Decision, Inject, Scenario, TeamId, Trigger } from '$lib/engine/types';
+import type { ClockCondition, ClockDef, Decision, Inject, Scenario, TeamId, Trigger } from '$lib/engine/types';
 import { formatElapsed } from '$lib/client/scenario-time';
 import { formatSpan } from '../duration';
 
@@ -127,4 +127,37 @@ export function flowOutline(scenario: Scenario): FlowPhase[] {
 				branches: consequencesOf(scenario, i)
 			}))
 	}));
+}
+
+/** A regulatory clock's start or stop condition in words. */
+export function describeClockCondition(scenario: Scenario, condition: ClockCondition): string {
+	switch (condition.kind) {
+		case 'inject': {
+			const inject = scenario.injects.find((i) => i.id === condition.inject);
+			return `'${inject?.title ?? condition.inject}' is delivered`;
+		}
+		case 'answer': {
+			const { decision, inject } = decisionOwner(scenario, condition.decision);
+			const what = condition.options?.length ? optionLabels(decision, condition.options) : 'anything';
+			return `the team answers ${what} to '${inject?.title ?? condition.decision}'`;
+		}
+		case 'clockStopped': {
+			const clock = scenario.clocks.find((c) => c.id === condition.clock);
+			return `the ${clock?.name ?? condition.clock} clock stops`;
+		}
+	}
+}
+
+const UNIT_WORDS: Record<ClockDef['deadline']['unit'], [string, string]> = {
+	minutes: ['minute', 'minutes'],
+	hours: ['hour', 'hours'],
+	days: ['day', 'days'],
+	businessDays: ['business day', 'business days'],
+	months: ['month', 'months']
+};
+
+/** A clock's deadline as "7 business days" or "1 hour". */
+export function describeDeadline(deadline: ClockDef['deadline']): string {
+	const [one, many] = UNIT_WORDS[deadline.unit];
+	return `${deadline.amount} ${deadline.amount === 1 ? one : many}`;
 }

@@ -1,0 +1,28 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { app } from '$lib/server/app';
+import { actionFailure } from '$lib/server/errors';
+import { safeNext } from './safe-next';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { sessions } = app();
+	if (await sessions.needsSetup()) redirect(303, '/setup');
+	if (await sessions.current(event)) redirect(303, safeNext(event.url.searchParams.get('next')));
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const data = await event.request.formData();
+		const username = String(data.get('username') ?? '').trim();
+		const password = String(data.get('password') ?? '');
+		if (!username || !password) {
+			return fail(400, { code: 'form/invalid', message: 'Enter both your username and your password.', values: { username } });
+		}
+		try {
+			await app().sessions.login(event, { username, password });
+		} catch (e) {
+			return actionFailure(e, { username });
+		}
+		redirect(303, safeNext(event.url.searchParams.get('next')));
+	}
+};

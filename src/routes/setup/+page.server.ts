@@ -1,0 +1,26 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { app } from '$lib/server/app';
+import { actionFailure } from '$lib/server/errors';
+import { readSetupForm, validateSetup } from './validate';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async () => {
+	if (!(await app().sessions.needsSetup())) redirect(303, '/login');
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const form = readSetupForm(await event.request.formData());
+		const values = { name: form.name, username: form.username };
+		const errors = validateSetup(form);
+		if (Object.keys(errors).length > 0) {
+			return fail(400, { code: 'form/invalid', message: 'Please correct the fields marked below.', errors, values });
+		}
+		try {
+			await app().sessions.setup(event, { name: form.name.trim(), username: form.username, password: form.password });
+		} catch (e) {
+			return actionFailure(e, values);
+		}
+		redirect(303, '/scenarios');
+	}
+};

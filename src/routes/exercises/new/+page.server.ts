@@ -1,0 +1,48 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { app } from '$lib/server/app';
+import { actionFailure, loadError } from '$lib/server/errors';
+import { readExerciseForm } from './exercise-form';
+import type { Actions, PageServerLoad } from './$types';
+
+async function usableScenario(id: string | null) {
+	if (!id) redirect(303, '/scenarios');
+	const detail = await app().scenarios.get(id).catch(loadError);
+	if (detail.issues.length > 0 || !detail.scenario) {
+		error(400, `The scenario file ${detail.file} has problems; fix them before running it.`);
+	}
+	return detail;
+}
+
+export const load: PageServerLoad = async (event) => {
+	await app().sessions.require(event);
+	const detail = await usableScenario(event.url.searchParams.get('scenario'));
+	return {
+		scenario: {
+			id: detail.id,
+			title: detail.title,
+			durationMinutes: detail.durationMinutes,
+			defaultCompression: detail.defaultCompression,
+			teams: detail.teams,
+			organisation: detail.scenario?.variables.org?.default ?? ''
+		}
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const facilitator = await app().sessions.require(event);
+		const detail = await usableScenario(event.url.searchParams.get('scenario'));
+		const { form, errors } = readExerciseForm(await event.request.formData(), detail.teams.map((t) => t.id));
+		const values = { organisation: form.organisation, teams: form.teams, compression: String(form.compression) };
+		if (Object.keys(errors).length > 0) {
+			return fail(400, { code: 'form/invalid', message: 'Please correct the fields marked below.', errors, values });
+		}
+		let created: { id: string };
+		try {
+			created = await app().exercises.create(facilitator, { scenarioId: detail.id, ...form });
+		} catch (e) {
+			return actionFailure(e, values);
+		}
+		redirect(303, `/exercises/${created.id}/lobby`);
+	}
+};

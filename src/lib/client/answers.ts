@@ -1,0 +1,86 @@
+/** Turning what a person entered into an answer, and an answer back into words. */
+import type { AnswerValue, DecisionView } from '$lib/engine/types';
+import { MAX_TEXT_ANSWER } from '$lib/realtime/contract';
+
+/** Sends a team's answer; resolves with nothing on success or the message to show. */
+export type SubmitAnswer = (decisionId: string, answer: AnswerValue) => Promise<{ error?: string }>;
+
+/** Raw form input for one decision, whatever its type. */
+export interface AnswerDraft {
+	option?: string;
+	options?: string[];
+	text?: string;
+	/** As typed, so an empty or malformed number can be reported. */
+	numeric?: string;
+	order?: string[];
+}
+
+/** The answer to send, or a message saying what is missing or wrong. */
+export function buildAnswer(decision: DecisionView, draft: AnswerDraft): { answer: AnswerValue } | { error: string } {
+	const known = new Set(decision.options.map((o) => o.id));
+	switch (decision.type) {
+		case 'single':
+			if (!draft.option) return { error: 'Choose one option before submitting.' };
+			if (!known.has(draft.option)) return { error: 'The chosen option is not one of this decision’s options.' };
+			return { answer: { type: 'single', option: draft.option } };
+		case 'multiple': {
+			const options = (draft.options ?? []).filter((o) => known.has(o));
+			if (options.length === 0) return { error: 'Select at least one option before submitting.' };
+			return { answer: { type: 'multiple', options } };
+		}
+		case 'text': {
+			const text = (draft.text ?? '').trim();
+			if (!text) return { error: 'Write your team’s answer before submitting.' };
+			if (text.length > MAX_TEXT_ANSWER)
+				return { error: `The answer is ${text.length} characters; the limit is ${MAX_TEXT_ANSWER}.` };
+			return { answer: { type: 'text', text } };
+		}
+		case 'numeric':
+			return numericAnswer(decision, draft.numeric ?? '');
+		case 'ranking': {
+			const order = draft.order ?? [];
+			const complete = order.length === known.size && order.every((id) => known.has(id));
+			if (!complete || new Set(order).size !== order.length)
+				return { error: 'Rank every option exactly once before submitting.' };
+			return { answer: { type: 'ranking', order } };
+		}
+	}
+}
+
+function numericAnswer(decision: DecisionView, raw: string): { answer: AnswerValue } | { error: string } {
+	const trimmed = raw.trim();
+	if (!trimmed) return { error: 'Enter a number before submitting.' };
+	const value = Number(trimmed);
+	if (!Number.isFinite(value)) return { error: `"${trimmed}" is not a number.` };
+	const { min, max, unit } = decision.numeric ?? {};
+	const suffix = unit ? ` ${unit}` : '';
+	if (min !== undefined && value < min) return { error: `Enter at least ${min}${suffix}.` };
+	if (max !== undefined && value > max) return { error: `Enter at most ${max}${suffix}.` };
+	return { answer: { type: 'numeric', value } };
+}
+
+/** A team's answer in words, with option ids replaced by their labels. */
+export function describeAnswer(decision: Pick<DecisionView, 'options' | 'numeric'>, value: AnswerValue): string {
+	const label = (id: string) => decision.options.find((o) => o.id === id)?.label ?? id;
+	switch (value.type) {
+		case 'single':
+			return label(value.option);
+		case 'multiple':
+			return value.options.map(label).join('; ');
+		case 'text':
+			return value.text;
+		case 'numeric':
+			return decision.numeric?.unit ? `${value.value} ${decision.numeric.unit}` : String(value.value);
+		case 'ranking':
+			return value.order.map((id, i) => `${i + 1}. ${label(id)}`).join('  ');
+	}
+}
+
+/** Moves the item at `index` one place up (-1) or down (+1); out-of-range moves return the same order. */
+export function moveItem<T>(items: readonly T[], index: number, delta: -1 | 1): T[] {
+	const target = index + delta;
+	if (index < 0 || index >= items.length || target < 0 || target >= items.length) return [...items];
+	const next = [...items];
+	[next[index], next[target]] = [next[target], next[index]];
+	return next;
+}

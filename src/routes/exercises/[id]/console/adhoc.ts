@@ -1,0 +1,36 @@
+/** Checking the ad-hoc inject form before it goes to the server (which checks again). */
+import { CHANNELS, type Channel, type TeamId } from '$lib/engine/types';
+import type { WireCommand } from '$lib/realtime/contract';
+
+const MAX_TITLE = 200;
+const MAX_BODY = 8000;
+
+/** The ad-hoc inject command, or a message naming the field that is wrong. */
+export function buildAdhoc(data: FormData): { command: WireCommand } | { error: string } {
+	const text = (k: string) => String(data.get(k) ?? '').trim();
+	const title = text('title');
+	const body = text('body');
+	const channel = text('channel') as Channel;
+	const sender = text('sender');
+	const notes = text('facilitatorNotes');
+	const everyone = text('audience') === 'all';
+	const teams = data.getAll('teams').map(String) as TeamId[];
+	if (!title) return { error: 'Give the inject a title.' };
+	if (title.length > MAX_TITLE) return { error: `The title is ${title.length} characters; keep it to ${MAX_TITLE}.` };
+	if (!body) return { error: 'Write the body of the inject.' };
+	if (body.length > MAX_BODY) return { error: `The body is ${body.length} characters; keep it to ${MAX_BODY}.` };
+	if (notes.length > MAX_BODY) return { error: `The notes are ${notes.length} characters; keep them to ${MAX_BODY}.` };
+	if (!CHANNELS.includes(channel)) return { error: 'Choose the channel the inject arrives on.' };
+	if (!everyone && teams.length === 0) return { error: 'Choose at least one team, or send it to all teams.' };
+	return {
+		command: {
+			type: 'inject.adhoc',
+			title,
+			body,
+			channel,
+			audience: everyone ? 'all' : teams,
+			...(sender ? { sender } : {}),
+			...(notes ? { facilitatorNotes: notes } : {})
+		}
+	};
+}

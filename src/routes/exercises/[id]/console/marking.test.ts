@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { Decision, DecisionView, ScoreEntry, TeamScore } from '$lib/engine/types';
+import { answersToMark } from './marking';
+
+const rubricDecision: Decision = {
+	id: 'd-scope',
+	prompt: 'Describe the scope',
+	type: 'text',
+	options: [],
+	rubric: [{ id: 'routers', label: 'Names the routers', points: 4, guidance: 'PE routers' }],
+	objectives: []
+};
+const single: Decision = { ...rubricDecision, id: 'd-pick', type: 'single', rubric: [] };
+
+function delivered(id: string, answered: boolean): DecisionView {
+	return {
+		id,
+		injectId: 'i',
+		prompt: id,
+		type: id === 'd-pick' ? 'single' : 'text',
+		options: [],
+		deliveredAt: 0,
+		...(answered ? { answer: { decisionId: id, teamId: 't', value: { type: 'text', text: 'x' }, scenarioAt: 1, onTime: null } } : {})
+	};
+}
+
+function score(teamId: string, entries: Partial<ScoreEntry>[]): TeamScore {
+	return { teamId, entries: entries as ScoreEntry[], total: { points: 0, maxPoints: 0 }, byPhase: {}, byObjective: {}, byCapability: {}, byCsf: {} as TeamScore['byCsf'] };
+}
+
+const team = (id: string) => ({ id, name: id, description: '', roles: [] });
+
+describe('answersToMark', () => {
+	it('lists only answered free-text decisions', () => {
+		const list = answersToMark({
+			teams: [{ team: team('soc'), feed: [], decisions: [delivered('d-scope', false), delivered('d-pick', true)] }],
+			decisions: [rubricDecision, single],
+			scores: {}
+		});
+		expect(list).toEqual([]);
+	});
+	it('puts answers still waiting for marks before marked ones', () => {
+		const list = answersToMark({
+			teams: [
+				{ team: team('soc'), feed: [], decisions: [delivered('d-scope', true)] },
+				{ team: team('legal'), feed: [], decisions: [delivered('d-scope', true)] }
+			],
+			decisions: [rubricDecision],
+			scores: { soc: score('soc', [{ id: 'decision:d-scope:soc' }]), legal: score('legal', [{ id: 'decision:d-scope:legal', pending: true }]) }
+		});
+		expect(list.map((a) => [a.team.id, a.pending])).toEqual([
+			['legal', true],
+			['soc', false]
+		]);
+	});
+});

@@ -1,0 +1,156 @@
+/**
+ * Flow checks: which injects can ever reach a team, trigger chains that loop, and clocks that can never start
+ * or never stop. Reachability is computed per team, because `after` and `when` triggers deliver per team.
+ */
+import { audienceOf, type CheckContext } from './catalog';
+import type { BrokenRefs } from './references';
+import type { RawCondition, RawInject } from './schema';
+import { findCycles } from './cycles';
+
+const list = (teams: Iterable<string>) => [...teams].join(', ') || 'no team';
+
+/** Reports unreachable injects, trigger cycles and clocks that cannot start or stop. */
+export function checkFlow(ctx: CheckContext, broken: BrokenRefs): void {
+	const { catalog, draft } = ctx;
+	const everyone = new Set(catalog.teamIds);
+	const reached = new Map<string, Set<string>>();
+	const starts = new Map<string, boolean>();
+	const stops = new Map<string, boolean>();
+
+	const injectReach = (id: string): Set<string> =>
+		draft.brokenIds.has(id) && !catalog.injects.has(id) ? everyone : (reached.get(id) ?? new Set());
+	const decisionReach = (id: string): Set<string> => {
+		const entry = catalog.decisions.get(id);
+		return entry ? injectReach(entry.inject.id) : everyone;
+	};
+	const clockFlag = (map: Map<string, boolean>, id: string) =>
+		catalog.clocks.has(id) ? (map.get(id) ?? false) : true;
+	const holds = (condition: RawCondition): boolean =>
+		'inject' in condition
+			? injectReach(condition.inject).size > 0
+			: 'decision' in condition
+				? decisionReach(condition.decision).size > 0
+				: clockFlag(stops, condition.clockStopped);
+
+	const teamsFor = (inject: RawInject, index: number): Set<string> => {
+		const audience = new Set(audienceOf(inject, catalog));
+		const trigger = inject.trigger;
+		if (trigger === 'manual' || 'at' in trigger || broken.has(`injects.${index}`)) return audience;
+		const within = (teams: Set<string>) => new Set([...audience].filter((team) => teams.has(team)));
+		if ('after' in trigger) return within(injectReach(trigger.after));
+		if ('clockMissed' in trigger) return clockFlag(starts, trigger.clockMissed) ? audience : new Set();
+		const id = 'when' in trigger ? trigger.when : trigger.unanswered;
+		if (blockedReason(ctx, inject)) return new Set();
+		return within(decisionReach(id));
+	};
+
+	for (let changed = true; changed;) {
+		changed = false;
+		draft.injects.forEach((inject, index) => {
+			if (!inject || catalog.injects.get(inject.id)?.index !== index) return;
+			const teams = teamsFor(inject, index);
+			if (teams.size > (reached.get(inject.id)?.size ?? 0)) {
+				reached.set(inject.id, teams);
+				changed = true;
+			}
+		});
+		draft.clocks.forEach((clock, index) => {
+			if (!clock || catalog.clocks.get(clock.id)?.index !== index) return;
+			const started = broken.has(`clocks.${index}.starts`) || holds(clock.starts);
+			const stopped =
+				started && clock.stops.some((stop, j) => broken.has(`clocks.${index}.stops.${j}`) || holds(stop));
+			if (started !== (starts.get(clock.id) ?? false) || stopped !== (stops.get(clock.id) ?? false)) {
+				starts.set(clock.id, started);
+				stops.set(clock.id, stopped);
+				changed = true;
+			}
+		});
+	}
+
+	const inCycle = findCycles(ctx, (cycle, path) => {
+		const chain =
+			cycle.length === 1
+				? `"${cycle[0]}" waits for itself`
+				: [...cycle, cycle[0]].map((id) => `"${id}"`).join(' waits for ');
+		ctx.report(
+			path,
+			`trigger cycle: ${chain}, so ${cycle.length === 1 ? 'it' : 'none of them'} can ever be delivered`
+		);
+	});
+
+	draft.injects.forEach((inject, index) => {
+		if (!inject || catalog.injects.get(inject.id)?.index !== index || inCycle.has(inject.id)) return;
+		if (broken.has(`injects.${index}`) || (reached.get(inject.id)?.size ?? 0) > 0) return;
+		const trigger = inject.trigger;
+		if (trigger === 'manual' || 'at' in trigger) return;
+		const at = ['injects', index, 'trigger'];
+		const audience = list(audienceOf(inject, catalog));
+		if ('after' in trigger) {
+			const teams = injectReach(trigger.after);
+			const why =
+				teams.size === 0
+					? `it waits for inject "${trigger.after}", which can never be delivered`
+					: `inject "${trigger.after}" reaches only ${list(teams)}, and this inject is for ${audience}`;
+			ctx.report([...at, 'after'], `can never be delivered: ${why}`);
+		} else if ('clockMissed' in trigger) {
+			ctx.report(
+				[...at, 'clockMissed'],
+				`can never be delivered: clock "${trigger.clockMissed}" can never start`
+			);
+		} else {
+			const key = 'when' in trigger ? 'when' : 'unanswered';
+			const id = 'when' in trigger ? trigger.when : trigger.unanswered;
+			const entry = catalog.decisions.get(id);
+			const teams = decisionReach(id);
+			const why =
+				blockedReason(ctx, inject) ??
+				(teams.size === 0
+					? `decision "${id}" belongs to inject "${entry?.inject.id}", which can never be delivered`
+					: `only teams that received decision "${id}" (${list(teams)}) can trigger it, and this inject is for ${audience}`);
+			ctx.report([...at, key], `can never be delivered: ${why}`);
+		}
+	});
+
+	draft.clocks.forEach((clock, index) => {
+		if (!clock || catalog.clocks.get(clock.id)?.index !== index) return;
+		if (!starts.get(clock.id)) {
+			if (!broken.has(`clocks.${index}.starts`))
+				ctx.report(
+					['clocks', index, 'starts'],
+					`clock "${clock.id}" can never start: ${conditionFails(clock.starts)}`
+				);
+			return;
+		}
+		const anyBroken = clock.stops.some((_, j) => broken.has(`clocks.${index}.stops.${j}`));
+		if (!stops.get(clock.id) && !anyBroken)
+			ctx.report(
+				['clocks', index, 'stops'],
+				`clock "${clock.id}" can never stop: ${clock.stops.map(conditionFails).join('; ')}`
+			);
+	});
+
+	function conditionFails(condition: RawCondition): string {
+		if ('inject' in condition) return `inject "${condition.inject}" can never be delivered`;
+		if ('clockStopped' in condition) return `clock "${condition.clockStopped}" can never stop`;
+		const entry = catalog.decisions.get(condition.decision);
+		return `decision "${condition.decision}" belongs to inject "${entry?.inject.id}", which can never be delivered`;
+	}
+}
+
+/** Why an answer-driven trigger can never fire whatever the teams do, or null. */
+function blockedReason(ctx: CheckContext, inject: RawInject): string | null {
+	const trigger = inject.trigger;
+	if (trigger === 'manual' || !('when' in trigger || 'unanswered' in trigger)) return null;
+	const id = 'when' in trigger ? trigger.when : trigger.unanswered;
+	const decision = ctx.catalog.decisions.get(id)?.decision;
+	if (!decision) return null;
+	if ('unanswered' in trigger && decision.deadline === undefined)
+		return `decision "${id}" has no deadline, so it is never left unanswered`;
+	if ('when' in trigger && trigger.range && decision.numeric) {
+		const low = Math.max(trigger.range.min ?? -Infinity, decision.numeric.min ?? -Infinity);
+		const high = Math.min(trigger.range.max ?? Infinity, decision.numeric.max ?? Infinity);
+		if (low > high)
+			return `range ${trigger.range.min ?? '…'}..${trigger.range.max ?? '…'} lies outside the answers decision "${id}" accepts (${decision.numeric.min ?? '…'}..${decision.numeric.max ?? '…'})`;
+	}
+	return null;
+}

@@ -1,0 +1,141 @@
+/** Maps a checked scenario file onto the engine's Scenario: durations to scenario ms, YAML names to engine names. */
+import type {
+	Artifact,
+	Channel,
+	ClockCondition,
+	CsfFunction,
+	Decision,
+	Inject,
+	Scenario,
+	Trigger
+} from '../types';
+import { parseDeadline, parseDuration } from './durations';
+import type { RawCondition, RawDecision, RawInject, RawScenario, RawTrigger } from './schema';
+
+// The checks have already validated every duration and deadline, so a null here cannot happen.
+const ms = (value: string | number | undefined): number =>
+	value === undefined ? 0 : (parseDuration(value) ?? 0);
+
+function trigger(raw: RawTrigger): Trigger {
+	if (raw === 'manual') return { kind: 'manual' };
+	if ('at' in raw) return { kind: 'at', at: ms(raw.at) };
+	if ('after' in raw) return { kind: 'after', inject: raw.after, delay: ms(raw.delay) };
+	if ('unanswered' in raw) return { kind: 'unanswered', decision: raw.unanswered, delay: ms(raw.delay) };
+	if ('clockMissed' in raw) return { kind: 'clockMissed', clock: raw.clockMissed, delay: ms(raw.delay) };
+	return {
+		kind: 'answer',
+		decision: raw.when,
+		...(raw.options ? { options: raw.options } : {}),
+		...(raw.range ? { range: raw.range } : {}),
+		delay: ms(raw.delay)
+	};
+}
+
+function condition(raw: RawCondition): ClockCondition {
+	if ('inject' in raw) return { kind: 'inject', inject: raw.inject };
+	if ('clockStopped' in raw) return { kind: 'clockStopped', clock: raw.clockStopped };
+	return { kind: 'answer', decision: raw.decision, ...(raw.options ? { options: raw.options } : {}) };
+}
+
+function decision(raw: RawDecision, injectId: string): Decision {
+	return {
+		id: raw.id ?? injectId,
+		prompt: raw.prompt,
+		type: raw.type,
+		options: raw.options.map((option) => ({ ...option })),
+		rubric: raw.rubric.map((criterion) => ({ ...criterion })),
+		...(raw.numeric
+			? { numeric: { ...raw.numeric, bands: raw.numeric.bands.map((band) => ({ ...band })) } }
+			: {}),
+		...(raw.ranking
+			? { ranking: { order: [...raw.ranking.order], pointsPerPosition: raw.ranking.pointsPerPosition } }
+			: {}),
+		...(raw.deadline !== undefined ? { deadline: ms(raw.deadline) } : {}),
+		...(raw.timeliness ? { timeliness: { ...raw.timeliness } } : {}),
+		objectives: [...raw.objectives]
+	};
+}
+
+function artifact(raw: RawInject['artifacts'][number]): Artifact {
+	if (raw.kind === 'table')
+		return {
+			kind: 'table',
+			title: raw.title,
+			columns: raw.columns,
+			rows: raw.rows.map((row) => row.map(String))
+		};
+	return {
+		kind: raw.kind,
+		title: raw.title,
+		content: raw.content,
+		...(raw.language ? { language: raw.language } : {})
+	};
+}
+
+function inject(raw: RawInject): Inject {
+	return {
+		id: raw.id,
+		phase: raw.phase,
+		title: raw.title,
+		body: raw.body,
+		channel: raw.channel as Channel,
+		...(raw.from !== undefined ? { sender: raw.from } : {}),
+		audience: raw.to === 'all' ? 'all' : [...raw.to],
+		artifacts: raw.artifacts.map(artifact),
+		...(raw.notes !== undefined ? { facilitatorNotes: raw.notes } : {}),
+		trigger: trigger(raw.trigger),
+		hold: raw.hold,
+		...(raw.decision ? { decision: decision(raw.decision, raw.id) } : {})
+	};
+}
+
+/** The engine's Scenario for a file that passed every check. */
+export function normalise(raw: RawScenario): Scenario {
+	return {
+		id: raw.id,
+		version: raw.version,
+		title: raw.title,
+		summary: raw.summary,
+		audience: raw.audience,
+		durationMinutes: ms(raw.duration) / 60_000,
+		defaultCompression: raw.compression,
+		startsAt: raw.startsAt,
+		holidays: [...raw.holidays],
+		sources: raw.sources.map((source) => ({ ...source })),
+		objectives: raw.objectives.map((objective) => ({
+			...objective,
+			csf: objective.csf.map((category) => ({ function: category.split('.')[0] as CsfFunction, category })),
+			hseep: [...objective.hseep],
+			attack: [...objective.attack],
+			sources: [...objective.sources]
+		})),
+		teams: raw.teams.map((team) => ({ ...team, roles: [...team.roles] })),
+		phases: raw.phases.map((phase) => ({ ...phase, questions: [...phase.questions] })),
+		variables: Object.fromEntries(
+			Object.entries(raw.variables).map(([name, variable]) => [name, { ...variable }])
+		),
+		injects: raw.injects.map(inject),
+		clocks: raw.clocks.map((clock) => ({
+			id: clock.id,
+			name: clock.name,
+			regime: clock.regime,
+			description: clock.description,
+			owner: clock.owner,
+			start: condition(clock.starts),
+			stop: clock.stops.map(condition),
+			deadline: parseDeadline(clock.deadline) ?? { amount: 0, unit: 'days' },
+			scoring: { ...clock.scoring, objectives: [...clock.scoring.objectives] },
+			sources: [...clock.sources]
+		})),
+		...(raw.guide
+			? {
+					guide: {
+						overview: raw.guide.overview,
+						timing: raw.guide.timing,
+						strongAnswers: raw.guide.strongAnswers,
+						hotwashQuestions: [...raw.guide.hotwash]
+					}
+				}
+			: {})
+	};
+}

@@ -1,0 +1,291 @@
+/**
+ * The shape of a scenario file, as authors write it: the single source of truth for the parser's shape checks
+ * and for the published JSON Schema (scenarios/schema.json). Cross-references and flow are checked elsewhere.
+ */
+import { z } from 'zod';
+import { CHANNELS } from '../types';
+import { DEADLINE_PATTERN, DURATION_PATTERN } from './durations';
+
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const id = (what: string) =>
+	z
+		.string()
+		.regex(ID_PATTERN, {
+			error: `is not a valid ${what} id: use only letters, digits, "-", "_" and "." and must start with a letter or digit`
+		})
+		.describe(`${what} id`);
+const ref = (what: string) => z.string().describe(`id of ${what}`);
+const text = (description: string) => z.string().describe(description);
+
+const duration = z
+	.union([
+		z.number().nonnegative(),
+		z.string().regex(new RegExp(DURATION_PATTERN), {
+			error: 'is not a duration: write e.g. 90s, 30m, 2h, 1h30m, 3d, "2 hours" or a number of minutes'
+		})
+	])
+	.describe('Scenario time: 90s, 30m, 2h, 1h30m, 3d, "2 hours", or a number of minutes');
+
+const scalarCell = z.union([z.string(), z.number(), z.boolean()]);
+
+export const sourceSchema = z
+	.strictObject({
+		id: id('source'),
+		title: text('Citation as shown in the after-action report'),
+		url: z.string().optional(),
+		kind: z.string().optional().describe('Quality tag such as primary, vendor, news')
+	})
+	.describe('A public source backing the scenario');
+
+export const objectiveSchema = z
+	.strictObject({
+		id: id('objective'),
+		title: z.string(),
+		description: z.string().default(''),
+		csf: z
+			.array(
+				z.string().regex(/^(GV|ID|PR|DE|RS|RC)\.[A-Z]{2}$/, {
+					error: 'is not a NIST CSF 2.0 category: write FUNCTION.CATEGORY such as DE.AE or RS.CO'
+				})
+			)
+			.default([])
+			.describe('NIST CSF 2.0 categories, e.g. DE.AE'),
+		hseep: z.array(z.string()).default([]).describe('HSEEP core capabilities'),
+		attack: z
+			.array(
+				z
+					.string()
+					.regex(/^T\d{4}(\.\d{3})?$/, { error: 'is not an ATT&CK technique id such as T1040 or T1562.004' })
+			)
+			.default([]),
+		sources: z.array(ref('a source')).default([])
+	})
+	.describe('An exercise objective that decisions and clocks evidence');
+
+export const teamSchema = z.strictObject({
+	id: id('team'),
+	name: z.string(),
+	description: z.string().default(''),
+	roles: z.array(z.string()).default([])
+});
+
+export const phaseSchema = z.strictObject({
+	id: id('phase'),
+	title: z.string(),
+	update: text('Markdown scenario update shown when the phase opens').default(''),
+	questions: z.array(z.string()).default([]).describe('Discussion questions for the phase')
+});
+
+const artifactSchema = z.discriminatedUnion('kind', [
+	z.strictObject({
+		kind: z.enum(['log', 'config', 'diff', 'code', 'text']),
+		title: z.string(),
+		language: z.string().optional().describe('Syntax hint such as cisco, json, shell'),
+		content: z.string()
+	}),
+	z.strictObject({
+		kind: z.literal('table'),
+		title: z.string(),
+		columns: z.array(z.string()).min(1),
+		rows: z.array(z.array(scalarCell))
+	})
+]);
+
+/** Trigger forms keyed by the word that identifies them; the parser uses this to explain a bad trigger. */
+export const triggerForms = {
+	at: z.strictObject({ at: duration.describe('Scenario time after StartEx') }),
+	after: z.strictObject({
+		after: ref('the inject that must reach the team first'),
+		delay: duration.optional()
+	}),
+	when: z.strictObject({
+		when: ref('the decision whose answer triggers this inject'),
+		options: z.array(z.string()).min(1).optional().describe('Any one of these option ids chosen'),
+		range: z.strictObject({ min: z.number().optional(), max: z.number().optional() }).optional(),
+		delay: duration.optional()
+	}),
+	unanswered: z.strictObject({
+		unanswered: ref('the decision left unanswered past its deadline'),
+		delay: duration.optional()
+	}),
+	clockMissed: z.strictObject({
+		clockMissed: ref('the regulatory clock that was missed'),
+		delay: duration.optional()
+	})
+};
+
+const triggerSchema = z
+	.union([z.literal('manual'), ...Object.values(triggerForms)])
+	.describe('Exactly one form: manual, { at }, { after }, { when }, { unanswered } or { clockMissed }');
+
+const optionSchema = z.strictObject({
+	id: id('option'),
+	label: z.string(),
+	points: z.number().default(0),
+	rationale: text('Why this choice earns its points; shown in the after-action report').default('')
+});
+
+const rubricSchema = z.strictObject({
+	id: id('rubric criterion'),
+	label: z.string(),
+	points: z.number().positive(),
+	guidance: text('What an evaluator should look for; never shown to participants').default('')
+});
+
+const bandSchema = z.strictObject({
+	min: z.number().optional(),
+	max: z.number().optional(),
+	points: z.number(),
+	rationale: z.string().default('')
+});
+
+const decisionSchema = z.strictObject({
+	id: id('decision').optional().describe('Defaults to the inject id'),
+	prompt: z.string(),
+	type: z.enum(['single', 'multiple', 'text', 'numeric', 'ranking']),
+	deadline: duration.optional().describe('Scenario time after delivery by which the team should answer'),
+	timeliness: z.strictObject({ onTime: z.number(), late: z.number() }).optional(),
+	objectives: z.array(ref('an objective')).default([]),
+	options: z.array(optionSchema).default([]).describe('single, multiple and ranking decisions'),
+	rubric: z.array(rubricSchema).default([]).describe('text decisions: criteria an evaluator marks'),
+	numeric: z
+		.strictObject({
+			unit: z.string().optional(),
+			min: z.number().optional(),
+			max: z.number().optional(),
+			bands: z.array(bandSchema).default([]).describe('First matching band wins')
+		})
+		.optional(),
+	ranking: z
+		.strictObject({
+			order: z.array(ref('an option')).describe('Every option id once, best first'),
+			pointsPerPosition: z.number().positive()
+		})
+		.optional()
+});
+
+export const injectSchema = z.strictObject({
+	id: id('inject'),
+	phase: ref('the phase'),
+	title: z.string(),
+	channel: z.enum(CHANNELS as [string, ...string[]]),
+	from: z.string().optional().describe('In-world sender'),
+	to: z
+		.union([z.literal('all'), z.array(ref('a team')).min(1)])
+		.default('all')
+		.describe('all, or the team ids that receive it'),
+	trigger: triggerSchema,
+	hold: z.boolean().default(false).describe('true: when due, wait for the facilitator to release it'),
+	body: text('Markdown; {{variables}} allowed'),
+	artifacts: z.array(artifactSchema).default([]),
+	notes: text('Facilitator and evaluator only').optional(),
+	decision: decisionSchema.optional()
+});
+
+/** Clock condition forms keyed by the word that identifies them. */
+export const conditionForms = {
+	inject: z.strictObject({ inject: ref('an inject; delivered to any team') }),
+	decision: z.strictObject({
+		decision: ref('a decision; answered by any team'),
+		options: z.array(z.string()).min(1).optional()
+	}),
+	clockStopped: z.strictObject({ clockStopped: ref('another clock') })
+};
+const conditionSchema = z.union([
+	conditionForms.inject,
+	conditionForms.decision,
+	conditionForms.clockStopped
+]);
+
+export const clockSchema = z.strictObject({
+	id: id('clock'),
+	name: z.string(),
+	regime: text('The rule, e.g. FCC 47 CFR 64.2011, NIS2 Art. 23'),
+	description: z.string().default(''),
+	owner: ref('the team scored for meeting or missing it'),
+	starts: conditionSchema,
+	stops: z.array(conditionSchema).min(1).describe('Any one of these stops the clock'),
+	deadline: z
+		.string()
+		.regex(new RegExp(DEADLINE_PATTERN), {
+			error: 'is not a deadline: write e.g. "7 business days", "72h", "30 days" or "1 month"'
+		})
+		.describe('e.g. 7 business days, 72h, 30 days, 1 month'),
+	scoring: z.strictObject({
+		met: z.number(),
+		missed: z.number(),
+		objectives: z.array(ref('an objective')).default([])
+	}),
+	sources: z.array(ref('a source')).default([])
+});
+
+const variableSchema = z.strictObject({ label: z.string(), default: z.string() });
+
+export const scenarioSchema = z
+	.strictObject({
+		$schema: z.string().optional(),
+		id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be kebab-case, e.g. salt-typhoon' }),
+		version: z.string({ error: 'must be a quoted string such as "1.0"' }),
+		title: z.string(),
+		summary: text('Markdown'),
+		audience: z.string(),
+		duration: z
+			.union([
+				z.number().positive(),
+				z.string().regex(new RegExp(DURATION_PATTERN), { error: 'is not a duration such as 180 or 3h' })
+			])
+			.describe('Wall time at the default compression: minutes, or e.g. 3h'),
+		compression: z.number().positive().describe('Scenario minutes per wall minute'),
+		startsAt: z
+			.string()
+			.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, {
+				error: 'must be a local date-time such as "2024-10-07T08:00"'
+			})
+			.describe('In-world StartEx; business-day clocks count from it'),
+		holidays: z
+			.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date such as "2024-11-11"' }))
+			.default([]),
+		variables: z
+			.record(
+				z
+					.string()
+					.regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, {
+						error: 'is not a valid variable name: use letters, digits, "_" and "-"'
+					}),
+				variableSchema
+			)
+			.default({}),
+		sources: z.array(sourceSchema).default([]),
+		objectives: z.array(objectiveSchema).default([]),
+		teams: z.array(teamSchema).min(1),
+		phases: z.array(phaseSchema).min(1),
+		injects: z.array(injectSchema).min(1),
+		clocks: z.array(clockSchema).default([]),
+		guide: z
+			.strictObject({
+				overview: z.string(),
+				timing: z.string().default(''),
+				strongAnswers: z.string().default(''),
+				hotwash: z.array(z.string()).default([])
+			})
+			.optional()
+	})
+	.describe('A Switchboard tabletop exercise scenario');
+
+/** A scenario file's content once its shape is valid (durations and references not yet resolved). */
+export type RawScenario = z.output<typeof scenarioSchema>;
+export type RawInject = z.output<typeof injectSchema>;
+export type RawDecision = NonNullable<RawInject['decision']>;
+export type RawClock = z.output<typeof clockSchema>;
+export type RawTrigger = RawInject['trigger'];
+export type RawCondition = RawClock['starts'];
+
+/** The collections parsed one element at a time when the whole file is not valid, keyed by field. */
+export const collections = {
+	sources: sourceSchema,
+	objectives: objectiveSchema,
+	teams: teamSchema,
+	phases: phaseSchema,
+	injects: injectSchema,
+	clocks: clockSchema
+} as const;

@@ -4,7 +4,7 @@
  * the team from the seat, never from the payload.
  */
 import { z } from 'zod';
-import { CHANNELS, type Actor, type Command } from '$lib/engine/types';
+import { CHANNELS, type Actor, type Channel, type Command } from '$lib/engine/types';
 import { MAX_TEXT_ANSWER, type Principal, type WireCommand } from '$lib/realtime/contract';
 
 const id = z.string().trim().min(1).max(120);
@@ -37,7 +37,7 @@ const wireCommand = z.discriminatedUnion('type', [
 		type: z.literal('inject.adhoc'),
 		title: shortText,
 		body: longText.min(1),
-		channel: z.enum(CHANNELS as [string, ...string[]]),
+		channel: z.enum(CHANNELS as [Channel, ...Channel[]]),
 		sender: shortText.optional(),
 		audience: z.union([z.literal('all'), z.array(teamId).min(1).max(20)]),
 		facilitatorNotes: longText.optional()

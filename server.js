@@ -1,0 +1,40 @@
+// Production entry: `node server.js` after `vite build`. Creates the HTTP server first and leaves it on
+// globalThis, so the app's init hook (run while build/handler.js loads) can attach socket.io to it.
+import { createServer } from 'node:http';
+
+const HTTP_SERVER = Symbol.for('switchboard.httpServer');
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '0.0.0.0';
+
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+	console.error(`PORT must be a port number (0-65535), got "${process.env.PORT}"`);
+	process.exit(1);
+}
+
+let handler = null;
+const server = createServer((req, res) => {
+	if (handler) return handler(req, res);
+	res.statusCode = 503;
+	res.end('Switchboard is starting');
+});
+globalThis[HTTP_SERVER] = server;
+
+({ handler } = await import('./build/handler.js'));
+
+server.listen(port, host, () => {
+	const { port: actual } = server.address();
+	const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+	console.log(`Switchboard listening on ${process.env.ORIGIN ?? `http://${shown}:${actual}`}`);
+});
+
+function shutdown(signal) {
+	console.log(`Switchboard: ${signal} received, closing`);
+	const app = globalThis[Symbol.for('switchboard.app')];
+	server.close();
+	Promise.resolve(app?.close())
+		.catch((e) => console.error('Switchboard: error while closing', e))
+		.finally(() => process.exit(0));
+	setTimeout(() => process.exit(0), 5000).unref();
+}
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -1,0 +1,50 @@
+/**
+ * Server start-up: the `init` hook opens the store, creates the app services once, attaches socket.io to the
+ * HTTP server left on globalThis (by server.js in production, by the Vite plugin in dev) and resumes every
+ * exercise that has not ended, so their timers run again.
+ */
+import path from 'node:path';
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { APP_SYMBOL, createApp, HTTP_SERVER_SYMBOL, type App } from '$lib/server/app';
+import { openStore } from '$lib/server/db';
+import type { Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+const slot = globalThis as Record<symbol, unknown>;
+
+function baseUrl(http: HttpServer | undefined): string | null {
+	if (process.env.ORIGIN) return process.env.ORIGIN.replace(/\/$/, '');
+	const address = http?.address() as AddressInfo | string | null | undefined;
+	if (!address || typeof address === 'string') return null;
+	const host = address.address === '::' || address.address === '0.0.0.0' ? 'localhost' : address.address;
+	return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+}
+
+function announceSetup(http: HttpServer | undefined): void {
+	const say = () => console.log(`Switchboard: no facilitator account yet. Create one at ${baseUrl(http) ?? ''}/setup`);
+	if (!http || http.listening) say();
+	else http.once('listening', say);
+}
+
+export const init: ServerInit = async () => {
+	if (slot[APP_SYMBOL]) return;
+	const store = await openStore(process.env.DATABASE_URL);
+	const app: App = createApp({
+		store,
+		scenariosDir: path.resolve(process.env.SWITCHBOARD_SCENARIOS ?? 'scenarios'),
+		origin: process.env.ORIGIN
+	});
+	slot[APP_SYMBOL] = app;
+	const http = slot[HTTP_SERVER_SYMBOL] as HttpServer | undefined;
+	if (http) app.attachRealtime(http);
+	await app.hosts.resumeAll();
+	if (await app.sessions.needsSetup()) announceSetup(http);
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('x-content-type-options', 'nosniff');
+	response.headers.set('referrer-policy', 'same-origin');
+	if (!response.headers.has('x-frame-options')) response.headers.set('x-frame-options', 'DENY');
+	return response;
+};

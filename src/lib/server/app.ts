@@ -1,0 +1,120 @@
+/**
+ * The composition root: one App per process, created by the `init` hook and kept on globalThis so the custom
+ * server, the Vite dev plugin and SvelteKit's module graph all reach the same instance.
+ */
+import type { Server as HttpServer } from 'node:http';
+import { createRateLimiter, JOIN_LIMIT } from './auth/rate-limit';
+import type { Store } from './db/store';
+import { HostRegistry } from './exercise/host-registry';
+import { createRealtime, type Realtime } from './realtime/socket-server';
+import { Exercises } from './services/exercises';
+import { Review } from './services/review';
+import { ScenarioLibrary } from './services/scenario-library';
+import { Seats } from './services/seats';
+import { Sessions } from './services/sessions';
+import { Views } from './services/views';
+
+/** Where the app instance lives between module instances. */
+export const APP_SYMBOL = Symbol.for('switchboard.app');
+/** Where the custom server (or the Vite plugin) leaves the HTTP server for socket.io. */
+export const HTTP_SERVER_SYMBOL = Symbol.for('switchboard.httpServer');
+
+/** Options for createApp. */
+export interface AppOptions {
+	store: Store;
+	/** Folder of scenario YAML files. */
+	scenariosDir: string;
+	now?: () => number;
+	/** Public origin (ORIGIN env), accepted by the socket handshake besides the request's own host. */
+	origin?: string;
+	/** Inputs between engine snapshots. */
+	snapshotEvery?: number;
+	log?: (e: unknown, context: string) => void;
+}
+
+/** Every server-side service of the app. */
+export interface App {
+	store: Store;
+	hosts: HostRegistry;
+	sessions: Sessions;
+	scenarios: ScenarioLibrary;
+	exercises: Exercises;
+	seats: Seats;
+	views: Views;
+	review: Review;
+	/** Attaches socket.io to an HTTP server (once). */
+	attachRealtime(httpServer: HttpServer): Realtime;
+	realtime(): Realtime | null;
+	/** Stops timers, closes sockets and the store. */
+	close(): Promise<void>;
+}
+
+const defaultLog = (e: unknown, context: string) => console.error(`[switchboard] ${context}:`, e);
+
+/** Builds the services around a store. */
+export function createApp(options: AppOptions): App {
+	const { store } = options;
+	const now = options.now ?? Date.now;
+	const log = options.log ?? defaultLog;
+	const hosts = new HostRegistry({
+		store: {
+			appendInput: store.events.appendInput,
+			inputsAfter: store.events.inputsAfter,
+			hasInputKey: store.events.hasInputKey,
+			saveSnapshot: store.snapshots.save,
+			latestSnapshot: store.snapshots.latest,
+			setLifecycle: store.exercises.setLifecycle
+		},
+		now,
+		snapshotEvery: options.snapshotEvery,
+		onError: log,
+		loadExercise: (id) => store.exercises.get(id),
+		runningExerciseIds: async () => (await store.runningExercises()).map((e) => e.id)
+	});
+	let realtime: Realtime | null = null;
+	const library = new ScenarioLibrary(options.scenariosDir);
+	const sessions = new Sessions(store, createRateLimiter({ ...JOIN_LIMIT, now }), now);
+	const seats = new Seats(store, hosts, createRateLimiter({ ...JOIN_LIMIT, now }), (id) =>
+		realtime?.presenceChanged(id)
+	);
+
+	return {
+		store,
+		hosts,
+		sessions,
+		scenarios: library,
+		exercises: new Exercises(store, library, hosts),
+		seats,
+		views: new Views(hosts),
+		review: new Review(store, hosts),
+		attachRealtime(httpServer) {
+			realtime ??= createRealtime(httpServer, {
+				hosts,
+				origin: options.origin,
+				log,
+				members: (id) => seats.members(id),
+				assignSeat: async (exerciseId, participantId, teamId) => {
+					await seats.assign(exerciseId, participantId, teamId);
+				},
+				principals: {
+					facilitatorByToken: (t) => sessions.byToken(t),
+					seatByToken: (t) => seats.byToken(t)
+				}
+			});
+			return realtime;
+		},
+		realtime: () => realtime,
+		async close() {
+			await realtime?.close();
+			await hosts.close();
+			await store.close();
+		}
+	};
+}
+
+/** The app created by the init hook; throws when called before it ran. */
+export function app(): App {
+	const instance = (globalThis as Record<symbol, unknown>)[APP_SYMBOL] as App | undefined;
+	if (!instance) throw new Error('Switchboard is not initialised: the init hook in hooks.server.ts has not run.');
+	return instance;
+}

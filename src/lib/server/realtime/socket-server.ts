@@ -1,0 +1,219 @@
+/**
+ * The socket.io server: handshake (Origin + cookie → principal), `exercise:sync` and `exercise:command`
+ * answered by ack, views pushed per room after every committed change, presence for staff. Built by
+ * `createRealtime(httpServer, deps)` so tests can run it on port 0 with real clients.
+ */
+import type { Server as HttpServer } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { Server, type Socket } from 'socket.io';
+import {
+	MAX_PAYLOAD_BYTES,
+	type Ack,
+	type ClientToServerEvents,
+	type PresenceMember,
+	type ServerToClientEvents,
+	type SocketData,
+	type ViewMessage
+} from '$lib/realtime/contract';
+import { ServiceError } from '../errors';
+import type { ExerciseHost } from '../exercise/exercise-host';
+import type { HostRegistry } from '../exercise/host-registry';
+import { actorOf, commandRequestSchema, parsePayload, syncRequestSchema, toEngineCommand } from './commands';
+import { originAllowed, principalOf, type PrincipalResolver } from './handshake';
+import { PresenceTracker, type MemberSource } from './presence';
+import { evaluatorsRoom, facilitatorsRoom, mayAccess, observersRoom, roomOf, teamRoom, viewerOf } from './rooms';
+
+type IO = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type Client = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** What the realtime layer is built from. */
+export interface RealtimeDeps {
+	hosts: HostRegistry;
+	principals: PrincipalResolver;
+	/** Participant seats of an exercise, for presence. */
+	members: MemberSource;
+	/** Moves a participant's seat to a team (checks the team belongs to the exercise). */
+	assignSeat(exerciseId: string, participantId: string, teamId: string): Promise<void>;
+	/** The public origin (ORIGIN env), accepted besides the request's own host. */
+	origin?: string;
+	/** Where unexpected errors go; defaults to console.error. */
+	log?: (e: unknown, context: string) => void;
+}
+
+/** A running realtime layer. */
+export interface Realtime {
+	io: IO;
+	/** Pushes current views of an exercise to every connected role (e.g. after a seat moved). */
+	publish(host: ExerciseHost): void;
+	/** Schedules a presence announcement (a seat joined or moved). */
+	presenceChanged(exerciseId: string): void;
+	close(): Promise<void>;
+}
+
+function failure(e: unknown, log: (e: unknown, c: string) => void, context: string): { error: { code: string; message: string } } {
+	if (e instanceof ServiceError) return { error: { code: e.code, message: e.message } };
+	log(e, context);
+	return { error: { code: 'server/error', message: 'Something went wrong on the server; please try again.' } };
+}
+
+/** Attaches socket.io to an HTTP server. */
+export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Realtime {
+	const log = deps.log ?? ((e: unknown, context: string) => console.error(`[realtime] ${context}:`, e));
+	const io: IO = new Server(httpServer, {
+		maxHttpBufferSize: MAX_PAYLOAD_BYTES,
+		serveClient: false,
+		connectionStateRecovery: undefined
+	});
+
+	const emitPresence = (exerciseId: string, members: PresenceMember[]) => {
+		io.to([facilitatorsRoom(exerciseId), observersRoom(exerciseId), evaluatorsRoom(exerciseId)]).emit(
+			'exercise:presence',
+			{ exerciseId, members }
+		);
+	};
+	const presence = new PresenceTracker(deps.members, emitPresence, (e) => log(e, 'presence'));
+
+	const roomSize = (room: string) => io.sockets.adapter.rooms.get(room)?.size ?? 0;
+
+	function publish(host: ExerciseHost): void {
+		const id = host.exerciseId;
+		const version = host.version;
+		const send = (room: string, viewer: Parameters<ExerciseHost['view']>[0]) => {
+			if (roomSize(room) === 0) return;
+			io.to(room).emit('exercise:view', { exerciseId: id, version, view: host.view(viewer) });
+		};
+		send(facilitatorsRoom(id), { role: 'facilitator' });
+		send(observersRoom(id), { role: 'observer' });
+		send(evaluatorsRoom(id), { role: 'evaluator' });
+		for (const teamId of host.state.config.teams) send(teamRoom(id, teamId), { role: 'participant', teamId });
+	}
+	deps.hosts.onLoaded((host) => host.onChange(publish));
+
+	io.use(async (socket, next) => {
+		try {
+			if (!originAllowed(socket.request, deps.origin)) return next(new Error('auth/forbidden'));
+			const principal = await principalOf(socket.request.headers.cookie, socket.handshake.auth?.as, deps.principals);
+			if (!principal) return next(new Error('auth/required'));
+			socket.data.principal = principal;
+			next();
+		} catch (e) {
+			log(e, 'handshake');
+			next(new Error('server/error'));
+		}
+	});
+
+	// A participant's open sockets, so a team move can re-room them without scanning every connection.
+	const seatSockets = new Map<string, Set<Client>>();
+
+	io.on('connection', (socket: Client) => {
+		const synced = new Set<string>();
+		const self = socket.data.principal;
+		if (self.kind === 'participant') {
+			const set = seatSockets.get(self.participantId) ?? new Set<Client>();
+			set.add(socket);
+			seatSockets.set(self.participantId, set);
+		}
+
+		const viewMessage = async (exerciseId: string): Promise<ViewMessage> => {
+			const principal = socket.data.principal;
+			if (!mayAccess(principal, exerciseId)) {
+				throw new ServiceError('auth/forbidden', 'Your seat belongs to another exercise.', 403);
+			}
+			const host = await deps.hosts.get(exerciseId);
+			const viewer = viewerOf(principal);
+			if (!viewer) throw new ServiceError('auth/forbidden', 'You are not in a team yet; ask the facilitator.', 403);
+			return { exerciseId, version: host.version, view: host.view(viewer) };
+		};
+
+		socket.on('exercise:sync', async (req, ack) => {
+			if (typeof ack !== 'function') return;
+			const parsed = parsePayload(syncRequestSchema, req);
+			if (!parsed.ok) return ack({ error: { code: 'payload/invalid', message: parsed.message } });
+			const { exerciseId } = parsed.value;
+			try {
+				const msg = await viewMessage(exerciseId);
+				const room = roomOf(exerciseId, socket.data.principal);
+				if (room) socket.join(room);
+				if (!synced.has(exerciseId)) {
+					synced.add(exerciseId);
+					const p = socket.data.principal;
+					if (p.kind === 'participant') presence.connected(exerciseId, p.participantId);
+				}
+				ack({ data: msg });
+				if (socket.data.principal.kind !== 'participant') {
+					socket.emit('exercise:presence', { exerciseId, members: await presence.snapshot(exerciseId) });
+				}
+			} catch (e) {
+				ack(failure(e, log, `sync ${exerciseId}`));
+			}
+		});
+
+		socket.on('exercise:command', async (req, ack) => {
+			if (typeof ack !== 'function') return;
+			const parsed = parsePayload(commandRequestSchema, req);
+			if (!parsed.ok) return ack({ error: { code: 'payload/invalid', message: parsed.message } });
+			const { exerciseId, key, command } = parsed.value;
+			const principal = socket.data.principal;
+			try {
+				if (!mayAccess(principal, exerciseId)) {
+					throw new ServiceError('auth/forbidden', 'Your seat belongs to another exercise.', 403);
+				}
+				const host = await deps.hosts.get(exerciseId);
+				if (command.type === 'participant.assign') {
+					if (principal.kind !== 'facilitator') {
+						throw new ServiceError('command/forbidden', 'Only a facilitator can move people between teams.', 403);
+					}
+					await assign(exerciseId, command.participantId, command.teamId, host);
+					return ack({ data: { version: host.version, duplicate: false } } satisfies Ack<{ version: number; duplicate: boolean }>);
+				}
+				const mapped = toEngineCommand(command, principal, () => randomUUID().slice(0, 8));
+				if (!mapped.ok) throw new ServiceError(mapped.code, mapped.message, 403);
+				ack({ data: await host.submit(actorOf(principal), mapped.command, key) });
+			} catch (e) {
+				ack(failure(e, log, `command ${command.type} on ${exerciseId}`));
+			}
+		});
+
+		socket.on('disconnect', () => {
+			const p = socket.data.principal;
+			if (p.kind !== 'participant') return;
+			const set = seatSockets.get(p.participantId);
+			set?.delete(socket);
+			if (set?.size === 0) seatSockets.delete(p.participantId);
+			for (const exerciseId of synced) presence.disconnected(exerciseId, p.participantId);
+		});
+	});
+
+	async function assign(exerciseId: string, participantId: string, teamId: string, host: ExerciseHost): Promise<void> {
+		if (!host.state.config.teams.includes(teamId)) {
+			throw new ServiceError('team/not_in_exercise', `Team "${teamId}" is not taking part in this exercise.`, 400);
+		}
+		await deps.assignSeat(exerciseId, participantId, teamId);
+		for (const s of seatSockets.get(participantId) ?? []) {
+			const p = s.data.principal;
+			if (p.kind !== 'participant' || p.exerciseId !== exerciseId) continue;
+			s.data.principal = { ...p, teamId };
+			// Only sockets that synced this exercise sit in a team room; the others get the new room on sync.
+			const wasIn = p.teamId !== null && s.rooms.has(teamRoom(exerciseId, p.teamId));
+			if (p.teamId) s.leave(teamRoom(exerciseId, p.teamId));
+			if (!wasIn) continue;
+			s.join(teamRoom(exerciseId, teamId));
+			s.emit('exercise:view', {
+				exerciseId,
+				version: host.version,
+				view: host.view({ role: 'participant', teamId })
+			});
+		}
+		presence.changed(exerciseId);
+	}
+
+	return {
+		io,
+		publish,
+		presenceChanged: (exerciseId) => presence.changed(exerciseId),
+		async close() {
+			presence.close();
+			await new Promise<void>((resolve) => io.close(() => resolve()));
+		}
+	};
+}

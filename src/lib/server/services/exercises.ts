@@ -1,0 +1,140 @@
+/**
+ * Creating and listing exercises. The scenario's YAML is frozen into the exercise at creation, so a later edit
+ * of the file never changes what an exercise replays.
+ */
+import { z } from 'zod';
+import { createExercise } from '$lib/engine';
+import type { Lifecycle, TeamDef } from '$lib/engine/types';
+import { formatJoinCode } from '../auth/tokens';
+import type { ExerciseRecord, ExerciseSummary as StoredSummary, Store } from '../db/store';
+import { fault } from '../errors';
+import type { HostRegistry } from '../exercise/host-registry';
+import type { ScenarioLibrary } from './scenario-library';
+import type { Facilitator } from './sessions';
+
+/** An exercise as the facilitator's pages list it. */
+export interface ExerciseSummary {
+	id: string;
+	scenarioId: string;
+	title: string;
+	organisation: string;
+	lifecycle: Lifecycle;
+	createdAt: number;
+	teams: TeamDef[];
+	/** Grouped for display, e.g. "K7QM-2XHD-9P". */
+	joinCode: string;
+	staffCode: string;
+	participants: number;
+}
+
+const createForm = z.object({
+	scenarioId: z.string().trim().min(1, 'Choose a scenario.'),
+	organisation: z
+		.string()
+		.trim()
+		.min(1, 'Enter the organisation name used in the scenario texts.')
+		.max(120, 'Use at most 120 characters for the organisation name.'),
+	teams: z.array(z.string().min(1)).min(1, 'Choose at least one team.').max(20),
+	compression: z
+		.number({ error: 'Time compression must be a number.' })
+		.min(0.1, 'Time compression must be at least 0.1 scenario minutes per minute.')
+		.max(1440, 'Time compression can be at most 1440 (one scenario day per minute).')
+		.optional()
+});
+
+/** Exercise creation and listing. */
+export class Exercises {
+	constructor(
+		private readonly store: Store,
+		private readonly library: ScenarioLibrary,
+		private readonly hosts: HostRegistry
+	) {}
+
+	/** Creates an exercise in the lobby and returns its id and codes. */
+	async create(
+		f: Facilitator,
+		form: { scenarioId: string; organisation: string; teams: string[]; compression?: number }
+	): Promise<{ id: string; joinCode: string; staffCode: string }> {
+		const parsed = createForm.safeParse(form);
+		if (!parsed.success) fault('form/invalid', parsed.error.issues[0].message);
+		const { scenarioId, organisation, teams, compression } = parsed.data;
+		const { source, scenario } = await this.library.forExercise(scenarioId);
+		const unknown = teams.filter((t) => !scenario.teams.some((d) => d.id === t));
+		if (unknown.length) {
+			fault('form/invalid', `The scenario has no team ${unknown.map((t) => `"${t}"`).join(', ')}.`);
+		}
+		const config = {
+			teams: scenario.teams.map((t) => t.id).filter((t) => teams.includes(t)),
+			compression: compression ?? scenario.defaultCompression,
+			variables: { org: organisation }
+		};
+		try {
+			createExercise(scenario, { ...config, exerciseId: 'check' });
+		} catch (e) {
+			fault('form/invalid', (e as Error).message);
+		}
+		const record = await this.store.exercises.create({
+			scenarioId: scenario.id,
+			scenarioVersion: scenario.version,
+			scenarioSource: source,
+			title: scenario.title,
+			orgName: organisation,
+			config,
+			createdBy: f.userId
+		});
+		return { id: record.id, joinCode: formatJoinCode(record.joinCode), staffCode: formatJoinCode(record.staffCode) };
+	}
+
+	/**
+	 * Every exercise, newest first. Facilitators co-run exercises, so the list is not filtered by creator. Uses
+	 * the stored lifecycle and the library's team names, so listing does not load every exercise's engine.
+	 */
+	async list(_f: Facilitator): Promise<ExerciseSummary[]> {
+		const rows = await this.store.exercises.list();
+		const scenarios = await this.library.list();
+		return Promise.all(
+			rows.map(async (r) => {
+				const known = scenarios.find((s) => s.id === r.scenarioId)?.teams ?? [];
+				const teams = r.teams.map((id) => known.find((t) => t.id === id) ?? { id, name: id, description: '', roles: [] });
+				const seats = await this.store.seats.listForExercise(r.id);
+				return summary(r, r.lifecycle, teams, seats.filter((s) => s.role === 'participant').length);
+			})
+		);
+	}
+
+	/** One exercise with its live lifecycle; `exercise/not_found` when there is none. */
+	async get(id: string): Promise<ExerciseSummary> {
+		const record = await this.record(id);
+		const host = await this.hosts.get(id);
+		const seats = await this.store.seats.listForExercise(id);
+		const teams = host.scenario.teams.filter((t) => record.config.teams.includes(t.id));
+		return summary(record, host.lifecycle, teams, seats.filter((s) => s.role === 'participant').length);
+	}
+
+	/** The stored record; `exercise/not_found` when there is none. */
+	async record(id: string): Promise<ExerciseRecord> {
+		const record = await this.store.exercises.get(id);
+		if (!record) fault('exercise/not_found', `There is no exercise "${id}".`, 404);
+		return record;
+	}
+}
+
+function summary(
+	r: ExerciseRecord | StoredSummary,
+	lifecycle: Lifecycle,
+	teams: TeamDef[],
+	participants: number
+): ExerciseSummary {
+	return {
+		id: r.id,
+		scenarioId: r.scenarioId,
+		title: r.title,
+		organisation: r.orgName,
+		lifecycle,
+		createdAt: r.createdAt.getTime(),
+		teams,
+		joinCode: formatJoinCode(r.joinCode),
+		staffCode: formatJoinCode(r.staffCode),
+		participants
+	};
+}

@@ -1,0 +1,196 @@
+/**
+ * Seats: joining an exercise with its join code (participants, into a team) or staff code (observers and
+ * evaluators), and finding the seat again from its cookie so a reload keeps it. Failed code lookups are
+ * rate-limited per client address.
+ */
+import { z } from 'zod';
+import type { Lifecycle, TeamId } from '$lib/engine/types';
+import type { RateLimiter } from '../auth/rate-limit';
+import { hashToken, isWellFormedToken, newToken, parseJoinCode } from '../auth/tokens';
+import { clearAuthCookie, SEAT_COOKIE, SEAT_MAX_AGE_S, setAuthCookie } from '../cookies';
+import type { ExerciseRecord, SeatRecord, Store } from '../db/store';
+import { fault } from '../errors';
+import type { HostRegistry } from '../exercise/host-registry';
+import { clientAddress, type RequestLike } from './request';
+
+/** A seat in one exercise. */
+export interface Seat {
+	seatId: string;
+	exerciseId: string;
+	name: string;
+	kind: 'participant' | 'observer' | 'evaluator';
+	/** Participants always have one; staff null. */
+	teamId: TeamId | null;
+}
+
+/** What the join form shows for a code. */
+export interface JoinInfo {
+	exerciseId: string;
+	title: string;
+	organisation: string;
+	lifecycle: Lifecycle;
+	kind: 'participant' | 'staff';
+	teams: { id: TeamId; name: string; description: string }[];
+}
+
+const displayName = z
+	.string()
+	.trim()
+	.min(1, 'Enter the name others will see.')
+	.max(60, 'Use at most 60 characters for your name.');
+
+const toSeat = (s: SeatRecord): Seat => ({
+	seatId: s.id,
+	exerciseId: s.exerciseId,
+	name: s.name,
+	kind: s.role,
+	teamId: s.teamId
+});
+
+/** Joining and seat lookup. */
+export class Seats {
+	constructor(
+		private readonly store: Store,
+		private readonly hosts: HostRegistry,
+		private readonly limiter: RateLimiter,
+		/** Called when a seat is created or moved (presence is announced to staff). */
+		private readonly onSeatsChanged: (exerciseId: string) => void
+	) {}
+
+	/** Reads a code and tells which exercise and teams it leads to. */
+	async lookup(event: RequestLike, code: string): Promise<JoinInfo> {
+		const { exercise, kind } = await this.#resolve(event, code);
+		const host = await this.hosts.get(exercise.id);
+		return {
+			exerciseId: exercise.id,
+			title: exercise.title,
+			organisation: exercise.orgName,
+			lifecycle: host.lifecycle,
+			kind,
+			teams: host.scenario.teams
+				.filter((t) => exercise.config.teams.includes(t.id))
+				.map(({ id, name, description }) => ({ id, name, description }))
+		};
+	}
+
+	/** Takes a participant seat in a team with the join code; sets the seat cookie. */
+	async join(event: RequestLike, form: { code: string; name: string; teamId: TeamId }): Promise<Seat> {
+		const { exercise, kind } = await this.#resolve(event, form.code);
+		if (kind !== 'participant') {
+			fault('form/invalid', 'That is the staff code: use it on the observer and evaluator form.');
+		}
+		const name = this.#name(form.name);
+		await this.#open(exercise);
+		if (!exercise.config.teams.includes(form.teamId)) {
+			fault('team/not_in_exercise', 'Choose one of the teams taking part in this exercise.');
+		}
+		return this.#seat(event, exercise.id, 'participant', name, form.teamId);
+	}
+
+	/** Takes an observer or evaluator seat with the staff code; sets the seat cookie. */
+	async joinStaff(
+		event: RequestLike,
+		form: { code: string; name: string; role: 'observer' | 'evaluator' }
+	): Promise<Seat> {
+		const { exercise, kind } = await this.#resolve(event, form.code);
+		if (kind !== 'staff') fault('form/invalid', 'That is the participants\u2019 join code, not the staff code.');
+		if (form.role !== 'observer' && form.role !== 'evaluator') {
+			fault('form/invalid', 'Choose whether you join as an observer or an evaluator.');
+		}
+		const name = this.#name(form.name);
+		await this.#open(exercise);
+		return this.#seat(event, exercise.id, form.role, name, null);
+	}
+
+	/** The seat of this browser, or null (no cookie, or a seat that no longer exists). */
+	async current(event: RequestLike): Promise<Seat | null> {
+		const token = event.cookies.get(SEAT_COOKIE);
+		return token ? this.byToken(token) : null;
+	}
+
+	/** The seat behind a cookie value. */
+	async byToken(token: string): Promise<Seat | null> {
+		if (!isWellFormedToken(token)) return null;
+		const seat = await this.store.seats.byTokenHash(hashToken(token));
+		return seat ? toSeat(seat) : null;
+	}
+
+	/** The seat or `seat/required`. */
+	async require(event: RequestLike): Promise<Seat> {
+		const seat = await this.current(event);
+		if (!seat) fault('seat/required', 'Join the exercise with its code first.', 401);
+		return seat;
+	}
+
+	/** Forgets the seat in this browser. */
+	async leave(event: RequestLike): Promise<void> {
+		clearAuthCookie(event.cookies, SEAT_COOKIE, event.url);
+	}
+
+	/** Moves a participant to another team of the exercise. */
+	async assign(exerciseId: string, participantId: string, teamId: TeamId): Promise<Seat> {
+		const seat = await this.store.seats.byId(participantId);
+		if (!seat || seat.exerciseId !== exerciseId || seat.role !== 'participant') {
+			fault('seat/not_found', 'That participant is not in this exercise.', 404);
+		}
+		const moved = toSeat(await this.store.seats.setTeam(participantId, teamId));
+		this.onSeatsChanged(exerciseId);
+		return moved;
+	}
+
+	/** Participants of an exercise, for presence. */
+	async members(exerciseId: string): Promise<{ participantId: string; name: string; teamId: TeamId | null }[]> {
+		const seats = await this.store.seats.listForExercise(exerciseId);
+		return seats
+			.filter((s) => s.role === 'participant')
+			.map((s) => ({ participantId: s.id, name: s.name, teamId: s.teamId }));
+	}
+
+	async #resolve(event: RequestLike, raw: string): Promise<{ exercise: ExerciseRecord; kind: JoinInfo['kind'] }> {
+		const ip = `join:${clientAddress(event)}`;
+		const gate = this.limiter.check(ip);
+		if (!gate.allowed) {
+			fault(
+				'join/rate_limited',
+				`Too many wrong codes from this address; try again in ${Math.ceil(gate.retryAfterMs / 60_000)} minute(s).`,
+				429
+			);
+		}
+		const parsed = parseJoinCode(String(raw ?? ''));
+		if (!parsed.ok) {
+			this.limiter.fail(ip);
+			fault('join/unknown_code', parsed.message, 404);
+		}
+		const asJoin = await this.store.exercises.byJoinCode(parsed.code);
+		if (asJoin) return { exercise: asJoin, kind: 'participant' };
+		const asStaff = await this.store.exercises.byStaffCode(parsed.code);
+		if (asStaff) return { exercise: asStaff, kind: 'staff' };
+		this.limiter.fail(ip);
+		fault('join/unknown_code', 'No exercise has that code. Check it with your facilitator.', 404);
+	}
+
+	#name(raw: string): string {
+		const parsed = displayName.safeParse(raw ?? '');
+		if (!parsed.success) fault('form/invalid', parsed.error.issues[0].message);
+		return parsed.data;
+	}
+
+	async #open(exercise: ExerciseRecord): Promise<void> {
+		const host = await this.hosts.get(exercise.id);
+		if (host.lifecycle === 'ended') fault('join/closed', 'This exercise has ended; it can no longer be joined.', 409);
+	}
+
+	async #seat(
+		event: RequestLike,
+		exerciseId: string,
+		role: Seat['kind'],
+		name: string,
+		teamId: TeamId | null
+	): Promise<Seat> {
+		const token = newToken();
+		const seat = await this.store.seats.create({ exerciseId, role, name, teamId, tokenHash: hashToken(token) });
+		setAuthCookie(event.cookies, SEAT_COOKIE, token, SEAT_MAX_AGE_S, event.url);
+		this.onSeatsChanged(exerciseId);
+		return toSeat(seat);
+	}
+}

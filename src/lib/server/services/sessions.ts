@@ -1,0 +1,131 @@
+/**
+ * Facilitator accounts and sessions: first-run setup (only while no facilitator exists), login with a per-IP
+ * failure limit, logout, and the session cookie → facilitator lookup used by pages and the socket handshake.
+ */
+import { redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { hashPassword, passwordProblem, verifyPassword } from '../auth/password';
+import type { RateLimiter } from '../auth/rate-limit';
+import { hashToken, isWellFormedToken, newToken } from '../auth/tokens';
+import { clearAuthCookie, SESSION_COOKIE, SESSION_MAX_AGE_S, setAuthCookie } from '../cookies';
+import type { Store, UserRecord } from '../db/store';
+import { fault } from '../errors';
+import { CommandQueue } from '../exercise/command-queue';
+import { clientAddress, type RequestLike } from './request';
+
+/** A signed-in facilitator. */
+export interface Facilitator {
+	userId: string;
+	username: string;
+	name: string;
+}
+
+const setupForm = z.object({
+	name: z.string().trim().min(1, 'Enter your name.').max(80, 'Use at most 80 characters for the name.'),
+	username: z
+		.string()
+		.trim()
+		.toLowerCase()
+		.regex(/^[a-z0-9._-]{3,64}$/, 'Use 3 to 64 letters, digits, dots, dashes or underscores for the username.'),
+	password: z.string()
+});
+
+const toFacilitator = (u: UserRecord): Facilitator => ({ userId: u.id, username: u.username, name: u.displayName });
+
+/** Setup, login, logout and session lookup. */
+export class Sessions {
+	// Serialises setup so two first visitors cannot both become the first facilitator.
+	readonly #setupQueue = new CommandQueue();
+
+	constructor(
+		private readonly store: Store,
+		private readonly limiter: RateLimiter,
+		private readonly now: () => number
+	) {}
+
+	/** True while no facilitator account exists. */
+	async needsSetup(): Promise<boolean> {
+		return (await this.store.users.count()) === 0;
+	}
+
+	/** Creates the first facilitator and signs them in; `setup/closed` once one exists. */
+	setup(event: RequestLike, form: { name: string; username: string; password: string }): Promise<Facilitator> {
+		return this.#setupQueue.run(async () => {
+			if (!(await this.needsSetup())) {
+				fault('setup/closed', 'Setup is already done: sign in with the facilitator account.', 403);
+			}
+			const parsed = setupForm.safeParse(form);
+			if (!parsed.success) fault('form/invalid', parsed.error.issues[0].message);
+			const problem = passwordProblem(form.password);
+			if (problem) fault('form/invalid', problem);
+			const user = await this.store.users.create({
+				username: parsed.data.username,
+				displayName: parsed.data.name,
+				passwordHash: await hashPassword(form.password)
+			});
+			await this.#startSession(event, user.id);
+			return toFacilitator(user);
+		});
+	}
+
+	/** Checks the password and signs in; one message for unknown user and wrong password. */
+	async login(event: RequestLike, form: { username: string; password: string }): Promise<Facilitator> {
+		const ip = `login:${clientAddress(event)}`;
+		const gate = this.limiter.check(ip);
+		if (!gate.allowed) {
+			fault(
+				'auth/rate_limited',
+				`Too many failed sign-ins from this address; try again in ${Math.ceil(gate.retryAfterMs / 60_000)} minute(s).`,
+				429
+			);
+		}
+		const user = await this.store.users.byUsername(form.username.trim().toLowerCase());
+		const ok = await verifyPassword(form.password, user?.passwordHash);
+		if (!user || !ok) {
+			this.limiter.fail(ip);
+			fault('auth/invalid_credentials', 'That username and password do not match an account.');
+		}
+		this.limiter.reset(ip);
+		await this.#startSession(event, user.id);
+		return toFacilitator(user);
+	}
+
+	/** Ends the session of this browser. */
+	async logout(event: RequestLike): Promise<void> {
+		const token = event.cookies.get(SESSION_COOKIE);
+		if (token && isWellFormedToken(token)) await this.store.sessions.delete(hashToken(token));
+		clearAuthCookie(event.cookies, SESSION_COOKIE, event.url);
+	}
+
+	/** The facilitator signed in on this request, or null. */
+	async current(event: RequestLike): Promise<Facilitator | null> {
+		const token = event.cookies.get(SESSION_COOKIE);
+		return token ? this.byToken(token) : null;
+	}
+
+	/** The facilitator, or a redirect to /login (or /setup on a fresh install). */
+	async require(event: RequestLike): Promise<Facilitator> {
+		const f = await this.current(event);
+		if (f) return f;
+		if (await this.needsSetup()) redirect(303, '/setup');
+		const next = event.url.pathname + event.url.search;
+		redirect(303, `/login?next=${encodeURIComponent(next)}`);
+	}
+
+	/** Looks up a session token (the cookie value). */
+	async byToken(token: string): Promise<Facilitator | null> {
+		if (!isWellFormedToken(token)) return null;
+		const found = await this.store.sessions.getValid(hashToken(token), new Date(this.now()));
+		return found ? toFacilitator(found.user) : null;
+	}
+
+	async #startSession(event: RequestLike, userId: string): Promise<void> {
+		const token = newToken();
+		await this.store.sessions.create({
+			id: hashToken(token),
+			userId,
+			expiresAt: new Date(this.now() + SESSION_MAX_AGE_S * 1000)
+		});
+		setAuthCookie(event.cookies, SESSION_COOKIE, token, SESSION_MAX_AGE_S, event.url);
+	}
+}

@@ -34,7 +34,9 @@ describe('buildAnswer', () => {
 	it('trims a free-text answer and refuses a blank one', () => {
 		const d = decision({ type: 'text', options: [] });
 		expect(buildAnswer(d, { text: '   ' })).toHaveProperty('error');
-		expect(buildAnswer(d, { text: ' Notify legal \n' })).toEqual({ answer: { type: 'text', text: 'Notify legal' } });
+		expect(buildAnswer(d, { text: ' Notify legal \n' })).toEqual({
+			answer: { type: 'text', text: 'Notify legal' }
+		});
 	});
 
 	it('refuses a free-text answer over the server limit, naming both lengths', () => {
@@ -55,7 +57,9 @@ describe('buildAnswer', () => {
 	it('requires a ranking to place every option exactly once', () => {
 		const d = decision({ type: 'ranking' });
 		expect(buildAnswer(d, { order: ['a', 'a', 'b'] })).toHaveProperty('error');
-		expect(buildAnswer(d, { order: ['c', 'a', 'b'] })).toEqual({ answer: { type: 'ranking', order: ['c', 'a', 'b'] } });
+		expect(buildAnswer(d, { order: ['c', 'a', 'b'] })).toEqual({
+			answer: { type: 'ranking', order: ['c', 'a', 'b'] }
+		});
 	});
 });
 

@@ -16,12 +16,16 @@ export interface AnswerDraft {
 }
 
 /** The answer to send, or a message saying what is missing or wrong. */
-export function buildAnswer(decision: DecisionView, draft: AnswerDraft): { answer: AnswerValue } | { error: string } {
+export function buildAnswer(
+	decision: DecisionView,
+	draft: AnswerDraft
+): { answer: AnswerValue } | { error: string } {
 	const known = new Set(decision.options.map((o) => o.id));
 	switch (decision.type) {
 		case 'single':
 			if (!draft.option) return { error: 'Choose one option before submitting.' };
-			if (!known.has(draft.option)) return { error: 'The chosen option is not one of this decision’s options.' };
+			if (!known.has(draft.option))
+				return { error: 'The chosen option is not one of this decision’s options.' };
 			return { answer: { type: 'single', option: draft.option } };
 		case 'multiple': {
 			const options = (draft.options ?? []).filter((o) => known.has(o));
@@ -60,7 +64,10 @@ function numericAnswer(decision: DecisionView, raw: string): { answer: AnswerVal
 }
 
 /** A team's answer in words, with option ids replaced by their labels. */
-export function describeAnswer(decision: Pick<DecisionView, 'options' | 'numeric'>, value: AnswerValue): string {
+export function describeAnswer(
+	decision: Pick<DecisionView, 'options' | 'numeric'>,
+	value: AnswerValue
+): string {
 	const label = (id: string) => decision.options.find((o) => o.id === id)?.label ?? id;
 	switch (value.type) {
 		case 'single':

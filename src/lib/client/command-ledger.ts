@@ -53,7 +53,11 @@ export function requeueAll(ledger: Ledger): Ledger {
 }
 
 /** Settles a command with the server's answer; the first ack wins, later ones for the same key are ignored. */
-export function settle(ledger: Ledger, key: string, res: Ack<{ version: number; duplicate: boolean }>): Ledger {
+export function settle(
+	ledger: Ledger,
+	key: string,
+	res: Ack<{ version: number; duplicate: boolean }>
+): Ledger {
 	const entry = ledger[key];
 	if (!entry || entry.status === 'done' || entry.status === 'failed') return ledger;
 	const settled: CommandEntry =

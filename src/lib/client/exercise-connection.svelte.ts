@@ -44,6 +44,8 @@ export interface ConnectionOptions {
 	ackTimeoutMs?: number;
 	/** How often the local clock ticks while connected. */
 	tickMs?: number;
+	/** The view rendered on the server, shown until the socket has synced. */
+	initial?: ViewMessage;
 	createSocket?: () => ExerciseSocket;
 	now?: () => number;
 	newKey?: () => string;
@@ -71,6 +73,7 @@ export class ExerciseConnection<V extends View = View> {
 		this.#options = options;
 		this.#exerciseId = options.exerciseId;
 		this.#wallNow = this.#now();
+		if (options.initial) this.#accept(options.initial);
 	}
 
 	/** The latest view the server sent for this browser's role, or null before the first sync. */
@@ -173,19 +176,23 @@ export class ExerciseConnection<V extends View = View> {
 		this.#status = 'syncing';
 		socket
 			.timeout(this.#options.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT)
-			.emit('exercise:sync', { exerciseId: this.#exerciseId }, (err: Error | null, res?: Ack<ViewMessage>) => {
-				if (this.#socket !== socket || !socket.connected) return;
-				if (err || !res) return this.#sync();
-				if ('error' in res) {
-					this.#status = 'closed';
-					this.#statusError = res.error;
-					return;
+			.emit(
+				'exercise:sync',
+				{ exerciseId: this.#exerciseId },
+				(err: Error | null, res?: Ack<ViewMessage>) => {
+					if (this.#socket !== socket || !socket.connected) return;
+					if (err || !res) return this.#sync();
+					if ('error' in res) {
+						this.#status = 'closed';
+						this.#statusError = res.error;
+						return;
+					}
+					this.#statusError = null;
+					this.#accept(res.data);
+					this.#status = 'online';
+					this.#flush();
 				}
-				this.#statusError = null;
-				this.#accept(res.data);
-				this.#status = 'online';
-				this.#flush();
-			});
+			);
 	}
 
 	#accept(msg: ViewMessage): void {

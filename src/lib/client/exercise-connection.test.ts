@@ -144,7 +144,11 @@ describe('ExerciseConnection', () => {
 	it('reports the server error message of a refused command', async () => {
 		const { socket, conn } = setup();
 		socket.take('exercise:sync').reply(null, { data: viewMessage(1) });
-		const result = conn.send({ type: 'answer.submit', decisionId: 'd1', answer: { type: 'single', option: 'a' } });
+		const result = conn.send({
+			type: 'answer.submit',
+			decisionId: 'd1',
+			answer: { type: 'single', option: 'a' }
+		});
 		const message = 'Your team has already answered this decision.';
 		socket.take('exercise:command').reply(null, { error: { code: 'decision/already_answered', message } });
 		expect(await result).toMatchObject({ status: 'failed', error: { message } });

@@ -1,0 +1,41 @@
+/** Reading the join forms: what a person typed, checked before the server is asked, with one message per field. */
+
+/** A field-level problem to show next to its control. */
+export interface FieldError {
+	field: 'name' | 'teamId' | 'role';
+	message: string;
+}
+
+const MAX_NAME = 60;
+
+function readName(form: FormData): { name: string } | FieldError {
+	const name = String(form.get('name') ?? '').trim();
+	if (!name) return { field: 'name', message: 'Enter your name so your team knows who answered.' };
+	if (name.length > MAX_NAME)
+		return { field: 'name', message: `Your name is ${name.length} characters; keep it to ${MAX_NAME}.` };
+	return { name };
+}
+
+/** A participant's name and chosen team (one of `teamIds`). */
+export function readParticipantForm(
+	form: FormData,
+	teamIds: string[]
+): { name: string; teamId: string } | FieldError {
+	const name = readName(form);
+	if ('field' in name) return name;
+	const teamId = String(form.get('teamId') ?? '');
+	if (!teamId) return { field: 'teamId', message: 'Choose the team you sit with.' };
+	if (!teamIds.includes(teamId))
+		return { field: 'teamId', message: 'That team is not part of this exercise; choose one from the list.' };
+	return { name: name.name, teamId };
+}
+
+/** An observer's or evaluator's name and role. */
+export function readStaffForm(form: FormData): { name: string; role: 'observer' | 'evaluator' } | FieldError {
+	const name = readName(form);
+	if ('field' in name) return name;
+	const role = String(form.get('role') ?? '');
+	if (role !== 'observer' && role !== 'evaluator')
+		return { field: 'role', message: 'Choose whether you observe or evaluate.' };
+	return { name: name.name, role };
+}

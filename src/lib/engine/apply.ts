@@ -1,0 +1,75 @@
+/**
+ * Applying one input: authorise, check the lifecycle accepts the command, advance time to the input's `at`
+ * (firing what fell due), validate the command against that advanced state, then take the machine transition.
+ * Nothing is mutated, so on any error the caller still holds the untouched previous state.
+ */
+import { initialTransition, transition, type SnapshotFrom } from 'xstate';
+import { authorize } from './authorize';
+import { acceptsIn, exerciseMachine, type ExerciseEvent } from './exercise.machine';
+import { advanceTo } from './scenario-clock';
+import type { ExerciseState } from './state';
+import type { Command, EngineError, Input } from './types';
+import { validateCommand } from './validate';
+
+type Snapshot = SnapshotFrom<typeof exerciseMachine>;
+
+/** The outcome of applying one input. */
+export type ApplyResult = { ok: true; state: ExerciseState } | { ok: false; error: EngineError };
+
+const snapshots = new WeakMap<ExerciseState, Snapshot>();
+
+const COMMAND_TYPES = new Set<Command['type']>([
+	'exercise.brief',
+	'exercise.start',
+	'exercise.pause',
+	'exercise.resume',
+	'exercise.setCompression',
+	'exercise.hotwash',
+	'exercise.end',
+	'clock.tick',
+	'inject.release',
+	'inject.hold',
+	'inject.skip',
+	'inject.adhoc',
+	'answer.submit',
+	'rubric.mark',
+	'score.override',
+	'note.add'
+]);
+
+function snapshotOf(state: ExerciseState): Snapshot {
+	const hit = snapshots.get(state);
+	if (hit) return hit;
+	const snap =
+		state.version === 0 && state.lifecycle === 'lobby'
+			? initialTransition(exerciseMachine, state)[0]
+			: exerciseMachine.resolveState({ value: state.lifecycle, context: state });
+	snapshots.set(state, snap);
+	return snap;
+}
+
+function invalid(message: string): ApplyResult {
+	return { ok: false, error: { code: 'command/invalid', message } };
+}
+
+/** Apply one input to the state; on error the state is unchanged and the error says why. */
+export function applyInput(state: ExerciseState, input: Input): ApplyResult {
+	if (!input || typeof input !== 'object') return invalid('input must be an object');
+	if (typeof input.at !== 'number' || !Number.isFinite(input.at)) return invalid('input.at must be a wall time in ms');
+	const command = input.command;
+	if (!command || !COMMAND_TYPES.has(command.type)) return invalid(`unknown command type "${command?.type}"`);
+	const denied = authorize(state, input.actor, command);
+	if (denied) return { ok: false, error: denied };
+	if (!acceptsIn(state.lifecycle, command.type))
+		return { ok: false, error: { code: 'command/invalid_state', message: `${command.type} is not possible while ${state.lifecycle}` } };
+	const advanced = advanceTo(state, input.at, input.seq);
+	const event: ExerciseEvent = { type: command.type, input, advanced };
+	const snap = snapshotOf(state);
+	const [next] = transition(exerciseMachine, snap, event);
+	if (next === snap) {
+		const error = validateCommand(advanced, command) ?? { code: 'command/invalid' as const, message: `${command.type} was not applied` };
+		return { ok: false, error };
+	}
+	snapshots.set(next.context, next);
+	return { ok: true, state: next.context };
+}

@@ -1,0 +1,13 @@
+/** The engine's public API: pure functions over scenarios, inputs and exercise states. */
+export * from './types';
+export { createExercise, configProblem, type ExerciseState } from './state';
+export { authorize } from './authorize';
+export { applyInput, type ApplyResult } from './apply';
+export { replay, serializeState, deserializeState, ENGINE_VERSION } from './replay';
+export { viewFor } from './views';
+export { scoresOf, teamScore, ratingFor, RATING_THRESHOLDS } from './scoring';
+export { nextDueAt, scenarioTimeAt } from './scenario-clock';
+export { inWorldAt, inWorldLabel, deadlineAt, deadlineLabel, formatDuration } from './calendar';
+export { exerciseMachine } from './exercise.machine';
+export { parseAnswerScript, type AnswerScript } from './answer-script';
+export { runSimulation, formatSimulation, type SimulationResult } from './simulate';

@@ -1,0 +1,81 @@
+/**
+ * The facilitator's inject timeline: for every scenario inject (and every ad-hoc one), its trigger in words
+ * and, per team in its audience, whether it is upcoming, held, delivered or skipped, with due times.
+ */
+import { formatDuration } from './calendar';
+import { mapEntries } from './persistent';
+import { audienceTeams } from './scenario-index';
+import type { ExerciseState } from './state';
+import { fill } from './templates';
+import type { Inject, InjectStatusView, TeamId, Trigger } from './types';
+
+/** A trigger in words: "at +30m", "10m after fbi-call", "manual". */
+export function triggerLabel(t: Trigger): string {
+	const delay = (ms: number) => (ms ? ` (+${formatDuration(ms)})` : '');
+	switch (t.kind) {
+		case 'at':
+			return `at +${formatDuration(t.at)}`;
+		case 'after':
+			return `${formatDuration(t.delay)} after ${t.inject}`;
+		case 'answer': {
+			const what = t.options ? ` is ${t.options.join(' or ')}` : t.range ? ` in ${t.range.min ?? '−∞'}..${t.range.max ?? '∞'}` : ' is answered';
+			return `when ${t.decision}${what}${delay(t.delay)}`;
+		}
+		case 'unanswered':
+			return `when ${t.decision} goes unanswered${delay(t.delay)}`;
+		case 'clockMissed':
+			return `when clock ${t.clock} is missed${delay(t.delay)}`;
+		case 'manual':
+			return 'manual';
+	}
+}
+
+function teamStatus(state: ExerciseState, inject: Inject, teamId: TeamId): InjectStatusView['teams'][string] {
+	const delivered = state.delivered[teamId]?.[inject.id];
+	if (delivered !== undefined) return { status: 'delivered', deliveredAt: delivered };
+	const skipped = state.skipped[inject.id]?.[teamId];
+	if (skipped !== undefined) return { status: 'skipped' };
+	const held = state.held[inject.id]?.[teamId];
+	if (held !== undefined) return { status: 'held', dueAt: held };
+	const key = `inject:${inject.id}:${teamId}`;
+	const due = state.pending.find((p) => p.key === key)?.due;
+	return due === undefined ? { status: 'upcoming' } : { status: 'upcoming', dueAt: due };
+}
+
+/** Status lines for every inject, in scenario order, then ad-hoc injects in the order they were sent. */
+export function injectStatuses(state: ExerciseState, vars: Record<string, string>): InjectStatusView[] {
+	const rows: InjectStatusView[] = state.scenario.injects.map((inject) => {
+		const teams: InjectStatusView['teams'] = {};
+		for (const t of audienceTeams(inject.audience, state.config.teams)) teams[t] = teamStatus(state, inject, t);
+		return {
+			id: inject.id,
+			title: fill(inject.title, vars),
+			channel: inject.channel,
+			phase: inject.phase,
+			audience: inject.audience,
+			triggerLabel: triggerLabel(inject.trigger),
+			hold: inject.hold || !!state.holds[inject.id],
+			adhoc: false,
+			facilitatorNotes: inject.facilitatorNotes,
+			teams
+		};
+	});
+	const adhoc = mapEntries(state.adhoc).sort((a, b) => a[1].seq - b[1].seq);
+	for (const [, { inject, scenarioAt, phase }] of adhoc) {
+		const teams: InjectStatusView['teams'] = {};
+		for (const t of audienceTeams(inject.audience, state.config.teams)) teams[t] = { status: 'delivered', deliveredAt: scenarioAt };
+		rows.push({
+			id: inject.id,
+			title: inject.title,
+			channel: inject.channel,
+			phase,
+			audience: inject.audience,
+			triggerLabel: 'ad hoc',
+			hold: false,
+			adhoc: true,
+			facilitatorNotes: inject.facilitatorNotes,
+			teams
+		});
+	}
+	return rows;
+}

@@ -1,0 +1,175 @@
+/**
+ * Per-role views: the only shape of the exercise that leaves the server. A participant's view carries only
+ * its own team's feed, decisions (option labels only) and answers, the clocks and the current phase, and its
+ * own score once the exercise has ended. Observers see every team but no facilitator notes or rubric guidance;
+ * evaluators also get decision definitions and live scores; facilitators get everything.
+ */
+import { deadlineLabel } from './calendar';
+import { listToArray } from './persistent';
+import { nextDueAt, scenarioTimeAt } from './scenario-clock';
+import { indexOf } from './scenario-index';
+import { scoresOf, teamScore } from './scoring';
+import type { ExerciseState, FeedItem } from './state';
+import { fill, fillArtifact, variablesOf } from './templates';
+import { injectStatuses } from './views-injects';
+import { timelineOf } from './timeline';
+import type {
+	ClockView,
+	Decision,
+	DecisionView,
+	DeliveredInjectView,
+	ExerciseHeader,
+	FacilitatorView,
+	ObserverView,
+	PhaseDef,
+	TeamId,
+	TeamPanel,
+	TeamView,
+	View,
+	Viewer
+} from './types';
+
+type Vars = Record<string, string>;
+
+function phaseView(phase: PhaseDef | undefined, vars: Vars): PhaseDef | null {
+	if (!phase) return null;
+	return { ...phase, title: fill(phase.title, vars), update: fill(phase.update, vars), questions: phase.questions.map((q) => fill(q, vars)) };
+}
+
+function header(state: ExerciseState, now: number, phaseIndex: number, vars: Vars): ExerciseHeader {
+	const { clock } = state;
+	return {
+		exerciseId: state.config.exerciseId,
+		scenarioId: state.scenario.id,
+		title: fill(state.scenario.title, vars),
+		lifecycle: state.lifecycle,
+		anchor: { wall: Math.max(now, clock.lastAt), scenario: scenarioTimeAt(state, now), compression: clock.compression, running: clock.running },
+		startsAt: state.scenario.startsAt,
+		currentPhase: phaseView(state.scenario.phases[phaseIndex], vars),
+		version: state.version
+	};
+}
+
+function feedItemView(state: ExerciseState, item: FeedItem, vars: Vars): DeliveredInjectView {
+	if (item.adhoc) {
+		const a = item.adhoc;
+		return { id: a.id, title: a.title, body: a.body, channel: a.channel, sender: a.sender, phase: item.phase ?? '', artifacts: [], scenarioAt: item.scenarioAt, adhoc: true };
+	}
+	const inject = indexOf(state.scenario).injects.get(item.injectId)!;
+	return {
+		id: inject.id,
+		title: fill(inject.title, vars),
+		body: fill(inject.body, vars),
+		channel: inject.channel,
+		sender: inject.sender === undefined ? undefined : fill(inject.sender, vars),
+		phase: inject.phase,
+		artifacts: inject.artifacts.map((a) => fillArtifact(a, vars)),
+		scenarioAt: item.scenarioAt,
+		adhoc: false,
+		decisionId: inject.decision?.id
+	};
+}
+
+function decisionView(state: ExerciseState, teamId: TeamId, d: Decision, injectId: string, deliveredAt: number, vars: Vars): DecisionView {
+	const a = state.answers[teamId]?.[d.id];
+	return {
+		id: d.id,
+		injectId,
+		prompt: fill(d.prompt, vars),
+		type: d.type,
+		options: d.options.map((o) => ({ id: o.id, label: fill(o.label, vars) })),
+		numeric: d.numeric ? { unit: d.numeric.unit, min: d.numeric.min, max: d.numeric.max } : undefined,
+		deliveredAt,
+		deadlineAt: d.deadline === undefined ? undefined : deliveredAt + d.deadline,
+		answer: a && { decisionId: d.id, teamId, value: a.value, by: a.by, scenarioAt: a.scenarioAt, onTime: a.onTime }
+	};
+}
+
+function panel(state: ExerciseState, teamId: TeamId, vars: Vars): TeamPanel & { phaseIndex: number } {
+	const ix = indexOf(state.scenario);
+	const items = listToArray(state.feeds[teamId]);
+	const decisions: DecisionView[] = [];
+	let phaseIndex = 0;
+	for (const item of items) {
+		const inject = item.adhoc ? undefined : ix.injects.get(item.injectId);
+		if (!inject) continue;
+		phaseIndex = Math.max(phaseIndex, ix.phaseIndex.get(inject.phase) ?? 0);
+		if (inject.decision) decisions.push(decisionView(state, teamId, inject.decision, inject.id, item.scenarioAt, vars));
+	}
+	const team = state.scenario.teams.find((t) => t.id === teamId)!;
+	return { team, feed: items.map((i) => feedItemView(state, i, vars)), decisions, phaseIndex };
+}
+
+function clocksView(state: ExerciseState): ClockView[] {
+	return state.scenario.clocks.map((c) => {
+		const run = state.clocks[c.id] ?? { status: 'idle' };
+		return { id: c.id, name: c.name, regime: c.regime, description: c.description, owner: c.owner, status: run.status, deadlineLabel: deadlineLabel(c.deadline), startedAt: run.startedAt, deadlineAt: run.deadlineAt, stoppedAt: run.stoppedAt };
+	});
+}
+
+function teamView(state: ExerciseState, teamId: TeamId, now: number, vars: Vars): TeamView {
+	const { phaseIndex, ...p } = panel(state, teamId, vars);
+	const view: TeamView = { kind: 'team', header: header(state, now, phaseIndex, vars), team: p.team, feed: p.feed, decisions: p.decisions, clocks: clocksView(state) };
+	if (state.lifecycle === 'ended') view.score = teamScore(state, teamId);
+	return view;
+}
+
+function panels(state: ExerciseState, vars: Vars): TeamPanel[] {
+	return state.config.teams.map((t) => {
+		const { phaseIndex: _p, ...rest } = panel(state, t, vars);
+		return rest;
+	});
+}
+
+function staffView(state: ExerciseState, evaluator: boolean, now: number, vars: Vars): ObserverView {
+	const view: ObserverView = {
+		kind: evaluator ? 'evaluator' : 'observer',
+		header: header(state, now, state.phaseIndex, vars),
+		objectives: state.scenario.objectives,
+		teams: panels(state, vars),
+		clocks: clocksView(state),
+		notes: listToArray(state.notes)
+	};
+	if (evaluator) {
+		view.decisions = decisionsOf(state);
+		view.scores = scoresOf(state);
+	}
+	return view;
+}
+
+function decisionsOf(state: ExerciseState): Decision[] {
+	return state.scenario.injects.flatMap((i) => (i.decision ? [i.decision] : []));
+}
+
+function facilitatorView(state: ExerciseState, now: number, vars: Vars): FacilitatorView {
+	return {
+		kind: 'facilitator',
+		header: header(state, now, state.phaseIndex, vars),
+		objectives: state.scenario.objectives,
+		phases: state.scenario.phases.map((p) => phaseView(p, vars)!),
+		teams: panels(state, vars),
+		injects: injectStatuses(state, vars),
+		decisions: decisionsOf(state),
+		clocks: clocksView(state),
+		scores: scoresOf(state),
+		notes: listToArray(state.notes),
+		timeline: timelineOf(state),
+		nextDueAt: nextDueAt(state)
+	};
+}
+
+/** The view of the exercise for one viewer at wall time `now`. */
+export function viewFor(state: ExerciseState, viewer: Viewer, now: number): View {
+	const vars = variablesOf(state);
+	switch (viewer.role) {
+		case 'participant':
+			if (!state.config.teams.includes(viewer.teamId)) throw new RangeError(`team "${viewer.teamId}" is not taking part in this exercise`);
+			return teamView(state, viewer.teamId, now, vars);
+		case 'observer':
+			return staffView(state, false, now, vars);
+		case 'evaluator':
+			return staffView(state, true, now, vars);
+		case 'facilitator':
+			return facilitatorView(state, now, vars);
+	}
+}

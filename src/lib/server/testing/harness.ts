@@ -1,0 +1,160 @@
+/**
+ * Test harness for the server: the real app on a real HTTP server (port 0) over a fresh database, plus helpers
+ * to sign in, create an exercise, take seats and connect real socket.io clients with those cookies.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Cookies } from '@sveltejs/kit';
+import { io as connect, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '$lib/realtime/contract';
+import { createApp, type App } from '../app';
+import { openStore } from '../db';
+import type { TestDatabase } from '../db/test-targets';
+import type { RequestLike } from '../services/request';
+
+/** A typed socket.io client. */
+export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** The folder of scenarios used by server tests. */
+export const TEST_SCENARIOS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'scenarios');
+
+/** A request stand-in whose cookies are kept in a map, so a test can read what a service set. */
+export function fakeRequest(url = 'http://127.0.0.1/', address = '127.0.0.1'): RequestLike & { jar: Map<string, string> } {
+	const jar = new Map<string, string>();
+	const cookies: Cookies = {
+		get: (name) => jar.get(name),
+		getAll: () => [...jar].map(([name, value]) => ({ name, value })),
+		set: (name, value) => void jar.set(name, value),
+		delete: (name) => void jar.delete(name),
+		serialize: (name, value) => `${name}=${value}`
+	};
+	return { cookies, url: new URL(url), getClientAddress: () => address, jar };
+}
+
+/** A clock the test moves by hand. */
+export interface ManualClock {
+	now: () => number;
+	set(ms: number): void;
+	advance(ms: number): void;
+}
+
+/** A clock starting at `start`, moved only by the test. */
+export function manualClock(start = Date.UTC(2026, 0, 5, 9, 0)): ManualClock {
+	let t = start;
+	return { now: () => t, set: (ms) => void (t = ms), advance: (ms) => void (t += ms) };
+}
+
+/** A running server with its app. */
+export interface TestServer {
+	app: App;
+	http: Server;
+	url: string;
+	clients: TestSocket[];
+	/** Connects a client with a Cookie header (and optional Origin); resolves once connected. */
+	client(cookie: string, options?: { origin?: string; as?: 'facilitator' | 'seat' }): Promise<TestSocket>;
+	/** Connects and expects a refusal; resolves with the connect_error message. */
+	refused(cookie: string, options?: { origin?: string }): Promise<string>;
+	close(): Promise<void>;
+}
+
+/** Starts the app over `db` on a free port. */
+export async function startServer(db: TestDatabase, clock: ManualClock, snapshotEvery = 200): Promise<TestServer> {
+	const store = await openStore(db.url);
+	const errors: unknown[] = [];
+	const app = createApp({
+		store,
+		scenariosDir: TEST_SCENARIOS,
+		now: clock.now,
+		snapshotEvery,
+		log: (e) => errors.push(e)
+	});
+	const http = createServer();
+	app.attachRealtime(http);
+	await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+	const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+	const clients: TestSocket[] = [];
+
+	const open = (cookie: string, options: { origin?: string; as?: string } = {}): TestSocket => {
+		const headers: Record<string, string> = { cookie };
+		if (options.origin) headers.origin = options.origin;
+		const socket: TestSocket = connect(url, {
+			transports: ['websocket'],
+			extraHeaders: headers,
+			auth: options.as ? { as: options.as } : {},
+			forceNew: true,
+			reconnection: false
+		});
+		clients.push(socket);
+		return socket;
+	};
+
+	return {
+		app,
+		http,
+		url,
+		clients,
+		client: (cookie, options) =>
+			new Promise((resolve, reject) => {
+				const socket = open(cookie, options);
+				socket.once('connect', () => resolve(socket));
+				socket.once('connect_error', (e) => reject(e));
+			}),
+		refused: (cookie, options) =>
+			new Promise((resolve, reject) => {
+				const socket = open(cookie, options);
+				socket.once('connect', () => reject(new Error('connected, but a refusal was expected')));
+				socket.once('connect_error', (e) => resolve(e.message));
+			}),
+		async close() {
+			for (const c of clients) c.disconnect();
+			await app.close();
+			http.closeAllConnections();
+			await new Promise<void>((resolve) => http.close(() => resolve()));
+		}
+	};
+}
+
+/** Signs up the first facilitator; returns the Cookie header value. */
+export async function facilitatorCookie(app: App): Promise<{ cookie: string; userId: string }> {
+	const req = fakeRequest();
+	const f = await app.sessions.setup(req, { name: 'Dana Facilitator', username: 'dana', password: 'correct horse battery' });
+	return { cookie: `sb_session=${req.jar.get('sb_session')}`, userId: f.userId };
+}
+
+/** Joins as a participant; returns the Cookie header value and the seat. */
+export async function participantCookie(app: App, code: string, name: string, teamId: string) {
+	const req = fakeRequest();
+	const seat = await app.seats.join(req, { code, name, teamId });
+	return { cookie: `sb_seat=${req.jar.get('sb_seat')}`, seat };
+}
+
+/** Joins as an observer or evaluator with the staff code. */
+export async function staffCookie(app: App, code: string, name: string, role: 'observer' | 'evaluator') {
+	const req = fakeRequest();
+	const seat = await app.seats.joinStaff(req, { code, name, role });
+	return { cookie: `sb_seat=${req.jar.get('sb_seat')}`, seat };
+}
+
+let keySerial = 0;
+/** A fresh idempotency key. */
+export const newKey = () => `test-key-${process.pid}-${++keySerial}-${Math.random().toString(36).slice(2)}`;
+
+/** Waits for the next event of a kind on a socket (with a generous bound so a broken test fails, not hangs). */
+export function nextEvent<E extends keyof ServerToClientEvents>(
+	socket: TestSocket,
+	event: E,
+	match: (payload: Parameters<ServerToClientEvents[E]>[0]) => boolean = () => true
+): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`no ${event} within 5 s`)), 5000);
+		const handler = (payload: Parameters<ServerToClientEvents[E]>[0]) => {
+			if (!match(payload)) return;
+			clearTimeout(timer);
+			socket.off(event, handler as never);
+			resolve(payload);
+		};
+		socket.on(event, handler as never);
+	});
+}

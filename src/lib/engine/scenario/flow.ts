@@ -70,12 +70,9 @@ export function checkFlow(ctx: CheckContext, broken: BrokenRefs): void {
 	const inCycle = findCycles(ctx, (cycle, path) => {
 		const chain =
 			cycle.length === 1
-				? `"${cycle[0]}" waits for itself`
-				: [...cycle, cycle[0]].map((id) => `"${id}"`).join(' waits for ');
-		ctx.report(
-			path,
-			`trigger cycle: ${chain}, so ${cycle.length === 1 ? 'it' : 'none of them'} can ever be delivered`
-		);
+				? `"${cycle[0]}" waits for itself, so it can never be delivered`
+				: `"${cycle[0]}" waits for ${[...cycle.slice(1), cycle[0]].map((id) => `"${id}"`).join(', which waits for ')}, so none of them can ever be delivered`;
+		ctx.report(path, `trigger cycle: ${chain}`);
 	});
 
 	draft.injects.forEach((inject, index) => {

@@ -247,11 +247,9 @@ export const scenarioSchema = z
 			.default([]),
 		variables: z
 			.record(
-				z
-					.string()
-					.regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, {
-						error: 'is not a valid variable name: use letters, digits, "_" and "-"'
-					}),
+				z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, {
+					error: 'is not a valid variable name: use letters, digits, "_" and "-"'
+				}),
 				variableSchema
 			)
 			.default({}),

@@ -1,0 +1,234 @@
+/**
+ * Scenario contract tests: every scenario in scenarios/ validates and simulates with its answer scripts, the
+ * published JSON Schema is current, each broken fixture yields its own message, and the CLI behaves.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseAnswerScript } from '../src/lib/engine/answer-script';
+import { formatIssue, parseScenario, scenarioJsonSchema } from '../src/lib/engine/scenario';
+import { runSimulation } from '../src/lib/engine/simulate';
+
+const root = join(import.meta.dirname, '..');
+const scenariosDir = join(root, 'scenarios');
+const brokenDir = join(root, 'test/fixtures/broken');
+const answersDir = join(root, 'test/fixtures/answers');
+const yamlIn = (dir: string) =>
+	readdirSync(dir)
+		.filter((name) => name.endsWith('.yaml'))
+		.sort();
+
+function problems(dir: string, name: string): string[] {
+	return parseScenario(readFileSync(join(dir, name), 'utf8'), name).issues.map(formatIssue);
+}
+
+describe('scenarios/', () => {
+	const files = yamlIn(scenariosDir);
+
+	it.each(files)('%s validates without issues', (name) => {
+		expect(problems(scenariosDir, name)).toEqual([]);
+	});
+
+	it('gives every scenario a distinct id', () => {
+		const ids = files.map(
+			(name) => parseScenario(readFileSync(join(scenariosDir, name), 'utf8'), name).scenario?.id
+		);
+		expect(new Set(ids).size).toBe(files.length);
+	});
+
+	it('publishes a schema.json generated from the current zod schema (run: npx tsx scripts/gen-schema.ts)', () => {
+		const committed = JSON.parse(readFileSync(join(scenariosDir, 'schema.json'), 'utf8'));
+		expect(committed).toEqual(scenarioJsonSchema());
+	});
+
+	// An answer script belongs to the scenario with the longest id it starts with ("salt-typhoon-exec-weak" is
+	// salt-typhoon-exec's, not salt-typhoon's).
+	const ids = new Map(
+		files.map((name) => [
+			parseScenario(readFileSync(join(scenariosDir, name), 'utf8'), name).scenario?.id ?? name,
+			name
+		])
+	);
+	const scripts = yamlIn(answersDir).flatMap((script) => {
+		const owner = [...ids.keys()]
+			.filter((id) => script.startsWith(`${id}-`))
+			.sort((a, b) => b.length - a.length)[0];
+		return owner ? [{ name: ids.get(owner)!, script }] : [];
+	});
+
+	it.each(scripts)('$name simulates to the end with $script', ({ name, script }) => {
+		const { scenario } = parseScenario(readFileSync(join(scenariosDir, name), 'utf8'), name);
+		const parsed = parseAnswerScript(readFileSync(join(answersDir, script), 'utf8'), script);
+		expect(parsed.issues.map(formatIssue)).toEqual([]);
+		const result = runSimulation(scenario!, parsed.script!);
+		expect(result.state.lifecycle).toBe('ended');
+		expect(result.timeline.some((row) => row.kind === 'answered')).toBe(true);
+	});
+});
+
+describe('the example scenario', () => {
+	const read = (script: string) => {
+		const { scenario } = parseScenario(
+			readFileSync(join(scenariosDir, 'example-quickstart.yaml'), 'utf8'),
+			'x'
+		);
+		const parsed = parseAnswerScript(readFileSync(join(answersDir, script), 'utf8'), script);
+		return runSimulation(scenario!, parsed.script!);
+	};
+
+	it('scores the strong answer script above the weak one for every team', () => {
+		const strong = read('example-quickstart-strong.yaml').scores;
+		const weak = read('example-quickstart-weak.yaml').scores;
+		for (const team of ['soc', 'legal', 'comms'])
+			expect(strong[team].total.points).toBeGreaterThan(weak[team].total.points);
+	});
+
+	it('meets the CPNI clock in the strong run and never starts it in the weak one', () => {
+		expect(read('example-quickstart-strong.yaml').clocks.find((c) => c.id === 'fcc-cpni')?.status).toBe(
+			'met'
+		);
+		expect(read('example-quickstart-weak.yaml').clocks.find((c) => c.id === 'fcc-cpni')?.status).toBe('idle');
+	});
+});
+
+const expected: Record<string, { what: string; issues: string[] }> = {
+	'syntax-error.yaml': {
+		what: 'reports YAML syntax errors with their line',
+		issues: [
+			'syntax-error.yaml:18: YAML syntax error: flow sequence in block collection must be sufficiently indented and end with a ]',
+			'syntax-error.yaml:18: YAML syntax error: nested mappings are not allowed in compact mappings',
+			'syntax-error.yaml:18: YAML syntax error: implicit keys need to be on a single line'
+		]
+	},
+	'empty.yaml': {
+		what: 'reports an empty file',
+		issues: ['empty.yaml:1: the file is empty: a scenario needs id, title, teams, phases and injects']
+	},
+	'shape.yaml': {
+		what: 'reports every shape problem at once, in plain words',
+		issues: [
+			'shape.yaml:1 id: "Broken_Shape" must be kebab-case, e.g. salt-typhoon',
+			'shape.yaml:15 injects[0].title: required field "title" is missing',
+			'shape.yaml:17 injects[0].channel: "fax" is not one of: email, news, ticket, log, phone, voicemail, regulator, social, memo, chat, briefing',
+			'shape.yaml:18 injects[0].trigger.at: "soon" is not a duration: write e.g. 90s, 30m, 2h, 1h30m, 3d, "2 hours" or a number of minutes',
+			'shape.yaml:19 injects[0].hold: expected true or false, found "yes"',
+			'shape.yaml:24 injects[0].decision.option: unknown field "option" (did you mean "options"?)',
+			'shape.yaml:30 injects[1].trigger: a trigger takes exactly one form, but this one has at and after'
+		]
+	},
+	'bad-trigger.yaml': {
+		what: 'explains a trigger written in no known form',
+		issues: [
+			'bad-trigger.yaml:32 injects[1].trigger: a trigger needs one of at, after, when, unanswered, clockMissed (did you mean "after"?)',
+			'bad-trigger.yaml:38 injects[2].trigger: "soon" is not a trigger: write "manual" or a mapping with one of at, after, when, unanswered, clockMissed'
+		]
+	},
+	'unknown-inject.yaml': {
+		what: 'reports an after trigger on an unknown inject',
+		issues: [
+			'unknown-inject.yaml:38 injects[2].trigger.after: unknown inject "fbi-cal" (did you mean "fbi-call"?)'
+		]
+	},
+	'unknown-references.yaml': {
+		what: 'reports unknown phases, teams, decisions, clocks, objectives and sources',
+		issues: [
+			'unknown-references.yaml:17 objectives[0].sources[0]: unknown source "S-2" (did you mean "S-1"?)',
+			'unknown-references.yaml:32 injects[0].decision.objectives[0]: unknown objective "obj-detct" (did you mean "obj-detect"?)',
+			'unknown-references.yaml:34 injects[1].phase: unknown phase "p2" (did you mean "p1"?)',
+			'unknown-references.yaml:37 injects[1].to[1]: unknown team "execs"',
+			'unknown-references.yaml:38 injects[1].trigger.when: unknown decision "d-contian" (did you mean "d-contain"?)',
+			'unknown-references.yaml:44 injects[2].trigger.clockMissed: unknown clock "fcc"',
+			'unknown-references.yaml:50 clocks[0].owner: unknown team "lgl" (did you mean "legal"?)',
+			'unknown-references.yaml:52 clocks[0].stops[0].decision: unknown decision "d-notify"',
+			'unknown-references.yaml:54 clocks[0].scoring.objectives[0]: unknown objective "obj-notify"',
+			'unknown-references.yaml:55 clocks[0].sources[0]: unknown source "S-9" (did you mean "S-1"?)'
+		]
+	},
+	'unknown-option.yaml': {
+		what: 'reports an answer trigger on an option the decision does not have',
+		issues: [
+			'unknown-option.yaml:32 injects[1].trigger.options[0]: decision "d-contain" has no option "shutdown" (its options: monitor, shut)'
+		]
+	},
+	'unknown-variable.yaml': {
+		what: 'reports {{variables}} that are not declared',
+		issues: [
+			'unknown-variable.yaml:22 injects[0].body: unknown variable "{{orgname}}" (declared: org)',
+			'unknown-variable.yaml:24 injects[0].notes: unknown variable "{{region}}" (declared: org)'
+		]
+	},
+	'duplicate-ids.yaml': {
+		what: 'reports duplicate ids of every kind, pointing at the first definition',
+		issues: [
+			'duplicate-ids.yaml:12 teams[2].id: duplicate team id "soc": already defined on line 10',
+			'duplicate-ids.yaml:15 phases[1].id: duplicate phase id "p1": already defined on line 14',
+			'duplicate-ids.yaml:18 sources[1].id: duplicate source id "S-1": already defined on line 17',
+			'duplicate-ids.yaml:21 objectives[1].id: duplicate objective id "obj": already defined on line 20',
+			'duplicate-ids.yaml:36 injects[0].decision.options[2].id: duplicate option id "monitor": already defined on line 34',
+			'duplicate-ids.yaml:37 injects[1].id: duplicate inject id "alert": already defined on line 23',
+			'duplicate-ids.yaml:43 injects[2].id: duplicate decision id "d-contain" (a decision without an id takes its inject id): already used by the decision on line 29',
+			'duplicate-ids.yaml:54 injects[2].decision.rubric[1].id: duplicate rubric criterion id "tone": already defined on line 53',
+			'duplicate-ids.yaml:67 clocks[1].id: duplicate clock id "c": already defined on line 57'
+		]
+	},
+	'unreachable.yaml': {
+		what: 'reports injects that can never be delivered, with the reason',
+		issues: [
+			'unreachable.yaml:34 injects[1].trigger.after: can never be delivered: inject "alert" reaches only soc, and this inject is for legal',
+			'unreachable.yaml:40 injects[2].trigger.unanswered: can never be delivered: decision "d-contain" has no deadline, so it is never left unanswered',
+			'unreachable.yaml:46 injects[3].trigger.after: can never be delivered: it waits for inject "escalation", which can never be delivered'
+		]
+	},
+	'cycle.yaml': {
+		what: 'reports trigger cycles, including an inject waiting for its own decision',
+		issues: [
+			'cycle.yaml:32 injects[1].trigger: trigger cycle: "call-a" waits for "call-c", which waits for "call-b", which waits for "call-a", so none of them can ever be delivered',
+			'cycle.yaml:50 injects[4].trigger: trigger cycle: "self" waits for itself, so it can never be delivered'
+		]
+	},
+	'no-scoring.yaml': {
+		what: 'reports decisions that nothing can score',
+		issues: [
+			'no-scoring.yaml:21 injects[0].decision: decision "d-contain" has no scoring: give at least one option non-zero points',
+			'no-scoring.yaml:34 injects[1].decision: decision "statement" has no scoring: a text decision needs a rubric for evaluators to mark',
+			'no-scoring.yaml:43 injects[2].decision: decision "estimate" has no scoring: a numeric decision needs numeric.bands',
+			'no-scoring.yaml:53 injects[3].decision: decision "priorities" has no scoring: a ranking decision needs ranking.order and ranking.pointsPerPosition'
+		]
+	},
+	'clocks.yaml': {
+		what: 'reports clocks that can never stop or never start',
+		issues: [
+			'clocks.yaml:34 injects[1].trigger.when: can never be delivered: only teams that received decision "d-contain" (soc) can trigger it, and this inject is for legal',
+			'clocks.yaml:41 injects[2].trigger.after: can never be delivered: it waits for inject "letter", which can never be delivered',
+			'clocks.yaml:49 clocks[0].stops: clock "cpni" can never stop: inject "never" can never be delivered',
+			'clocks.yaml:56 clocks[1].starts: clock "sec" can never start: clock "cpni" can never stop'
+		]
+	},
+	'deadlines.yaml': {
+		what: 'reports deadlines that are not positive and timeliness without a deadline',
+		issues: [
+			'deadlines.yaml:25 injects[0].decision.deadline: deadline must be longer than zero, found "0m"',
+			'deadlines.yaml:38 injects[1].decision.timeliness: timeliness needs a deadline to measure answers against',
+			'deadlines.yaml:47 clocks[0].deadline: deadline must be longer than zero, found "0 business days"'
+		]
+	},
+	'ranking.yaml': {
+		what: 'reports a ranking order that is not a permutation of the options',
+		issues: [
+			'ranking.yaml:28 injects[0].decision.ranking.order: ranking order must list every option exactly once: "rotate" missing; "hunt" listed more than once; "patch" not among the options'
+		]
+	}
+};
+
+describe('broken scenarios', () => {
+	it('has an expectation for every fixture in test/fixtures/broken', () => {
+		expect(yamlIn(brokenDir)).toEqual(Object.keys(expected).sort());
+	});
+
+	for (const [name, { what, issues }] of Object.entries(expected)) {
+		it(`${what} (${name})`, () => {
+			expect(problems(brokenDir, name)).toEqual(issues);
+		});
+	}
+});

@@ -1,0 +1,12 @@
+import { app } from '$lib/server/app';
+import { loadError } from '$lib/server/errors';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async (event) => {
+	const { sessions, review } = app();
+	const facilitator = await sessions.require(event);
+	const { filename, body } = await review.exportJson(facilitator, event.params.id).catch(loadError);
+	return new Response(body, {
+		headers: { 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"` }
+	});
+};

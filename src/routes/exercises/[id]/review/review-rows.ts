@@ -1,0 +1,58 @@
+/** Rows for the review tables and charts: scores by objective and phase, clock outcomes, HSEEP wording. */
+import { formatDuration } from '$lib/client/scenario-time';
+import type { ClockView, HseepRating, Objective, PhaseDef, TeamScore, Totals } from '$lib/engine/types';
+
+/** HSEEP's performance ratings in full, as evaluators write them. */
+export const HSEEP_LABELS: Record<HseepRating, string> = {
+	P: 'Performed without challenges',
+	S: 'Performed with some challenges',
+	M: 'Performed with major challenges',
+	U: 'Unable to be performed'
+};
+
+/** One labelled total, with its share of the best possible points. */
+export interface ScoreRow {
+	id: string;
+	label: string;
+	points: number;
+	maxPoints: number;
+	/** 0..100, or null when nothing could be scored. */
+	percent: number | null;
+	rating?: HseepRating | null;
+}
+
+/** Points as a whole-number percentage of the maximum, null when the maximum is not positive. */
+export function percentOf(t: Totals): number | null {
+	return t.maxPoints > 0 ? Math.round((100 * t.points) / t.maxPoints) : null;
+}
+
+/** A team's totals per objective in scenario order, with the HSEEP rating; objectives never scored are left out. */
+export function objectiveRows(score: TeamScore, objectives: Objective[]): ScoreRow[] {
+	return objectives
+		.filter((o) => score.byObjective[o.id])
+		.map((o) => {
+			const t = score.byObjective[o.id];
+			return { id: o.id, label: o.title, points: t.points, maxPoints: t.maxPoints, percent: percentOf(t), rating: t.rating };
+		});
+}
+
+/** A team's totals per phase in scenario order; phases without scored entries are left out. */
+export function phaseRows(score: TeamScore, phases: PhaseDef[]): ScoreRow[] {
+	return phases
+		.filter((p) => score.byPhase[p.id])
+		.map((p) => {
+			const t = score.byPhase[p.id];
+			return { id: p.id, label: p.title, points: t.points, maxPoints: t.maxPoints, percent: percentOf(t) };
+		});
+}
+
+/** Whether a clock was met or missed, and by how much, once the exercise is over at scenario ms `endAt`. */
+export function clockOutcome(clock: ClockView, endAt: number): string {
+	const { status, deadlineAt, stoppedAt } = clock;
+	if (status === 'idle' || deadlineAt === undefined) return 'Never started';
+	if (status === 'met') return `Met with ${formatDuration(deadlineAt - (stoppedAt ?? deadlineAt))} to spare`;
+	if (status === 'missed') {
+		return stoppedAt !== undefined ? `Missed by ${formatDuration(stoppedAt - deadlineAt)}` : 'Missed: never stopped';
+	}
+	return endAt < deadlineAt ? `Still running at the end, ${formatDuration(deadlineAt - endAt)} left` : 'Still running past its deadline';
+}

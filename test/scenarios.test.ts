@@ -232,3 +232,54 @@ describe('broken scenarios', () => {
 		});
 	}
 });
+
+describe('npm run scenario (scripts/scenario-cli.ts)', () => {
+	const cli = (...args: string[]) => {
+		const run = spawnSync(join(root, 'node_modules/.bin/tsx'), ['scripts/scenario-cli.ts', ...args], {
+			cwd: root,
+			encoding: 'utf8'
+		});
+		return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+	};
+
+	it('validate prints a summary line and exits 0 for valid scenarios', () => {
+		const run = cli('validate', 'scenarios/example-quickstart.yaml');
+		expect(run.stdout.trim()).toBe('1 scenario valid: example-quickstart');
+		expect(run.status).toBe(0);
+	});
+
+	it('validate prints every problem of every file and exits 1', () => {
+		const run = cli(
+			'validate',
+			'test/fixtures/broken/unknown-inject.yaml',
+			'test/fixtures/broken/ranking.yaml'
+		);
+		expect(run.stdout).toContain(
+			'test/fixtures/broken/unknown-inject.yaml:38 injects[2].trigger.after: unknown inject "fbi-cal"'
+		);
+		expect(run.stdout).toContain('test/fixtures/broken/ranking.yaml:28 injects[0].decision.ranking.order:');
+		expect(run.stderr).toContain('2 problems in 2 files');
+		expect(run.status).toBe(1);
+	});
+
+	it('simulate --json prints the timeline and final scores', () => {
+		const run = cli(
+			'simulate',
+			'scenarios/example-quickstart.yaml',
+			'--answers',
+			'test/fixtures/answers/example-quickstart-strong.yaml',
+			'--json'
+		);
+		expect(run.status).toBe(0);
+		const result = JSON.parse(run.stdout);
+		expect(result.scenario).toBe('example-quickstart');
+		expect(result.scores.legal.total.points).toBe(result.scores.legal.total.maxPoints);
+	});
+
+	it('prints the help and exits 2 on a usage error', () => {
+		const run = cli('simulate', 'scenarios/example-quickstart.yaml');
+		expect(run.stderr).toContain('simulate needs --answers <answers.yaml>');
+		expect(run.stderr).toContain('Usage:');
+		expect(run.status).toBe(2);
+	});
+});

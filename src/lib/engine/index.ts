@@ -1,5 +1,6 @@
 /** The engine's public API: pure functions over scenarios, inputs and exercise states. */
 export * from './types';
+export { parseScenario } from './scenario';
 export { createExercise, configProblem, type ExerciseState } from './state';
 export { authorize } from './authorize';
 export { applyInput, type ApplyResult } from './apply';

@@ -1,0 +1,17 @@
+import { redirect } from '@sveltejs/kit';
+import { app } from '$lib/server/app';
+import { loadError } from '$lib/server/errors';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { seats, views } = app();
+	const seat = await seats.current(event);
+	if (!seat || seat.exerciseId !== event.params.exerciseId) redirect(303, '/join');
+	if (seat.kind === 'participant') redirect(303, `/play/${seat.exerciseId}`);
+	try {
+		const initial = await views.forSeat(seat);
+		return { seat, initial, serverNow: Date.now() };
+	} catch (e) {
+		loadError(e);
+	}
+};

@@ -1,0 +1,30 @@
+/**
+ * Plain value types shared by both schemas and the Store: the JSON column shapes and the enumerations the
+ * database keeps as text. Kept free of drizzle so the schemas, drizzle-kit and the noun modules agree on them.
+ */
+import type { Lifecycle } from '../../engine/types';
+
+/** Roles a seat can hold (facilitators are user accounts, not seats). */
+export type SeatRole = 'participant' | 'observer' | 'evaluator';
+export const SEAT_ROLES: readonly SeatRole[] = ['participant', 'observer', 'evaluator'];
+
+/** HSEEP improvement-plan elements an action addresses. */
+export type ImprovementElement = 'planning' | 'organization' | 'equipment' | 'training' | 'exercise';
+export const IMPROVEMENT_ELEMENTS: readonly ImprovementElement[] = [
+	'planning',
+	'organization',
+	'equipment',
+	'training',
+	'exercise'
+];
+
+/** Progress of an improvement action. */
+export type ImprovementStatus = 'open' | 'in-progress' | 'done';
+export const IMPROVEMENT_STATUSES: readonly ImprovementStatus[] = ['open', 'in-progress', 'done'];
+
+/** Lifecycles that count as "still running" for restart purposes. */
+export const ENDED_LIFECYCLE: Lifecycle = 'ended';
+
+/** Participant feedback: scores per question id (e.g. 1..5) and free text per question id. */
+export type FeedbackRatings = Record<string, number>;
+export type FeedbackComments = Record<string, string>;

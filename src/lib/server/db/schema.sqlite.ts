@@ -1,0 +1,207 @@
+/**
+ * SQLite schema (the embedded default). Kept column-for-column in step with schema.pg.ts: same table and
+ * property names, same value types, so the noun modules run unchanged on either dialect.
+ */
+import { relations } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
+import type { Actor, Command, ExerciseConfig, Lifecycle } from '../../engine/types';
+import type {
+	FeedbackComments,
+	FeedbackRatings,
+	ImprovementElement,
+	ImprovementStatus,
+	SeatRole
+} from './records';
+
+const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull();
+const updatedAt = () => integer('updated_at', { mode: 'timestamp_ms' }).notNull();
+
+/** Facilitator accounts. */
+export const users = sqliteTable('users', {
+	id: text('id').primaryKey(),
+	username: text('username').notNull().unique(),
+	displayName: text('display_name').notNull(),
+	passwordHash: text('password_hash').notNull(),
+	createdAt: createdAt()
+});
+export const usersRelations = relations(users, ({ many }) => ({
+	sessions: many(sessions),
+	exercises: many(exercises)
+}));
+
+/** Login sessions; the id is the SHA-256 of the cookie token so a leaked table cannot be replayed. */
+export const sessions = sqliteTable(
+	'sessions',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)]
+);
+export const sessionsRelations = relations(sessions, ({ one }) => ({
+	user: one(users, { fields: [sessions.userId], references: [users.id] })
+}));
+
+/** One run of a scenario; the YAML text is frozen here so replay never depends on the file changing later. */
+export const exercises = sqliteTable(
+	'exercises',
+	{
+		id: text('id').primaryKey(),
+		scenarioId: text('scenario_id').notNull(),
+		scenarioVersion: text('scenario_version').notNull(),
+		scenarioSource: text('scenario_source').notNull(),
+		title: text('title').notNull(),
+		orgName: text('org_name').notNull(),
+		config: text('config', { mode: 'json' }).$type<ExerciseConfig>().notNull(),
+		joinCode: text('join_code').notNull().unique(),
+		staffCode: text('staff_code').notNull().unique(),
+		lifecycle: text('lifecycle').$type<Lifecycle>().notNull().default('lobby'),
+		createdBy: text('created_by')
+			.notNull()
+			.references(() => users.id),
+		createdAt: createdAt(),
+		updatedAt: updatedAt(),
+		endedAt: integer('ended_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [index('exercises_lifecycle_idx').on(t.lifecycle), index('exercises_created_idx').on(t.createdAt)]
+);
+export const exercisesRelations = relations(exercises, ({ one, many }) => ({
+	creator: one(users, { fields: [exercises.createdBy], references: [users.id] }),
+	seats: many(seats),
+	events: many(events),
+	snapshots: many(snapshots),
+	scheduledEvents: many(scheduledEvents),
+	improvementActions: many(improvementActions),
+	feedback: many(feedback)
+}));
+
+/** Participants, observers and evaluators who joined with a code; only the hash of their token is kept. */
+export const seats = sqliteTable(
+	'seats',
+	{
+		id: text('id').primaryKey(),
+		exerciseId: text('exercise_id')
+			.notNull()
+			.references(() => exercises.id, { onDelete: 'cascade' }),
+		role: text('role').$type<SeatRole>().notNull(),
+		name: text('name').notNull(),
+		teamId: text('team_id'),
+		tokenHash: text('token_hash').notNull().unique(),
+		createdAt: createdAt(),
+		lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('seats_exercise_idx').on(t.exerciseId)]
+);
+export const seatsRelations = relations(seats, ({ one }) => ({
+	exercise: one(exercises, { fields: [seats.exerciseId], references: [exercises.id] })
+}));
+
+/** The append-only input log; (exercise, key) is unique so a retried command is stored once. */
+export const events = sqliteTable(
+	'events',
+	{
+		exerciseId: text('exercise_id')
+			.notNull()
+			.references(() => exercises.id, { onDelete: 'cascade' }),
+		seq: integer('seq').notNull(),
+		key: text('key').notNull(),
+		at: integer('at').notNull(),
+		actor: text('actor', { mode: 'json' }).$type<Actor>().notNull(),
+		command: text('command', { mode: 'json' }).$type<Command>().notNull()
+	},
+	(t) => [primaryKey({ columns: [t.exerciseId, t.seq] }), unique('events_key_uq').on(t.exerciseId, t.key)]
+);
+export const eventsRelations = relations(events, ({ one }) => ({
+	exercise: one(exercises, { fields: [events.exerciseId], references: [exercises.id] })
+}));
+
+/** Engine state serialised by the engine (opaque text) at a sequence number, tagged with the engine version. */
+export const snapshots = sqliteTable(
+	'snapshots',
+	{
+		exerciseId: text('exercise_id')
+			.notNull()
+			.references(() => exercises.id, { onDelete: 'cascade' }),
+		seq: integer('seq').notNull(),
+		engineVersion: text('engine_version').notNull(),
+		state: text('state').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.exerciseId, t.seq] })]
+);
+export const snapshotsRelations = relations(snapshots, ({ one }) => ({
+	exercise: one(exercises, { fields: [snapshots.exerciseId], references: [exercises.id] })
+}));
+
+/** The engine's pending timers, replaced together with each appended input. */
+export const scheduledEvents = sqliteTable(
+	'scheduled_events',
+	{
+		exerciseId: text('exercise_id')
+			.notNull()
+			.references(() => exercises.id, { onDelete: 'cascade' }),
+		itemId: text('item_id').notNull(),
+		kind: text('kind').notNull(),
+		dueScenario: integer('due_scenario').notNull(),
+		dueWall: integer('due_wall')
+	},
+	(t) => [primaryKey({ columns: [t.exerciseId, t.kind, t.itemId] })]
+);
+export const scheduledEventsRelations = relations(scheduledEvents, ({ one }) => ({
+	exercise: one(exercises, { fields: [scheduledEvents.exerciseId], references: [exercises.id] })
+}));
+
+/** After-action improvement plan items, followed up across exercises of the same organisation. */
+export const improvementActions = sqliteTable(
+	'improvement_actions',
+	{
+		id: text('id').primaryKey(),
+		exerciseId: text('exercise_id')
+			.notNull()
+			.references(() => exercises.id, { onDelete: 'cascade' }),
+		orgName: text('org_name').notNull(),
+		objectiveId: text('objective_id'),
+		capability: text('capability').notNull(),
+		issue: text('issue').notNull(),
+		action: text('action').notNull(),
+		element: text('element').$type<ImprovementElement>().notNull(),
+		owner: text('owner').notNull(),
+		dueDate: text('due_date'),
+		status: text('status').$type<ImprovementStatus>().notNull().default('open'),
+		createdAt: createdAt(),
+		updatedAt: updatedAt()
+	},
+	(t) => [
+		index('improvement_actions_exercise_idx').on(t.exerciseId),
+		index('improvement_actions_org_idx').on(t.orgName, t.status)
+	]
+);
+export const improvementActionsRelations = relations(improvementActions, ({ one }) => ({
+	exercise: one(exercises, { fields: [improvementActions.exerciseId], references: [exercises.id] })
+}));
+
+/** Post-exercise feedback from a seat. */
+export const feedback = sqliteTable(
+	'feedback',
+	{
+		id: text('id').primaryKey(),
+		exerciseId: text('exercise_id')
+			.notNull()
+			.references(() => exercises.id, { onDelete: 'cascade' }),
+		seatId: text('seat_id')
+			.notNull()
+			.references(() => seats.id, { onDelete: 'cascade' }),
+		ratings: text('ratings', { mode: 'json' }).$type<FeedbackRatings>().notNull(),
+		comments: text('comments', { mode: 'json' }).$type<FeedbackComments>().notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('feedback_exercise_idx').on(t.exerciseId)]
+);
+export const feedbackRelations = relations(feedback, ({ one }) => ({
+	exercise: one(exercises, { fields: [feedback.exerciseId], references: [exercises.id] }),
+	seat: one(seats, { fields: [feedback.seatId], references: [seats.id] })
+}));

@@ -1,0 +1,286 @@
+/**
+ * The one persistence interface the server uses, identical for SQLite and PostgreSQL. Methods never rely on
+ * `this`, so a noun's functions can be handed on individually (e.g. the exercise host's store slice).
+ */
+import type { Actor, Command, ExerciseConfig, Input, Lifecycle, TeamId } from '../../engine/types';
+import type {
+	FeedbackComments,
+	FeedbackRatings,
+	ImprovementElement,
+	ImprovementStatus,
+	SeatRole
+} from './records';
+
+export type { SeatRole, ImprovementElement, ImprovementStatus, FeedbackRatings, FeedbackComments };
+export type { Actor, Command, Input };
+
+/** Machine-readable reasons a store call refused its input. */
+export type StoreErrorCode =
+	| 'user/username_taken'
+	| 'user/invalid'
+	| 'exercise/not_found'
+	| 'exercise/code_taken'
+	| 'exercise/invalid'
+	| 'seat/not_found'
+	| 'seat/token_taken'
+	| 'seat/invalid'
+	| 'event/seq_conflict'
+	| 'event/invalid'
+	| 'improvement/not_found'
+	| 'improvement/invalid'
+	| 'feedback/invalid';
+
+/** A refused store call; the message names what was wrong. */
+export class StoreError extends Error {
+	override name = 'StoreError';
+	constructor(
+		readonly code: StoreErrorCode,
+		message: string
+	) {
+		super(message);
+	}
+}
+
+/** A facilitator account as stored (includes the password hash: keep it on the server). */
+export interface UserRecord {
+	id: string;
+	username: string;
+	displayName: string;
+	passwordHash: string;
+	createdAt: Date;
+}
+
+/** A login session; `id` is the SHA-256 of the cookie token. */
+export interface SessionRecord {
+	id: string;
+	userId: string;
+	expiresAt: Date;
+	createdAt: Date;
+}
+
+/** An exercise as stored, with the scenario YAML frozen at creation. */
+export interface ExerciseRecord {
+	id: string;
+	scenarioId: string;
+	scenarioVersion: string;
+	scenarioSource: string;
+	title: string;
+	orgName: string;
+	config: ExerciseConfig;
+	/** Canonical codes (see auth/tokens parseJoinCode). */
+	joinCode: string;
+	staffCode: string;
+	lifecycle: Lifecycle;
+	createdBy: string;
+	createdAt: Date;
+	updatedAt: Date;
+	endedAt: Date | null;
+}
+
+/** The columns of an exercise worth listing (no YAML, no config). */
+export type ExerciseSummary = Omit<ExerciseRecord, 'scenarioSource' | 'config'> & { teams: TeamId[] };
+
+/** A participant, observer or evaluator seat. */
+export interface SeatRecord {
+	id: string;
+	exerciseId: string;
+	role: SeatRole;
+	name: string;
+	teamId: TeamId | null;
+	tokenHash: string;
+	createdAt: Date;
+	lastSeenAt: Date;
+}
+
+/** A pending engine timer, replaced with every appended input. */
+export interface ScheduledEvent {
+	itemId: string;
+	kind: string;
+	/** Scenario ms at which it falls due. */
+	dueScenario: number;
+	/** Wall ms at which it falls due while the clock runs; null while paused. */
+	dueWall: number | null;
+}
+
+/** Outcome of appendInput: a retried key is reported with the seq it was stored under, not thrown. */
+export type AppendResult = { duplicate: false } | { duplicate: true; seq: number };
+
+/** A snapshot of engine state, serialised by the engine. */
+export interface SnapshotRecord {
+	exerciseId: string;
+	seq: number;
+	engineVersion: string;
+	state: string;
+	createdAt: Date;
+}
+
+/** One item of an after-action improvement plan. */
+export interface ImprovementActionRecord {
+	id: string;
+	exerciseId: string;
+	orgName: string;
+	objectiveId: string | null;
+	capability: string;
+	issue: string;
+	action: string;
+	element: ImprovementElement;
+	owner: string;
+	/** YYYY-MM-DD, or null when no date was agreed. */
+	dueDate: string | null;
+	status: ImprovementStatus;
+	createdAt: Date;
+	updatedAt: Date;
+}
+
+/** Feedback left by a seat after the exercise. */
+export interface FeedbackRecord {
+	id: string;
+	exerciseId: string;
+	seatId: string;
+	ratings: FeedbackRatings;
+	comments: FeedbackComments;
+	createdAt: Date;
+}
+
+/** Facilitator accounts. Usernames are trimmed and lower-cased on the way in and out. */
+export interface UsersStore {
+	count(): Promise<number>;
+	create(input: { username: string; displayName: string; passwordHash: string }): Promise<UserRecord>;
+	byUsername(username: string): Promise<UserRecord | null>;
+	byId(id: string): Promise<UserRecord | null>;
+}
+
+/** Login sessions keyed by token hash. */
+export interface SessionsStore {
+	create(input: { id: string; userId: string; expiresAt: Date }): Promise<SessionRecord>;
+	/** The session and its user when the session exists and has not expired at `now`. */
+	getValid(id: string, now?: Date): Promise<{ session: SessionRecord; user: UserRecord } | null>;
+	/** Moves the expiry (sliding sessions); false when the session is gone. */
+	renew(id: string, expiresAt: Date): Promise<boolean>;
+	delete(id: string): Promise<void>;
+	/** Deletes sessions expired at `now`; returns how many. */
+	purgeExpired(now?: Date): Promise<number>;
+}
+
+/** What creating an exercise needs; codes are drawn (and redrawn on collision) when omitted. */
+export interface NewExercise {
+	scenarioId: string;
+	scenarioVersion: string;
+	scenarioSource: string;
+	title: string;
+	orgName: string;
+	/** The config without its id: the store assigns the exercise id and writes it into the config. */
+	config: Omit<ExerciseConfig, 'exerciseId'>;
+	createdBy: string;
+	joinCode?: string;
+	staffCode?: string;
+}
+
+/** Exercises and their listing. */
+export interface ExercisesStore {
+	create(input: NewExercise): Promise<ExerciseRecord>;
+	get(id: string): Promise<ExerciseRecord | null>;
+	/** Code lookups accept what a person typed (case, dashes, look-alikes); malformed codes find nothing. */
+	byJoinCode(code: string): Promise<ExerciseRecord | null>;
+	byStaffCode(code: string): Promise<ExerciseRecord | null>;
+	/** Looks a typed code up as a join code, then as a staff code, and says which it was. */
+	byAnyCode(code: string): Promise<{ exercise: ExerciseRecord; kind: 'join' | 'staff' } | null>;
+	/** Newest first; optionally only those created by one facilitator. */
+	list(options?: { createdBy?: string; limit?: number }): Promise<ExerciseSummary[]>;
+	/** Records the lifecycle the engine reached (and endedAt on 'ended'); throws exercise/not_found. */
+	setLifecycle(id: string, lifecycle: Lifecycle, at?: Date | number): Promise<void>;
+	/** Exercises not ended, to be restored after a restart. */
+	running(): Promise<ExerciseRecord[]>;
+}
+
+/** Seats taken with a join or staff code. */
+export interface SeatsStore {
+	create(input: {
+		exerciseId: string;
+		role: SeatRole;
+		name: string;
+		teamId?: TeamId | null;
+		tokenHash: string;
+	}): Promise<SeatRecord>;
+	byId(id: string): Promise<SeatRecord | null>;
+	byTokenHash(tokenHash: string): Promise<SeatRecord | null>;
+	listForExercise(exerciseId: string): Promise<SeatRecord[]>;
+	/** Moves a seat to another team (null for none); throws seat/not_found. */
+	setTeam(id: string, teamId: TeamId | null): Promise<SeatRecord>;
+	touch(id: string, at?: Date): Promise<void>;
+}
+
+/** The input log and the timers that go with it. */
+export interface EventsStore {
+	/**
+	 * Appends one input and replaces the exercise's scheduled events in one transaction, committed when the
+	 * promise resolves. `input.seq` must be the next seq (else event/seq_conflict); a key already stored
+	 * answers `{ duplicate: true, seq }` and changes nothing.
+	 */
+	appendInput(exerciseId: string, input: Input, scheduled: ScheduledEvent[]): Promise<AppendResult>;
+	/** Inputs with seq > `seq`, in seq order. */
+	inputsAfter(exerciseId: string, seq: number): Promise<Input[]>;
+	inputByKey(exerciseId: string, key: string): Promise<Input | null>;
+	hasInputKey(exerciseId: string, key: string): Promise<boolean>;
+	/** Highest stored seq, 0 when the log is empty. */
+	lastSeq(exerciseId: string): Promise<number>;
+	/** Pending timers, soonest first. */
+	scheduled(exerciseId: string): Promise<ScheduledEvent[]>;
+}
+
+/** Engine state snapshots. */
+export interface SnapshotsStore {
+	/** Saves (or replaces) the snapshot at `seq`. */
+	save(exerciseId: string, seq: number, engineVersion: string, state: string): Promise<void>;
+	/** The snapshot with the highest seq, optionally only one written by `engineVersion`. */
+	latest(exerciseId: string, engineVersion?: string): Promise<SnapshotRecord | null>;
+}
+
+/** Fields of an improvement action a reviewer fills in. */
+export interface ImprovementActionInput {
+	objectiveId?: string | null;
+	capability: string;
+	issue: string;
+	action: string;
+	element: ImprovementElement;
+	owner: string;
+	dueDate?: string | null;
+	status?: ImprovementStatus;
+}
+
+/** The improvement plan, per exercise and per organisation. */
+export interface ImprovementActionsStore {
+	/** orgName is copied from the exercise so follow-ups survive across exercises. */
+	create(exerciseId: string, input: ImprovementActionInput): Promise<ImprovementActionRecord>;
+	update(id: string, patch: Partial<ImprovementActionInput>): Promise<ImprovementActionRecord>;
+	listForExercise(exerciseId: string): Promise<ImprovementActionRecord[]>;
+	/** Actions not done for an organisation, across all its exercises, oldest first. */
+	listOpenForOrg(orgName: string): Promise<ImprovementActionRecord[]>;
+}
+
+/** Post-exercise feedback. */
+export interface FeedbackStore {
+	add(input: {
+		exerciseId: string;
+		seatId: string;
+		ratings: FeedbackRatings;
+		comments: FeedbackComments;
+	}): Promise<FeedbackRecord>;
+	list(exerciseId: string): Promise<FeedbackRecord[]>;
+}
+
+/** Everything the server persists, behind one async interface for both dialects. */
+export interface Store {
+	readonly dialect: 'sqlite' | 'postgres';
+	users: UsersStore;
+	sessions: SessionsStore;
+	exercises: ExercisesStore;
+	seats: SeatsStore;
+	events: EventsStore;
+	snapshots: SnapshotsStore;
+	improvementActions: ImprovementActionsStore;
+	feedback: FeedbackStore;
+	/** Exercises whose lifecycle is not 'ended' (same as exercises.running). */
+	runningExercises(): Promise<ExerciseRecord[]>;
+	close(): Promise<void>;
+}

@@ -1,0 +1,95 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkAnswerScript, parseAnswerScript } from './answer-script';
+import { testScenario } from './fixtures/test-scenario';
+import { parseScenario } from './scenario';
+import { formatSimulation, runSimulation } from './simulate';
+
+const SCRIPT = `teams: [soc, legal, comms]
+compression: 60
+variables: { org: Acme }
+answers:
+  - { team: soc, decision: d-contain, after: 15m, answer: ignore }
+  - { team: soc, decision: d-ioc, answer: [a, b] }
+  - { team: legal, decision: d-determination, after: 10m, answer: "yes" }
+  - { team: legal, decision: d-notify, after: 1h, answer: notify-now }
+  - { team: legal, decision: d-hours, answer: 12 }
+  - { team: comms, decision: d-statement, answer: "We are investigating.", marks: { accuracy: 1, tone: 0.5 } }
+  - { team: comms, decision: d-priorities, answer: [regulators, customers, press] }
+`;
+
+function parsed(text = SCRIPT) {
+	const r = parseAnswerScript(text, 'script.yaml');
+	if (!r.script) throw new Error(JSON.stringify(r.issues));
+	return r.script;
+}
+
+describe('answer scripts', () => {
+	it('parses teams, compression, variables, durations and answers', () => {
+		const s = parsed();
+		expect(s.compression).toBe(60);
+		expect(s.answers[0]).toMatchObject({ team: 'soc', decision: 'd-contain', after: 15 * 60_000, answer: 'ignore', line: 5 });
+		expect(s.answers[1].after).toBe(5 * 60_000);
+	});
+
+	it('reports problems with file, line and path', () => {
+		const r = parseAnswerScript('answers:\n  - { team: soc, decision: d-contain, after: soon, answer: x }\n  - { team: soc }\n', 'bad.yaml');
+		expect(r.script).toBeUndefined();
+		expect(r.issues).toContainEqual({ file: 'bad.yaml', line: 2, path: 'answers[0].after', message: '"soon" is not a duration like 15m, 2h or 1h30m' });
+		expect(r.issues.some((i) => i.line === 3 && i.path === 'answers[1].decision')).toBe(true);
+	});
+
+	it('reports a YAML syntax error with its line', () => {
+		const r = parseAnswerScript('answers:\n  - { team: soc\n', 'broken.yaml');
+		expect(r.issues[0]).toMatchObject({ file: 'broken.yaml', path: '' });
+		expect(r.issues[0].message).toMatch(/YAML syntax error/);
+	});
+
+	it('checks answers against the scenario', () => {
+		const s = parsed('answers:\n  - { team: soc, decision: d-contain, answer: [a] }\n  - { team: ghost, decision: d-nope, answer: x }\n');
+		const issues = checkAnswerScript(testScenario(), s);
+		expect(issues.map((i) => i.path)).toEqual(['answers[0].answer', 'answers[1].team', 'answers[1].decision']);
+	});
+});
+
+describe('simulation', () => {
+	it('plays the test scenario from lobby to end with branching, clocks and scores', () => {
+		const result = runSimulation(testScenario(), parsed());
+		expect(result.state.lifecycle).toBe('ended');
+		expect(result.state.delivered.soc.escalate).toBeDefined();
+		expect(result.state.delivered.soc['held-brief']).toBeDefined();
+		expect(result.clocks.find((c) => c.id === 'fcc-notice')?.status).toBe('met');
+		expect(result.scores.comms.entries.find((e) => e.id === 'decision:d-statement:comms')?.points).toBe(5);
+		const answered = result.timeline.filter((r) => r.kind === 'answered');
+		expect(answered).toHaveLength(7);
+		expect(answered[0]).toMatchObject({ team: 'soc', answer: 'Ignore', points: 2, maxPoints: 7 });
+	});
+
+	it('renders a readable table with scores and clocks', () => {
+		const text = formatSimulation(runSimulation(testScenario(), parsed()));
+		expect(text).toContain('Simulation of Test scenario');
+		expect(text).toMatch(/30m\s+Thu 2024-10-10 08:30\s+soc\s+Inject alert/);
+		expect(text).toContain('FCC 47 CFR 64.2011 CPNI breach notice (7 business days, legal): met');
+	});
+
+	it('refuses a script that does not fit the scenario', () => {
+		expect(() => runSimulation(testScenario(), parsed('answers:\n  - { team: soc, decision: d-x, answer: a }\n'))).toThrow(/script.yaml:2 answers\[0\].decision/);
+	});
+});
+
+describe('example scenarios with their answer scripts', () => {
+	const dir = 'scenarios';
+	const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+	it.each(files)('plays %s: the strong script outscores the weak one', (file) => {
+		const { scenario, issues } = parseScenario(readFileSync(`${dir}/${file}`, 'utf8'), file);
+		expect(issues).toEqual([]);
+		const total = (kind: string) => {
+			const path = `test/fixtures/answers/${file.replace('.yaml', '')}-${kind}.yaml`;
+			const result = runSimulation(scenario!, parsed(readFileSync(path, 'utf8')));
+			expect(result.state.lifecycle).toBe('ended');
+			const t = Object.values(result.scores).reduce((a, s) => ({ p: a.p + s.total.points, m: a.m + s.total.maxPoints }), { p: 0, m: 0 });
+			return t.p / t.m;
+		};
+		expect(total('strong')).toBeGreaterThan(total('weak'));
+	});
+});

@@ -67,6 +67,14 @@ describe('scenarios/', () => {
 	});
 });
 
+describe('scenarios/README.md', () => {
+	it('shows an annotated example that validates', () => {
+		const readme = readFileSync(join(scenariosDir, 'README.md'), 'utf8');
+		const example = readme.split('## An annotated example')[1].split('```yaml\n')[1].split('```')[0];
+		expect(parseScenario(example, 'README.md').issues.map(formatIssue)).toEqual([]);
+	});
+});
+
 describe('the example scenario', () => {
 	const read = (script: string) => {
 		const { scenario } = parseScenario(

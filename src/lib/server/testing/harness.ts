@@ -2,8 +2,10 @@
  * Test harness for the server: the real app on a real HTTP server (port 0) over a fresh database, plus helpers
  * to sign in, create an exercise, take seats and connect real socket.io clients with those cookies.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Cookies } from '@sveltejs/kit';
@@ -157,4 +159,17 @@ export function nextEvent<E extends keyof ServerToClientEvents>(
 		};
 		socket.on(event, handler as never);
 	});
+}
+
+/** The app over a fresh SQLite file, without HTTP (for service tests). */
+export async function startApp(clock: ManualClock = manualClock()): Promise<{ app: App; close(): Promise<void> }> {
+	const dir = mkdtempSync(path.join(tmpdir(), 'switchboard-services-'));
+	const app = createApp({ store: await openStore(path.join(dir, 'db.sqlite')), scenariosDir: TEST_SCENARIOS, now: clock.now });
+	return {
+		app,
+		async close() {
+			await app.close();
+			rmSync(dir, { recursive: true, force: true });
+		}
+	};
 }

@@ -45,12 +45,13 @@ export async function openPg(
 			});
 		},
 		// Several connections (or nodes) may append to one exercise: the row lock queues them per exercise.
+		// NO KEY UPDATE rather than UPDATE so foreign-key checks (a seat joining meanwhile) are not blocked.
 		lockExercise: (tx, exerciseId) =>
 			(tx as unknown as typeof db)
 				.select({ id: schema.exercises.id })
 				.from(schema.exercises)
 				.where(eq(schema.exercises.id, exerciseId))
-				.for('update')
+				.for('no key update')
 	};
 	return { ctx, close: () => client.end({ timeout: 5 }) };
 }

@@ -1,7 +1,7 @@
 /**
  * Reads YAML keeping source positions, so every problem can name the line it comes from.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 
 /** A path into the YAML value, e.g. ['injects', 7, 'trigger', 'after']. */
 export type Path = (string | number)[];
@@ -16,10 +16,12 @@ export interface SourceFile {
 
 /** Parses YAML text; syntax errors are returned, never thrown. */
 export function readSource(text: string): SourceFile {
-	const counter = new LineCounter();
-	const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+	// Lines are computed from offsets only when a problem needs one: the yaml package's LineCounter doubles
+	// the parse time of a large scenario, and a valid file never needs a line.
+	const lineAt = lineFinder(text);
+	const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
 	const syntaxErrors = doc.errors.map((error) => ({
-		line: counter.linePos(error.pos[0]).line,
+		line: lineAt(error.pos[0]),
 		message: plainYamlMessage(error.message)
 	}));
 	let value: unknown = undefined;
@@ -30,11 +32,26 @@ export function readSource(text: string): SourceFile {
 			syntaxErrors.push({ line: 1, message: error instanceof Error ? error.message : String(error) });
 		}
 	}
-	return { value, syntaxErrors, lineOf: (path) => lineOf(doc, counter, path) };
+	return { value, syntaxErrors, lineOf: (path) => lineOf(doc, lineAt, path) };
 }
 
-function lineOf(doc: Document, counter: LineCounter, path: Path): number {
-	const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : counter.linePos(offset).line);
+/** A function from a character offset to its 1-based line, indexing the line starts on first use. */
+function lineFinder(text: string): (offset: number) => number {
+	let starts: number[] | undefined;
+	return (offset) => {
+		starts ??= [0, ...[...text.matchAll(/\n/g)].map((match) => match.index + 1)];
+		let [low, high] = [0, starts.length - 1];
+		while (low < high) {
+			const mid = (low + high + 1) >> 1;
+			if (starts[mid] <= offset) low = mid;
+			else high = mid - 1;
+		}
+		return low + 1;
+	};
+}
+
+function lineOf(doc: Document, lineFrom: (offset: number) => number, path: Path): number {
+	const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : lineFrom(offset));
 	let node: unknown = doc.contents;
 	let line = lineAt((node as { range?: number[] } | null)?.range?.[0]);
 	for (const segment of path) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupCode, joinLink } from './join-code';
+import { groupCode, joinLink, spokenCode } from './join-code';
 
 describe('groupCode', () => {
 	it('splits a six-character code into two groups of three', () => {
@@ -8,8 +8,14 @@ describe('groupCode', () => {
 	it('ignores spaces and dashes already in the code', () => {
 		expect(groupCode('AB-CD EF')).toEqual(['ABC', 'DEF']);
 	});
-	it('uses groups of four for long staff codes', () => {
-		expect(groupCode('ABCDEFGHIJKL')).toEqual(['ABCD', 'EFGH', 'IJKL']);
+	it('regroups a ten-character code as the server formats it, four-four-two', () => {
+		expect(groupCode('XHK0-E12R-J2')).toEqual(['XHK0', 'E12R', 'J2']);
+	});
+});
+
+describe('spokenCode', () => {
+	it('spells each group out for a screen reader', () => {
+		expect(spokenCode('XHK0-E12R-J2')).toBe('X H K 0, E 1 2 R, J 2');
 	});
 });
 

@@ -1,6 +1,9 @@
 /** Presentation of join codes: grouped for reading aloud and typing from a projector. */
 
-/** "K7QF9M" → ["K7Q", "F9M"]: groups of three (four for long codes) to read aloud from a projector. */
+/**
+ * "K7QM-2XHD-9P" or "K7QM2XHD9P" → ["K7QM", "2XHD", "9P"]: groups of four (three for short codes) to read aloud
+ * from a projector. Dashes and spaces already in the code are dropped first.
+ */
 export function groupCode(code: string): string[] {
 	const clean = code.replace(/[\s-]/g, '').toUpperCase();
 	const size = clean.length > 9 ? 4 : 3;
@@ -12,4 +15,11 @@ export function groupCode(code: string): string[] {
 /** The absolute join link for a code (`/join/<code>`), on the origin the facilitator's browser used. */
 export function joinLink(origin: string, code: string): string {
 	return new URL(`/join/${encodeURIComponent(code)}`, origin).href;
+}
+
+/** The code spelt out character by character, groups separated by commas, for screen readers. */
+export function spokenCode(code: string): string {
+	return groupCode(code)
+		.map((g) => g.split('').join(' '))
+		.join(', ');
 }

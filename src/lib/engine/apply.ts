@@ -2,8 +2,13 @@
  * Applying one input: authorise, check the lifecycle accepts the command, advance time to the input's `at`
  * (firing what fell due), validate the command against that advanced state, then take the machine transition.
  * Nothing is mutated, so on any error the caller still holds the untouched previous state.
+ *
+ * The transition is the machine's own pure `transition(snapshot, event, scope)`. xstate's exported
+ * `transition()` helper calls exactly that, but first builds a throwaway actor (which also computes an initial
+ * snapshot) on every call; that was most of the per-input cost (see docs/benchmarks.md). Here the inert scope
+ * is built once. Nothing ever executes in it: the machine has only assign actions and no children or delays.
  */
-import { initialTransition, transition, type SnapshotFrom } from 'xstate';
+import { createActor, initialTransition, type ActorScope, type SnapshotFrom } from 'xstate';
 import { authorize } from './authorize';
 import { acceptsIn, exerciseMachine, type ExerciseEvent } from './exercise.machine';
 import { advanceTo } from './scenario-clock';
@@ -48,6 +53,17 @@ function snapshotOf(state: ExerciseState): Snapshot {
 	return snap;
 }
 
+type Scope = ActorScope<Snapshot, ExerciseEvent>;
+let inertScope: Scope | null = null;
+
+function scopeFor(state: ExerciseState): Scope {
+	if (inertScope) return inertScope;
+	const self = createActor(exerciseMachine, { input: state });
+	const noop = () => {};
+	inertScope = { self, system: self.system, id: '', sessionId: '', defer: noop, emit: noop, logger: noop, stopChild: noop, actionExecutor: noop } as unknown as Scope;
+	return inertScope;
+}
+
 function invalid(message: string): ApplyResult {
 	return { ok: false, error: { code: 'command/invalid', message } };
 }
@@ -65,7 +81,7 @@ export function applyInput(state: ExerciseState, input: Input): ApplyResult {
 	const advanced = advanceTo(state, input.at, input.seq);
 	const event: ExerciseEvent = { type: command.type, input, advanced };
 	const snap = snapshotOf(state);
-	const [next] = transition(exerciseMachine, snap, event);
+	const next = exerciseMachine.transition(snap, event, scopeFor(state));
 	if (next === snap) {
 		const error = validateCommand(advanced, command) ?? { code: 'command/invalid' as const, message: `${command.type} was not applied` };
 		return { ok: false, error };

@@ -35,6 +35,18 @@ function cmd<T extends Command['type']>(event: ExerciseEvent, _type: T): Extract
 	return event.input.command as Extract<Command, { type: T }>;
 }
 
+/** Every transition ends the same way: fire what fell due at the new time, count the input. */
+function finish(state: ExerciseState, input: Input): ExerciseState {
+	const due = state.clock.running && state.pending.length > 0 && state.pending[0].due <= state.clock.now;
+	const fired = due ? fireDue(state, state.clock.now, ctxOf(state, input)) : state;
+	return { ...fired, version: fired.version + 1 };
+}
+
+/** A named action: the command's pure update applied to the advanced state, then `finish`. */
+function act(update: (state: ExerciseState, event: ExerciseEvent) => ExerciseState) {
+	return assign<ExerciseState, ExerciseEvent, undefined, ExerciseEvent, never>(({ event }) => finish(update(event.advanced, event), event.input));
+}
+
 function lifecycleRecord(state: ExerciseState, input: Input, detail: string): ExerciseState {
 	const ctx = ctxOf(state, input);
 	return record(state, { seq: ctx.seq, at: ctx.at, scenarioAt: state.clock.now, kind: 'lifecycle', detail });
@@ -50,10 +62,10 @@ const machineSetup = setup({
 		commandIsValid: ({ event }) => validateCommand(event.advanced, event.input.command) === null
 	},
 	actions: {
-		adoptAdvancedTime: assign(({ event }) => event.advanced),
+		advanceTime: act((context) => context),
 		setLifecycle: assign((_, params: { lifecycle: Lifecycle }) => ({ lifecycle: params.lifecycle })),
-		recordBriefing: assign(({ context, event }) => lifecycleRecord(context, event.input, 'briefing')),
-		startExercise: assign(({ context, event }) => {
+		recordBriefing: act((context, event) => lifecycleRecord(context, event.input, 'briefing')),
+		startExercise: act((context, event) => {
 			let s: ExerciseState = { ...context, clock: { ...reanchor(context.clock, { running: true }), anchorScenario: 0, now: 0 } };
 			for (const inject of indexOf(s.scenario).atStart) {
 				if (inject.trigger.kind !== 'at') continue;
@@ -61,64 +73,58 @@ const machineSetup = setup({
 			}
 			return lifecycleRecord(s, event.input, 'started');
 		}),
-		pauseClock: assign(({ context, event }) =>
+		pauseClock: act((context, event) =>
 			lifecycleRecord({ ...context, clock: reanchor(context.clock, { running: false }) }, event.input, 'paused')
 		),
-		resumeClock: assign(({ context, event }) =>
+		resumeClock: act((context, event) =>
 			lifecycleRecord({ ...context, clock: reanchor(context.clock, { running: true }) }, event.input, 'resumed')
 		),
-		beginHotwash: assign(({ context, event }) =>
+		beginHotwash: act((context, event) =>
 			lifecycleRecord({ ...context, clock: reanchor(context.clock, { running: false }) }, event.input, 'in hotwash')
 		),
-		endExercise: assign(({ context, event }) =>
+		endExercise: act((context, event) =>
 			lifecycleRecord({ ...context, clock: reanchor(context.clock, { running: false }) }, event.input, 'ended')
 		),
-		changeSpeed: assign(({ context, event }) => {
+		changeSpeed: act((context, event) => {
 			const { compression } = cmd(event, 'exercise.setCompression');
 			const ctx = ctxOf(context, event.input);
 			const s = { ...context, clock: reanchor(context.clock, { compression }) };
 			return record(s, { seq: ctx.seq, at: ctx.at, scenarioAt: s.clock.now, kind: 'speed', detail: String(compression) });
 		}),
-		releaseInject: assign(({ context, event }) =>
+		releaseInject: act((context, event) =>
 			release(context, indexOf(context.scenario).injects.get(cmd(event, 'inject.release').injectId)!, ctxOf(context, event.input))
 		),
-		holdInject: assign(({ context, event }) =>
+		holdInject: act((context, event) =>
 			hold(context, indexOf(context.scenario).injects.get(cmd(event, 'inject.hold').injectId)!, ctxOf(context, event.input))
 		),
-		skipInject: assign(({ context, event }) =>
+		skipInject: act((context, event) =>
 			skip(context, indexOf(context.scenario).injects.get(cmd(event, 'inject.skip').injectId)!, ctxOf(context, event.input))
 		),
-		sendAdhoc: assign(({ context, event }) =>
+		sendAdhoc: act((context, event) =>
 			deliverAdhoc(context, cmd(event, 'inject.adhoc').inject, ctxOf(context, event.input))
 		),
-		recordAnswer: assign(({ context, event }) => {
+		recordAnswer: act((context, event) => {
 			const c = cmd(event, 'answer.submit');
 			return submitAnswer(context, c.decisionId, c.teamId, c.answer, event.input.actor, ctxOf(context, event.input));
 		}),
-		recordMarks: assign(({ context, event }) => {
+		recordMarks: act((context, event) => {
 			const c = cmd(event, 'rubric.mark');
 			return markRubric(context, c.decisionId, c.teamId, c.marks, c.note, event.input.actor, ctxOf(context, event.input));
 		}),
-		overrideScore: assign(({ context, event }) => {
+		overrideScore: act((context, event) => {
 			const c = cmd(event, 'score.override');
 			const ctx = ctxOf(context, event.input);
 			const o = { points: c.points, reason: c.reason, by: actorName(event.input.actor) };
 			const s = { ...context, overrides: setNested(context.overrides, c.teamId, c.entryId, o) };
 			return record(s, { seq: ctx.seq, at: ctx.at, scenarioAt: s.clock.now, kind: 'override', teamId: c.teamId, detail: c.entryId });
 		}),
-		addNote: assign(({ context, event }) => {
+		addNote: act((context, event) => {
 			const c = cmd(event, 'note.add');
 			const ctx = ctxOf(context, event.input);
 			const note = { id: c.noteId, teamId: c.teamId, objectiveId: c.objectiveId, text: c.text, by: actorName(event.input.actor), scenarioAt: context.clock.now, at: ctx.at };
 			const s = { ...context, notes: append(context.notes, note), noteIds: mapSet(context.noteIds, c.noteId, true as const) };
 			return record(s, { seq: ctx.seq, at: ctx.at, scenarioAt: s.clock.now, kind: 'note', teamId: c.teamId });
 		}),
-		fireDueItems: assign(({ context, event }) =>
-			context.clock.running && context.pending.length > 0 && context.pending[0].due <= context.clock.now
-				? fireDue(context, context.clock.now, ctxOf(context, event.input))
-				: context
-		),
-		countInput: assign(({ context }) => ({ version: context.version + 1 }))
 	}
 });
 
@@ -143,11 +149,11 @@ function step(action: CommandAction, target?: Lifecycle) {
 	return {
 		target,
 		guard: 'commandIsValid' as const,
-		actions: ['adoptAdvancedTime', action, 'fireDueItems', 'countInput'] as const
+		actions: action
 	};
 }
 
-const tick = { actions: ['adoptAdvancedTime', 'countInput'] as const };
+const tick = { actions: 'advanceTime' as const };
 const notes = { 'note.add': step('addNote') };
 const prep = { 'inject.hold': step('holdInject'), 'inject.skip': step('skipInject'), ...notes };
 const scoring = { 'rubric.mark': step('recordMarks'), 'score.override': step('overrideScore'), ...notes };
@@ -206,8 +212,11 @@ export const exerciseMachine = machineSetup.createMachine({
 	}
 });
 
+const accepted = new Map(
+	Object.entries(exerciseMachine.config.states ?? {}).map(([state, node]) => [state, new Set(Object.keys(node?.on ?? {}))])
+);
+
 /** Whether the lifecycle state has a transition for this command type at all. */
 export function acceptsIn(lifecycle: Lifecycle, type: Command['type']): boolean {
-	const node = exerciseMachine.states[lifecycle];
-	return !!node && node.on[type] !== undefined;
+	return accepted.get(lifecycle)?.has(type) ?? false;
 }

@@ -6,7 +6,16 @@
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { createActor, createMachine, initialTransition, transition, type ActorScope } from 'xstate';
-import { applyInput, createExercise, replay, scoresOf, serializeState, deserializeState, viewFor, type ExerciseState } from '../src/lib/engine';
+import {
+	applyInput,
+	createExercise,
+	replay,
+	scoresOf,
+	serializeState,
+	deserializeState,
+	viewFor,
+	type ExerciseState
+} from '../src/lib/engine';
 import type { AnswerValue, Decision, Input, Scenario } from '../src/lib/engine/types';
 import { parseScenario } from '../src/lib/engine/scenario';
 
@@ -48,13 +57,36 @@ function buildLog(scenario: Scenario): { inputs: Input[]; final: ExerciseState }
 	for (let i = 1; inputs.length < EVENTS; i++) {
 		at += 1000;
 		const team = teams[i % teams.length];
-		const open = decisions.find(({ inject, d }) => state.delivered[team]?.[inject] !== undefined && !state.answers[team]?.[d.id]);
+		const open = decisions.find(
+			({ inject, d }) => state.delivered[team]?.[inject] !== undefined && !state.answers[team]?.[d.id]
+		);
 		if (open && i % 5 === 0) {
-			push({ at, actor: { role: 'participant', teamId: team }, command: { type: 'answer.submit', teamId: team, decisionId: open.d.id, answer: answerFor(open.d) } });
+			push({
+				at,
+				actor: { role: 'participant', teamId: team },
+				command: { type: 'answer.submit', teamId: team, decisionId: open.d.id, answer: answerFor(open.d) }
+			});
 		} else if (i % 7 === 0) {
-			push({ at, actor: { role: 'observer', name: 'obs' }, command: { type: 'note.add', noteId: `n${i}`, teamId: team, text: `Observation ${i}` } });
+			push({
+				at,
+				actor: { role: 'observer', name: 'obs' },
+				command: { type: 'note.add', noteId: `n${i}`, teamId: team, text: `Observation ${i}` }
+			});
 		} else if (i % 50 === 0) {
-			push({ at, actor: fac, command: { type: 'inject.adhoc', inject: { id: `adhoc-${i}`, title: `Ad hoc ${i}`, body: 'Call the NOC', channel: 'phone', audience: [team] } } });
+			push({
+				at,
+				actor: fac,
+				command: {
+					type: 'inject.adhoc',
+					inject: {
+						id: `adhoc-${i}`,
+						title: `Ad hoc ${i}`,
+						body: 'Call the NOC',
+						channel: 'phone',
+						audience: [team]
+					}
+				}
+			});
 		} else if (i % 97 === 0 && state.lifecycle === 'running') {
 			push({ at, actor: fac, command: { type: 'exercise.pause' } });
 			push({ at: at + 500, actor: fac, command: { type: 'exercise.resume' } });
@@ -83,15 +115,41 @@ const bare = createMachine({
 	states: {
 		lobby: { on: { 'exercise.start': 'running', 'clock.tick': {}, 'note.add': {} } },
 		briefing: { on: { 'exercise.start': 'running' } },
-		running: { on: { 'exercise.pause': 'paused', 'exercise.hotwash': 'hotwash', 'exercise.end': 'ended', 'clock.tick': {}, 'note.add': {}, 'inject.adhoc': {}, 'answer.submit': {}, 'exercise.setCompression': {} } },
-		paused: { on: { 'exercise.resume': 'running', 'exercise.end': 'ended', 'clock.tick': {}, 'note.add': {}, 'inject.adhoc': {}, 'answer.submit': {}, 'exercise.setCompression': {} } },
+		running: {
+			on: {
+				'exercise.pause': 'paused',
+				'exercise.hotwash': 'hotwash',
+				'exercise.end': 'ended',
+				'clock.tick': {},
+				'note.add': {},
+				'inject.adhoc': {},
+				'answer.submit': {},
+				'exercise.setCompression': {}
+			}
+		},
+		paused: {
+			on: {
+				'exercise.resume': 'running',
+				'exercise.end': 'ended',
+				'clock.tick': {},
+				'note.add': {},
+				'inject.adhoc': {},
+				'answer.submit': {},
+				'exercise.setCompression': {}
+			}
+		},
 		hotwash: { on: { 'exercise.end': 'ended' } },
 		ended: {}
 	}
 });
 
 const scenario = load();
-const config = { exerciseId: 'bench', teams: scenario.teams.map((t) => t.id), compression: 30, variables: {} };
+const config = {
+	exerciseId: 'bench',
+	teams: scenario.teams.map((t) => t.id),
+	compression: 30,
+	variables: {}
+};
 const { inputs, final } = buildLog(scenario);
 const counts = new Map<string, number>();
 for (const i of inputs) counts.set(i.command.type, (counts.get(i.command.type) ?? 0) + 1);
@@ -102,7 +160,17 @@ const bareMs: number[] = [];
 const bareScopeMs: number[] = [];
 const bareSelf = createActor(bare);
 const noop = () => {};
-const bareScope = { self: bareSelf, system: bareSelf.system, id: '', sessionId: '', defer: noop, emit: noop, logger: noop, stopChild: noop, actionExecutor: noop } as unknown as ActorScope<never, never>;
+const bareScope = {
+	self: bareSelf,
+	system: bareSelf.system,
+	id: '',
+	sessionId: '',
+	defer: noop,
+	emit: noop,
+	logger: noop,
+	stopChild: noop,
+	actionExecutor: noop
+} as unknown as ActorScope<never, never>;
 for (let run = 0; run < RUNS; run++) {
 	replayMs.push(time(() => replay(scenario, config, inputs)));
 	liveMs.push(
@@ -123,7 +191,8 @@ for (let run = 0; run < RUNS; run++) {
 	bareScopeMs.push(
 		time(() => {
 			let [snap] = initialTransition(bare);
-			for (const input of inputs) snap = bare.transition(snap, { type: input.command.type }, bareScope as never);
+			for (const input of inputs)
+				snap = bare.transition(snap, { type: input.command.type }, bareScope as never);
 		})
 	);
 }
@@ -131,14 +200,27 @@ for (let run = 0; run < RUNS; run++) {
 const replayed = replay(scenario, config, inputs);
 const same = serializeState(replayed) === serializeState(final);
 const json = serializeState(replayed);
-const snapMs = median(Array.from({ length: RUNS }, () => time(() => deserializeState(serializeState(replayed), scenario))));
-const viewMs = median(Array.from({ length: RUNS }, () => time(() => viewFor(replayed, { role: 'facilitator' }, replayed.clock.lastAt))));
-const teamViewMs = median(Array.from({ length: RUNS }, () => time(() => viewFor(replayed, { role: 'participant', teamId: 'soc' }, replayed.clock.lastAt))));
+const snapMs = median(
+	Array.from({ length: RUNS }, () => time(() => deserializeState(serializeState(replayed), scenario)))
+);
+const viewMs = median(
+	Array.from({ length: RUNS }, () =>
+		time(() => viewFor(replayed, { role: 'facilitator' }, replayed.clock.lastAt))
+	)
+);
+const teamViewMs = median(
+	Array.from({ length: RUNS }, () =>
+		time(() => viewFor(replayed, { role: 'participant', teamId: 'soc' }, replayed.clock.lastAt))
+	)
+);
 const scoreMs = median(Array.from({ length: RUNS }, () => time(() => scoresOf({ ...replayed }))));
 
 const perSec = (ms: number) => Math.round((inputs.length / ms) * 1000).toLocaleString('en-US');
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
-const mix = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ');
+const mix = [...counts.entries()]
+	.sort((a, b) => b[1] - a[1])
+	.map(([k, v]) => `${k} ${v}`)
+	.join(', ');
 
 console.log(`## Engine
 
@@ -157,6 +239,8 @@ Median of ${RUNS} runs. Goals: ≥ 50,000 inputs/s for applyInput, replay of 10,
 | viewFor participant (final state) | ${fmt(teamViewMs)} | |
 | scoresOf, all teams (final state) | ${fmt(scoreMs)} | |
 
-Replay equals live: ${same ? 'yes' : 'NO'}. Load average while measuring: ${loadavg().map((l) => l.toFixed(1)).join(' / ')}
+Replay equals live: ${same ? 'yes' : 'NO'}. Load average while measuring: ${loadavg()
+	.map((l) => l.toFixed(1))
+	.join(' / ')}
 (the machine is shared; on a loaded machine every row slows down together, so compare rows with the baselines).
 `);

@@ -7,15 +7,22 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 
-const files = readdirSync('bench').filter((f) => f.endsWith('.bench.ts')).sort();
+const files = readdirSync('bench')
+	.filter((f) => f.endsWith('.bench.ts'))
+	.sort();
 const sections: string[] = [];
 let failed = false;
 for (const file of files) {
 	process.stderr.write(`bench: ${file}\n`);
-	const run = spawnSync(process.execPath, ['--import', 'tsx', join('bench', file)], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+	const run = spawnSync(process.execPath, ['--import', 'tsx', join('bench', file)], {
+		encoding: 'utf8',
+		maxBuffer: 16 * 1024 * 1024
+	});
 	if (run.status !== 0) {
 		failed = true;
-		sections.push(`## ${file}\n\nFailed (exit ${run.status}):\n\n\`\`\`\n${(run.stderr || run.stdout).trim().slice(0, 4000)}\n\`\`\`\n`);
+		sections.push(
+			`## ${file}\n\nFailed (exit ${run.status}):\n\n\`\`\`\n${(run.stderr || run.stdout).trim().slice(0, 4000)}\n\`\`\`\n`
+		);
 	} else sections.push(run.stdout.trim() + '\n');
 }
 const cpu = cpus();
@@ -26,5 +33,7 @@ Machine: ${cpu.length} cores, ${cpu[0]?.model.trim() ?? 'unknown CPU'}, Node ${p
 Figures are wall-clock timings on this machine; they are measured here and never asserted in tests.
 `;
 writeFileSync('docs/benchmarks.md', [header, ...sections].join('\n'));
-process.stdout.write(`wrote docs/benchmarks.md (${files.length} benchmark file${files.length === 1 ? '' : 's'})\n`);
+process.stdout.write(
+	`wrote docs/benchmarks.md (${files.length} benchmark file${files.length === 1 ? '' : 's'})\n`
+);
 process.exit(failed ? 1 : 0);

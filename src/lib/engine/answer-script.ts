@@ -46,49 +46,83 @@ const isMap = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 
 const isId = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
 
 /** Parse an answer script; `script` is present only when there are no issues. */
-export function parseAnswerScript(text: string, file: string): { script?: AnswerScript; issues: ScenarioIssue[] } {
+export function parseAnswerScript(
+	text: string,
+	file: string
+): { script?: AnswerScript; issues: ScenarioIssue[] } {
 	const source = readSource(text);
-	if (source.syntaxErrors.length) return { issues: source.syntaxErrors.map((e) => ({ file, line: e.line, path: '', message: e.message })) };
+	if (source.syntaxErrors.length)
+		return { issues: source.syntaxErrors.map((e) => ({ file, line: e.line, path: '', message: e.message })) };
 	const issues: ScenarioIssue[] = [];
-	const report = (path: Path, message: string) => issues.push({ file, line: source.lineOf(path), path: formatPath(path), message });
+	const report = (path: Path, message: string) =>
+		issues.push({ file, line: source.lineOf(path), path: formatPath(path), message });
 	const root = source.value;
-	if (!isMap(root)) return { issues: [{ file, line: 1, path: '', message: 'an answer script is a mapping with an `answers` list' }] };
-	for (const key of Object.keys(root)) if (!ROOT_KEYS.has(key)) report([key], `unknown key "${key}" (expected teams, compression, variables or answers)`);
+	if (!isMap(root))
+		return {
+			issues: [{ file, line: 1, path: '', message: 'an answer script is a mapping with an `answers` list' }]
+		};
+	for (const key of Object.keys(root))
+		if (!ROOT_KEYS.has(key))
+			report([key], `unknown key "${key}" (expected teams, compression, variables or answers)`);
 	const script: AnswerScript = { file, answers: [] };
 	if (root.teams !== undefined) {
-		if (!Array.isArray(root.teams) || root.teams.length === 0 || !root.teams.every(isId)) report(['teams'], 'teams must be a non-empty list of team ids');
+		if (!Array.isArray(root.teams) || root.teams.length === 0 || !root.teams.every(isId))
+			report(['teams'], 'teams must be a non-empty list of team ids');
 		else script.teams = root.teams;
 	}
 	if (root.compression !== undefined) {
-		if (typeof root.compression !== 'number' || !(root.compression > 0)) report(['compression'], 'compression must be a number above 0');
+		if (typeof root.compression !== 'number' || !(root.compression > 0))
+			report(['compression'], 'compression must be a number above 0');
 		else script.compression = root.compression;
 	}
 	if (root.variables !== undefined) {
-		if (!isMap(root.variables) || !Object.values(root.variables).every((v) => typeof v === 'string' || typeof v === 'number'))
+		if (
+			!isMap(root.variables) ||
+			!Object.values(root.variables).every((v) => typeof v === 'string' || typeof v === 'number')
+		)
 			report(['variables'], 'variables must map names to text');
-		else script.variables = Object.fromEntries(Object.entries(root.variables).map(([k, v]) => [k, String(v)]));
+		else
+			script.variables = Object.fromEntries(Object.entries(root.variables).map(([k, v]) => [k, String(v)]));
 	}
 	if (!Array.isArray(root.answers)) report(['answers'], 'answers must be a list (it may be empty: [])');
-	else root.answers.forEach((raw, i) => {
-		const at = (...rest: Path) => ['answers', i, ...rest];
-		if (!isMap(raw)) return report(at(), 'each answer is a mapping with team, decision and answer');
-		for (const key of Object.keys(raw)) if (!ANSWER_KEYS.has(key)) report(at(key), `unknown key "${key}"`);
-		if (!isId(raw.team)) report(at('team'), 'team is required');
-		if (!isId(raw.decision)) report(at('decision'), 'decision is required');
-		const after = raw.after === undefined ? DEFAULT_ANSWER_AFTER : parseDuration(raw.after as string | number);
-		if (after === null) report(at('after'), `"${String(raw.after)}" is not a duration like 15m, 2h or 1h30m`);
-		const a = raw.answer;
-		const okAnswer = typeof a === 'string' || (typeof a === 'number' && Number.isFinite(a)) || (Array.isArray(a) && a.every((x) => typeof x === 'string'));
-		if (!okAnswer) report(at('answer'), 'answer must be an option id, a number, a text or a list of option ids');
-		let marks: Record<string, number> | undefined;
-		if (raw.marks !== undefined) {
-			if (!isMap(raw.marks) || !Object.values(raw.marks).every((v) => typeof v === 'number' && v >= 0 && v <= 1))
-				report(at('marks'), 'marks map rubric criteria to a number from 0 to 1');
-			else marks = raw.marks as Record<string, number>;
-		}
-		if (isId(raw.team) && isId(raw.decision) && after !== null && okAnswer)
-			script.answers.push({ team: raw.team, decision: raw.decision, after, answer: a as ScriptedAnswer['answer'], marks, line: source.lineOf(at()), index: i });
-	});
+	else
+		root.answers.forEach((raw, i) => {
+			const at = (...rest: Path) => ['answers', i, ...rest];
+			if (!isMap(raw)) return report(at(), 'each answer is a mapping with team, decision and answer');
+			for (const key of Object.keys(raw)) if (!ANSWER_KEYS.has(key)) report(at(key), `unknown key "${key}"`);
+			if (!isId(raw.team)) report(at('team'), 'team is required');
+			if (!isId(raw.decision)) report(at('decision'), 'decision is required');
+			const after =
+				raw.after === undefined ? DEFAULT_ANSWER_AFTER : parseDuration(raw.after as string | number);
+			if (after === null)
+				report(at('after'), `"${String(raw.after)}" is not a duration like 15m, 2h or 1h30m`);
+			const a = raw.answer;
+			const okAnswer =
+				typeof a === 'string' ||
+				(typeof a === 'number' && Number.isFinite(a)) ||
+				(Array.isArray(a) && a.every((x) => typeof x === 'string'));
+			if (!okAnswer)
+				report(at('answer'), 'answer must be an option id, a number, a text or a list of option ids');
+			let marks: Record<string, number> | undefined;
+			if (raw.marks !== undefined) {
+				if (
+					!isMap(raw.marks) ||
+					!Object.values(raw.marks).every((v) => typeof v === 'number' && v >= 0 && v <= 1)
+				)
+					report(at('marks'), 'marks map rubric criteria to a number from 0 to 1');
+				else marks = raw.marks as Record<string, number>;
+			}
+			if (isId(raw.team) && isId(raw.decision) && after !== null && okAnswer)
+				script.answers.push({
+					team: raw.team,
+					decision: raw.decision,
+					after,
+					answer: a as ScriptedAnswer['answer'],
+					marks,
+					line: source.lineOf(at()),
+					index: i
+				});
+		});
 	return issues.length ? { issues } : { script, issues };
 }
 
@@ -99,7 +133,13 @@ export function toAnswerValue(type: string, raw: ScriptedAnswer['answer']): Answ
 	if (type === 'ranking' && Array.isArray(raw)) return { type, order: raw };
 	if (type === 'numeric' && typeof raw === 'number') return { type, value: raw };
 	if (type === 'text' && typeof raw === 'string') return { type, text: raw };
-	const want = { single: 'an option id', multiple: 'a list of option ids', ranking: 'a list of option ids', numeric: 'a number', text: 'a text' }[type];
+	const want = {
+		single: 'an option id',
+		multiple: 'a list of option ids',
+		ranking: 'a list of option ids',
+		numeric: 'a number',
+		text: 'a text'
+	}[type];
 	return `a ${type} decision needs ${want ?? 'a valid answer'}`;
 }
 
@@ -107,25 +147,32 @@ export function toAnswerValue(type: string, raw: ScriptedAnswer['answer']): Answ
 export function checkAnswerScript(scenario: Scenario, script: AnswerScript): ScenarioIssue[] {
 	const issues: ScenarioIssue[] = [];
 	const teams = new Set(scenario.teams.map((t) => t.id));
-	const decisions = new Map(scenario.injects.flatMap((i) => (i.decision ? [[i.decision.id, i.decision] as const] : [])));
-	const report = (line: number, path: string, message: string) => issues.push({ file: script.file, line, path, message });
-	for (const t of script.teams ?? []) if (!teams.has(t)) report(1, 'teams', `team "${t}" is not in scenario ${scenario.id}`);
+	const decisions = new Map(
+		scenario.injects.flatMap((i) => (i.decision ? [[i.decision.id, i.decision] as const] : []))
+	);
+	const report = (line: number, path: string, message: string) =>
+		issues.push({ file: script.file, line, path, message });
+	for (const t of script.teams ?? [])
+		if (!teams.has(t)) report(1, 'teams', `team "${t}" is not in scenario ${scenario.id}`);
 	const seen = new Set<string>();
 	for (const a of script.answers) {
 		const path = `answers[${a.index}]`;
-		if (!teams.has(a.team)) report(a.line, `${path}.team`, `team "${a.team}" is not in scenario ${scenario.id}`);
+		if (!teams.has(a.team))
+			report(a.line, `${path}.team`, `team "${a.team}" is not in scenario ${scenario.id}`);
 		const d = decisions.get(a.decision);
 		if (!d) {
 			report(a.line, `${path}.decision`, `decision "${a.decision}" is not in scenario ${scenario.id}`);
 			continue;
 		}
-		if (seen.has(`${a.team}/${a.decision}`)) report(a.line, path, `${a.team} already answers ${a.decision} earlier in the script`);
+		if (seen.has(`${a.team}/${a.decision}`))
+			report(a.line, path, `${a.team} already answers ${a.decision} earlier in the script`);
 		seen.add(`${a.team}/${a.decision}`);
 		const value = toAnswerValue(d.type, a.answer);
 		const problem = typeof value === 'string' ? value : answerProblem(d, value);
 		if (problem) report(a.line, `${path}.answer`, problem);
 		for (const id of Object.keys(a.marks ?? {}))
-			if (!d.rubric.some((c) => c.id === id)) report(a.line, `${path}.marks.${id}`, `"${id}" is not a rubric criterion of ${d.id}`);
+			if (!d.rubric.some((c) => c.id === id))
+				report(a.line, `${path}.marks.${id}`, `"${id}" is not a rubric criterion of ${d.id}`);
 	}
 	return issues;
 }

@@ -38,7 +38,9 @@ export function answerProblem(decision: Decision, value: AnswerValue): string | 
 		}
 		case 'text': {
 			if (typeof value.text !== 'string' || value.text.trim() === '') return 'the answer text is empty';
-			return value.text.length > MAX_TEXT_ANSWER ? `the answer is longer than ${MAX_TEXT_ANSWER} characters` : null;
+			return value.text.length > MAX_TEXT_ANSWER
+				? `the answer is longer than ${MAX_TEXT_ANSWER} characters`
+				: null;
 		}
 	}
 }

@@ -60,7 +60,17 @@ function scopeFor(state: ExerciseState): Scope {
 	if (inertScope) return inertScope;
 	const self = createActor(exerciseMachine, { input: state });
 	const noop = () => {};
-	inertScope = { self, system: self.system, id: '', sessionId: '', defer: noop, emit: noop, logger: noop, stopChild: noop, actionExecutor: noop } as unknown as Scope;
+	inertScope = {
+		self,
+		system: self.system,
+		id: '',
+		sessionId: '',
+		defer: noop,
+		emit: noop,
+		logger: noop,
+		stopChild: noop,
+		actionExecutor: noop
+	} as unknown as Scope;
 	return inertScope;
 }
 
@@ -71,19 +81,29 @@ function invalid(message: string): ApplyResult {
 /** Apply one input to the state; on error the state is unchanged and the error says why. */
 export function applyInput(state: ExerciseState, input: Input): ApplyResult {
 	if (!input || typeof input !== 'object') return invalid('input must be an object');
-	if (typeof input.at !== 'number' || !Number.isFinite(input.at)) return invalid('input.at must be a wall time in ms');
+	if (typeof input.at !== 'number' || !Number.isFinite(input.at))
+		return invalid('input.at must be a wall time in ms');
 	const command = input.command;
 	if (!command || !COMMAND_TYPES.has(command.type)) return invalid(`unknown command type "${command?.type}"`);
 	const denied = authorize(state, input.actor, command);
 	if (denied) return { ok: false, error: denied };
 	if (!acceptsIn(state.lifecycle, command.type))
-		return { ok: false, error: { code: 'command/invalid_state', message: `${command.type} is not possible while ${state.lifecycle}` } };
+		return {
+			ok: false,
+			error: {
+				code: 'command/invalid_state',
+				message: `${command.type} is not possible while ${state.lifecycle}`
+			}
+		};
 	const advanced = advanceTo(state, input.at, input.seq);
 	const event: ExerciseEvent = { type: command.type, input, advanced };
 	const snap = snapshotOf(state);
 	const next = exerciseMachine.transition(snap, event, scopeFor(state));
 	if (next === snap) {
-		const error = validateCommand(advanced, command) ?? { code: 'command/invalid' as const, message: `${command.type} was not applied` };
+		const error = validateCommand(advanced, command) ?? {
+			code: 'command/invalid' as const,
+			message: `${command.type} was not applied`
+		};
 		return { ok: false, error };
 	}
 	snapshots.set(next.context, next);

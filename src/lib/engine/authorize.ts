@@ -21,11 +21,15 @@ export function authorize(_state: ExerciseState, actor: Actor, command: Command)
 		case 'facilitator':
 			return null;
 		case 'system':
-			return command.type === 'clock.tick' ? null : forbidden(`the system may only tick the clock, not ${command.type}`);
+			return command.type === 'clock.tick'
+				? null
+				: forbidden(`the system may only tick the clock, not ${command.type}`);
 		case 'participant':
 			if (command.type !== 'answer.submit') return forbidden(`participants may not ${command.type}`);
 			if (!actor.teamId) return forbidden('a participant without a team cannot answer');
-			return command.teamId === actor.teamId ? null : forbidden(`participants may only answer for their own team`);
+			return command.teamId === actor.teamId
+				? null
+				: forbidden(`participants may only answer for their own team`);
 		case 'evaluator':
 		case 'observer':
 			return STAFF[actor.role].has(command.type) ? null : forbidden(`${actor.role}s may not ${command.type}`);

@@ -24,18 +24,26 @@ describe('calendar', () => {
 
 	it('counts a Friday start into the next week', () => {
 		const friday = 24 * H + 9 * H; // Fri 17:00
-		expect(inWorldAt(START, deadlineAt(START, [], friday, { amount: 1, unit: 'businessDays' }))).toBe('2024-10-15T00:00');
+		expect(inWorldAt(START, deadlineAt(START, [], friday, { amount: 1, unit: 'businessDays' }))).toBe(
+			'2024-10-15T00:00'
+		);
 	});
 
 	it('never counts the start day, even on a weekend', () => {
 		const saturday = 2 * 24 * H;
-		expect(inWorldAt(START, deadlineAt(START, [], saturday, { amount: 1, unit: 'businessDays' }))).toBe('2024-10-15T00:00');
+		expect(inWorldAt(START, deadlineAt(START, [], saturday, { amount: 1, unit: 'businessDays' }))).toBe(
+			'2024-10-15T00:00'
+		);
 	});
 
 	it('keeps day-of-month and time for months, clamping to the month end', () => {
-		expect(inWorldAt(START, deadlineAt(START, [], 2 * H, { amount: 1, unit: 'months' }))).toBe('2024-11-10T10:00');
+		expect(inWorldAt(START, deadlineAt(START, [], 2 * H, { amount: 1, unit: 'months' }))).toBe(
+			'2024-11-10T10:00'
+		);
 		const jan31 = '2024-01-31T12:00';
-		expect(inWorldAt(jan31, deadlineAt(jan31, [], 0, { amount: 1, unit: 'months' }))).toBe('2024-02-29T12:00');
+		expect(inWorldAt(jan31, deadlineAt(jan31, [], 0, { amount: 1, unit: 'months' }))).toBe(
+			'2024-02-29T12:00'
+		);
 	});
 
 	it('refuses a malformed or impossible start date', () => {

@@ -86,7 +86,7 @@ export function deadlineAt(
 			const at = origin + startedAt;
 			let day = at - (((at % DAY) + DAY) % DAY);
 			const off = new Set(holidays);
-			for (let counted = 0; counted < amount; ) {
+			for (let counted = 0; counted < amount;) {
 				day += DAY;
 				if (isBusinessDay(day, off)) counted++;
 			}

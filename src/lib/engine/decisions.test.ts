@@ -12,13 +12,19 @@ function allDelivered(): Driver {
 }
 
 const rejects = (d: Driver, teamId: string, decisionId: string, answer: AnswerValue, code: EngineErrorCode) =>
-	expect(d.try({ type: 'answer.submit', teamId, decisionId, answer }, T0 + wallMin(151), participant(teamId))).toMatchObject({ ok: false, error: { code } });
+	expect(
+		d.try({ type: 'answer.submit', teamId, decisionId, answer }, T0 + wallMin(151), participant(teamId))
+	).toMatchObject({ ok: false, error: { code } });
 
 describe('answers', () => {
 	it('records an answer with its scenario time and timeliness', () => {
 		const d = allDelivered();
 		d.answer('legal', 'd-hours', { type: 'numeric', value: 12 }, T0 + wallMin(160));
-		expect(d.state.answers.legal['d-hours']).toMatchObject({ scenarioAt: 160 * 60_000, onTime: true, by: 'legal-member' });
+		expect(d.state.answers.legal['d-hours']).toMatchObject({
+			scenarioAt: 160 * 60_000,
+			onTime: true,
+			by: 'legal-member'
+		});
 	});
 
 	it('marks an answer after the deadline as late', () => {
@@ -44,19 +50,45 @@ describe('answers', () => {
 
 	it('rejects a team outside the exercise with team/not_in_exercise', () => {
 		const d = allDelivered();
-		const r = d.try({ type: 'answer.submit', teamId: 'exec', decisionId: 'd-contain', answer: { type: 'single', option: 'monitor' } }, T0, FACILITATOR);
+		const r = d.try(
+			{
+				type: 'answer.submit',
+				teamId: 'exec',
+				decisionId: 'd-contain',
+				answer: { type: 'single', option: 'monitor' }
+			},
+			T0,
+			FACILITATOR
+		);
 		expect(r).toMatchObject({ ok: false, error: { code: 'team/not_in_exercise' } });
 	});
 
 	it('rejects answers for another team with command/forbidden', () => {
 		const d = allDelivered();
-		const r = d.try({ type: 'answer.submit', teamId: 'soc', decisionId: 'd-contain', answer: { type: 'single', option: 'monitor' } }, T0, participant('legal'));
+		const r = d.try(
+			{
+				type: 'answer.submit',
+				teamId: 'soc',
+				decisionId: 'd-contain',
+				answer: { type: 'single', option: 'monitor' }
+			},
+			T0,
+			participant('legal')
+		);
 		expect(r).toMatchObject({ ok: false, error: { code: 'command/forbidden' } });
 	});
 
 	it('lets a facilitator answer on a team’s behalf', () => {
 		const d = allDelivered();
-		d.do({ type: 'answer.submit', teamId: 'soc', decisionId: 'd-contain', answer: { type: 'single', option: 'monitor' } }, T0 + wallMin(151));
+		d.do(
+			{
+				type: 'answer.submit',
+				teamId: 'soc',
+				decisionId: 'd-contain',
+				answer: { type: 'single', option: 'monitor' }
+			},
+			T0 + wallMin(151)
+		);
 		expect(d.state.answers.soc['d-contain'].by).toBe('Fay');
 	});
 
@@ -73,9 +105,12 @@ describe('answers', () => {
 		['legal', 'd-hours', { type: 'numeric', value: 1001 }],
 		['comms', 'd-statement', { type: 'text', text: '   ' }],
 		['comms', 'd-statement', { type: 'text', text: 'x'.repeat(8001) }]
-	] as [string, string, AnswerValue][])('rejects %s %s answer %j with answer/invalid', (team, decision, answer) => {
-		rejects(allDelivered(), team, decision, answer, 'answer/invalid');
-	});
+	] as [string, string, AnswerValue][])(
+		'rejects %s %s answer %j with answer/invalid',
+		(team, decision, answer) => {
+			rejects(allDelivered(), team, decision, answer, 'answer/invalid');
+		}
+	);
 
 	it('accepts answers while paused but not in hotwash', () => {
 		const d = allDelivered();
@@ -107,10 +142,17 @@ describe('authorize', () => {
 		expect(authorize(state, { role: 'evaluator' }, note)).toBeNull();
 		expect(authorize(state, { role: 'observer' }, note)).toBeNull();
 		expect(authorize(state, { role: 'observer' }, mark)?.code).toBe('command/forbidden');
-		expect(authorize(state, { role: 'evaluator' }, { type: 'exercise.pause' })?.code).toBe('command/forbidden');
+		expect(authorize(state, { role: 'evaluator' }, { type: 'exercise.pause' })?.code).toBe(
+			'command/forbidden'
+		);
 	});
 	it('refuses a participant without a team', () => {
-		const answer = { type: 'answer.submit' as const, decisionId: 'd', teamId: 'soc', answer: { type: 'text' as const, text: 'x' } };
+		const answer = {
+			type: 'answer.submit' as const,
+			decisionId: 'd',
+			teamId: 'soc',
+			answer: { type: 'text' as const, text: 'x' }
+		};
 		expect(authorize(state, { role: 'participant' }, answer)?.code).toBe('command/forbidden');
 	});
 });
@@ -118,7 +160,10 @@ describe('authorize', () => {
 describe('rubric marks, overrides and notes', () => {
 	it('rejects marks for an unanswered decision and for unknown criteria', () => {
 		const d = allDelivered();
-		const mark = (marks: Record<string, number>) => d.try({ type: 'rubric.mark', decisionId: 'd-statement', teamId: 'comms', marks }, T0 + wallMin(151), { role: 'evaluator' });
+		const mark = (marks: Record<string, number>) =>
+			d.try({ type: 'rubric.mark', decisionId: 'd-statement', teamId: 'comms', marks }, T0 + wallMin(151), {
+				role: 'evaluator'
+			});
 		expect(mark({ accuracy: 1 })).toMatchObject({ ok: false, error: { code: 'command/invalid' } });
 		d.answer('comms', 'd-statement', { type: 'text', text: 'We are investigating.' }, T0 + wallMin(151));
 		expect(mark({ bogus: 1 })).toMatchObject({ ok: false, error: { code: 'command/invalid' } });
@@ -128,20 +173,35 @@ describe('rubric marks, overrides and notes', () => {
 
 	it('rejects an override of an entry the team does not have', () => {
 		const d = allDelivered();
-		const r = d.try({ type: 'score.override', teamId: 'soc', entryId: 'decision:d-hours:soc', points: 3, reason: 'x' }, T0);
+		const r = d.try(
+			{ type: 'score.override', teamId: 'soc', entryId: 'decision:d-hours:soc', points: 3, reason: 'x' },
+			T0
+		);
 		expect(r).toMatchObject({ ok: false, error: { code: 'command/invalid' } });
 	});
 
 	it('rejects a duplicate note id and an empty note', () => {
 		const d = allDelivered();
 		d.do({ type: 'note.add', noteId: 'n1', text: 'Good call' }, T0, { role: 'observer', name: 'Obs' });
-		expect(d.try({ type: 'note.add', noteId: 'n1', text: 'again' }, T0, { role: 'observer' })).toMatchObject({ ok: false, error: { code: 'command/invalid' } });
-		expect(d.try({ type: 'note.add', noteId: 'n2', text: ' ' }, T0, { role: 'observer' })).toMatchObject({ ok: false, error: { code: 'command/invalid' } });
+		expect(d.try({ type: 'note.add', noteId: 'n1', text: 'again' }, T0, { role: 'observer' })).toMatchObject({
+			ok: false,
+			error: { code: 'command/invalid' }
+		});
+		expect(d.try({ type: 'note.add', noteId: 'n2', text: ' ' }, T0, { role: 'observer' })).toMatchObject({
+			ok: false,
+			error: { code: 'command/invalid' }
+		});
 	});
 
 	it('rejects an input with an unknown command or a bad time', () => {
 		const d = new Driver();
-		expect(d.try({ type: 'exercise.explode' } as never, T0)).toMatchObject({ ok: false, error: { code: 'command/invalid' } });
-		expect(d.try({ type: 'clock.tick' }, Number.NaN)).toMatchObject({ ok: false, error: { code: 'command/invalid' } });
+		expect(d.try({ type: 'exercise.explode' } as never, T0)).toMatchObject({
+			ok: false,
+			error: { code: 'command/invalid' }
+		});
+		expect(d.try({ type: 'clock.tick' }, Number.NaN)).toMatchObject({
+			ok: false,
+			error: { code: 'command/invalid' }
+		});
 	});
 });

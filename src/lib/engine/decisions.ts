@@ -34,7 +34,15 @@ export function submitAnswer(
 	const onTime = deadline === undefined ? null : now <= deliveredAt + deadline;
 	const key = `deadline:${decisionId}:${teamId}`;
 	let s = dequeueWhere(state, (p) => p.key === key);
-	s = { ...s, answers: setNested(s.answers, teamId, decisionId, { value, scenarioAt: now, by: actorName(actor), onTime }) };
+	s = {
+		...s,
+		answers: setNested(s.answers, teamId, decisionId, {
+			value,
+			scenarioAt: now,
+			by: actorName(actor),
+			onTime
+		})
+	};
 	s = record(s, {
 		seq: ctx.seq,
 		at: ctx.at,
@@ -46,17 +54,24 @@ export function submitAnswer(
 	});
 	for (const inject of ix.onAnswer.get(decisionId) ?? []) {
 		const t = inject.trigger;
-		if (t.kind === 'answer' && answerMatches(value, t.options, t.range)) s = scheduleInject(s, inject, teamId, now + t.delay);
+		if (t.kind === 'answer' && answerMatches(value, t.options, t.range))
+			s = scheduleInject(s, inject, teamId, now + t.delay);
 	}
 	return clocksOnAnswer(s, decisionId, value, now, ctx);
 }
 
 /** A team's decision deadline fell due: if still unanswered, its `unanswered` injects are scheduled. */
-export function deadlinePassed(state: ExerciseState, decisionId: string, teamId: TeamId, due: number): ExerciseState {
+export function deadlinePassed(
+	state: ExerciseState,
+	decisionId: string,
+	teamId: TeamId,
+	due: number
+): ExerciseState {
 	if (state.answers[teamId]?.[decisionId]) return state;
 	let s = state;
 	for (const inject of indexOf(state.scenario).onUnanswered.get(decisionId) ?? []) {
-		if (inject.trigger.kind === 'unanswered') s = scheduleInject(s, inject, teamId, due + inject.trigger.delay);
+		if (inject.trigger.kind === 'unanswered')
+			s = scheduleInject(s, inject, teamId, due + inject.trigger.delay);
 	}
 	return s;
 }

@@ -19,7 +19,13 @@ function withoutTeam<T>(record: Record<string, Record<TeamId, T>>, injectId: str
 }
 
 /** Deliver a scenario inject to one team at scenario ms `at` and run its consequences. */
-export function deliver(state: ExerciseState, inject: Inject, teamId: TeamId, at: number, ctx: StepContext): ExerciseState {
+export function deliver(
+	state: ExerciseState,
+	inject: Inject,
+	teamId: TeamId,
+	at: number,
+	ctx: StepContext
+): ExerciseState {
 	const ix = indexOf(state.scenario);
 	const key = injectKey(inject.id, teamId);
 	let s = dequeueWhere(state, (p) => p.key === key);
@@ -50,7 +56,13 @@ export function deliver(state: ExerciseState, inject: Inject, teamId: TeamId, at
 }
 
 /** A due inject item: delivered, or held when the scenario or the facilitator holds it. */
-export function injectDue(state: ExerciseState, injectId: string, teamId: TeamId, due: number, ctx: StepContext) {
+export function injectDue(
+	state: ExerciseState,
+	injectId: string,
+	teamId: TeamId,
+	due: number,
+	ctx: StepContext
+) {
 	const inject = indexOf(state.scenario).injects.get(injectId);
 	if (!inject) return state;
 	if (inject.hold || state.holds[injectId]) {
@@ -81,7 +93,13 @@ export function release(state: ExerciseState, inject: Inject, ctx: StepContext):
 /** Hold an inject: whatever of it falls due waits for release. */
 export function hold(state: ExerciseState, inject: Inject, ctx: StepContext): ExerciseState {
 	const s = { ...state, holds: { ...state.holds, [inject.id]: true as const } };
-	return record(s, { seq: ctx.seq, at: ctx.at, scenarioAt: state.clock.now, kind: 'held', injectId: inject.id });
+	return record(s, {
+		seq: ctx.seq,
+		at: ctx.at,
+		scenarioAt: state.clock.now,
+		kind: 'held',
+		injectId: inject.id
+	});
 }
 
 /** Drop the inject's pending and held items and mark it skipped for every team that has not had it. */
@@ -102,7 +120,19 @@ export function deliverAdhoc(state: ExerciseState, inject: AdhocInject, ctx: Ste
 	const phase = state.scenario.phases[state.phaseIndex]?.id ?? '';
 	const feeds = { ...state.feeds };
 	const teams = audienceTeams(inject.audience, state.config.teams);
-	for (const t of teams) feeds[t] = append(feeds[t], { injectId: inject.id, scenarioAt: now, adhoc: inject, phase });
-	const s = { ...state, feeds, adhoc: mapSet(state.adhoc, inject.id, { inject, scenarioAt: now, seq: ctx.seq, phase }) };
-	return record(s, { seq: ctx.seq, at: ctx.at, scenarioAt: now, kind: 'delivered', injectId: inject.id, detail: inject.title });
+	for (const t of teams)
+		feeds[t] = append(feeds[t], { injectId: inject.id, scenarioAt: now, adhoc: inject, phase });
+	const s = {
+		...state,
+		feeds,
+		adhoc: mapSet(state.adhoc, inject.id, { inject, scenarioAt: now, seq: ctx.seq, phase })
+	};
+	return record(s, {
+		seq: ctx.seq,
+		at: ctx.at,
+		scenarioAt: now,
+		kind: 'delivered',
+		injectId: inject.id,
+		detail: inject.title
+	});
 }

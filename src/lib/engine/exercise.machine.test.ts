@@ -11,7 +11,14 @@ describe('exercise lifecycle', () => {
 	it('goes lobby → briefing → running → paused → running → hotwash → ended', () => {
 		const d = new Driver();
 		const seen = [d.state.lifecycle];
-		for (const type of ['exercise.brief', 'exercise.start', 'exercise.pause', 'exercise.resume', 'exercise.hotwash', 'exercise.end'] as const) {
+		for (const type of [
+			'exercise.brief',
+			'exercise.start',
+			'exercise.pause',
+			'exercise.resume',
+			'exercise.hotwash',
+			'exercise.end'
+		] as const) {
 			d.do({ type }, T0);
 			seen.push(d.state.lifecycle);
 		}
@@ -25,7 +32,12 @@ describe('exercise lifecycle', () => {
 	});
 
 	it('ends from the lobby, briefing, paused and hotwash', () => {
-		for (const path of [[], ['exercise.brief'], ['exercise.start', 'exercise.pause'], ['exercise.start', 'exercise.hotwash']] as const) {
+		for (const path of [
+			[],
+			['exercise.brief'],
+			['exercise.start', 'exercise.pause'],
+			['exercise.start', 'exercise.hotwash']
+		] as const) {
 			const d = new Driver();
 			for (const type of path) d.do({ type }, T0);
 			expect(d.do({ type: 'exercise.end' }, T0).lifecycle).toBe('ended');
@@ -43,23 +55,42 @@ describe('exercise lifecycle', () => {
 	it('rejects a tick once ended', () => {
 		const d = new Driver();
 		d.do({ type: 'exercise.end' }, T0);
-		expect(d.try({ type: 'clock.tick' }, T0)).toMatchObject({ ok: false, error: { code: 'command/invalid_state' } });
+		expect(d.try({ type: 'clock.tick' }, T0)).toMatchObject({
+			ok: false,
+			error: { code: 'command/invalid_state' }
+		});
 	});
 
 	it('rejects resuming a running exercise and briefing twice', () => {
 		const d = new Driver();
 		d.do({ type: 'exercise.brief' }, T0);
-		expect(d.try({ type: 'exercise.brief' }, T0)).toMatchObject({ ok: false, error: { code: 'command/invalid_state' } });
+		expect(d.try({ type: 'exercise.brief' }, T0)).toMatchObject({
+			ok: false,
+			error: { code: 'command/invalid_state' }
+		});
 		d.start();
-		expect(d.try({ type: 'exercise.resume' }, T0)).toMatchObject({ ok: false, error: { code: 'command/invalid_state' } });
+		expect(d.try({ type: 'exercise.resume' }, T0)).toMatchObject({
+			ok: false,
+			error: { code: 'command/invalid_state' }
+		});
 	});
 
 	it('is driven by the pure transition() with the advanced state carried in the event', () => {
 		const state = createExercise(testScenario(), testConfig());
 		const [snap] = initialTransition(exerciseMachine, state);
 		expect(snap.value).toBe('lobby');
-		const input: Input = { seq: 1, at: T0, key: 'a', actor: FACILITATOR, command: { type: 'exercise.start' } };
-		const [next] = transition(exerciseMachine, snap, { type: 'exercise.start', input, advanced: advanceTo(state, T0, 1) });
+		const input: Input = {
+			seq: 1,
+			at: T0,
+			key: 'a',
+			actor: FACILITATOR,
+			command: { type: 'exercise.start' }
+		};
+		const [next] = transition(exerciseMachine, snap, {
+			type: 'exercise.start',
+			input,
+			advanced: advanceTo(state, T0, 1)
+		});
 		expect(next.value).toBe('running');
 		expect(next.context.lifecycle).toBe('running');
 		expect(next.context.clock.running).toBe(true);

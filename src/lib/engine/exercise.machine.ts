@@ -44,7 +44,9 @@ function finish(state: ExerciseState, input: Input): ExerciseState {
 
 /** A named action: the command's pure update applied to the advanced state, then `finish`. */
 function act(update: (state: ExerciseState, event: ExerciseEvent) => ExerciseState) {
-	return assign<ExerciseState, ExerciseEvent, undefined, ExerciseEvent, never>(({ event }) => finish(update(event.advanced, event), event.input));
+	return assign<ExerciseState, ExerciseEvent, undefined, ExerciseEvent, never>(({ event }) =>
+		finish(update(event.advanced, event), event.input)
+	);
 }
 
 function lifecycleRecord(state: ExerciseState, input: Input, detail: string): ExerciseState {
@@ -66,65 +68,137 @@ const machineSetup = setup({
 		setLifecycle: assign((_, params: { lifecycle: Lifecycle }) => ({ lifecycle: params.lifecycle })),
 		recordBriefing: act((context, event) => lifecycleRecord(context, event.input, 'briefing')),
 		startExercise: act((context, event) => {
-			let s: ExerciseState = { ...context, clock: { ...reanchor(context.clock, { running: true }), anchorScenario: 0, now: 0 } };
+			let s: ExerciseState = {
+				...context,
+				clock: { ...reanchor(context.clock, { running: true }), anchorScenario: 0, now: 0 }
+			};
 			for (const inject of indexOf(s.scenario).atStart) {
 				if (inject.trigger.kind !== 'at') continue;
-				for (const team of audienceTeams(inject.audience, s.config.teams)) s = scheduleInject(s, inject, team, inject.trigger.at);
+				for (const team of audienceTeams(inject.audience, s.config.teams))
+					s = scheduleInject(s, inject, team, inject.trigger.at);
 			}
 			return lifecycleRecord(s, event.input, 'started');
 		}),
 		pauseClock: act((context, event) =>
-			lifecycleRecord({ ...context, clock: reanchor(context.clock, { running: false }) }, event.input, 'paused')
+			lifecycleRecord(
+				{ ...context, clock: reanchor(context.clock, { running: false }) },
+				event.input,
+				'paused'
+			)
 		),
 		resumeClock: act((context, event) =>
-			lifecycleRecord({ ...context, clock: reanchor(context.clock, { running: true }) }, event.input, 'resumed')
+			lifecycleRecord(
+				{ ...context, clock: reanchor(context.clock, { running: true }) },
+				event.input,
+				'resumed'
+			)
 		),
 		beginHotwash: act((context, event) =>
-			lifecycleRecord({ ...context, clock: reanchor(context.clock, { running: false }) }, event.input, 'in hotwash')
+			lifecycleRecord(
+				{ ...context, clock: reanchor(context.clock, { running: false }) },
+				event.input,
+				'in hotwash'
+			)
 		),
 		endExercise: act((context, event) =>
-			lifecycleRecord({ ...context, clock: reanchor(context.clock, { running: false }) }, event.input, 'ended')
+			lifecycleRecord(
+				{ ...context, clock: reanchor(context.clock, { running: false }) },
+				event.input,
+				'ended'
+			)
 		),
 		changeSpeed: act((context, event) => {
 			const { compression } = cmd(event, 'exercise.setCompression');
 			const ctx = ctxOf(context, event.input);
 			const s = { ...context, clock: reanchor(context.clock, { compression }) };
-			return record(s, { seq: ctx.seq, at: ctx.at, scenarioAt: s.clock.now, kind: 'speed', detail: String(compression) });
+			return record(s, {
+				seq: ctx.seq,
+				at: ctx.at,
+				scenarioAt: s.clock.now,
+				kind: 'speed',
+				detail: String(compression)
+			});
 		}),
 		releaseInject: act((context, event) =>
-			release(context, indexOf(context.scenario).injects.get(cmd(event, 'inject.release').injectId)!, ctxOf(context, event.input))
+			release(
+				context,
+				indexOf(context.scenario).injects.get(cmd(event, 'inject.release').injectId)!,
+				ctxOf(context, event.input)
+			)
 		),
 		holdInject: act((context, event) =>
-			hold(context, indexOf(context.scenario).injects.get(cmd(event, 'inject.hold').injectId)!, ctxOf(context, event.input))
+			hold(
+				context,
+				indexOf(context.scenario).injects.get(cmd(event, 'inject.hold').injectId)!,
+				ctxOf(context, event.input)
+			)
 		),
 		skipInject: act((context, event) =>
-			skip(context, indexOf(context.scenario).injects.get(cmd(event, 'inject.skip').injectId)!, ctxOf(context, event.input))
+			skip(
+				context,
+				indexOf(context.scenario).injects.get(cmd(event, 'inject.skip').injectId)!,
+				ctxOf(context, event.input)
+			)
 		),
 		sendAdhoc: act((context, event) =>
 			deliverAdhoc(context, cmd(event, 'inject.adhoc').inject, ctxOf(context, event.input))
 		),
 		recordAnswer: act((context, event) => {
 			const c = cmd(event, 'answer.submit');
-			return submitAnswer(context, c.decisionId, c.teamId, c.answer, event.input.actor, ctxOf(context, event.input));
+			return submitAnswer(
+				context,
+				c.decisionId,
+				c.teamId,
+				c.answer,
+				event.input.actor,
+				ctxOf(context, event.input)
+			);
 		}),
 		recordMarks: act((context, event) => {
 			const c = cmd(event, 'rubric.mark');
-			return markRubric(context, c.decisionId, c.teamId, c.marks, c.note, event.input.actor, ctxOf(context, event.input));
+			return markRubric(
+				context,
+				c.decisionId,
+				c.teamId,
+				c.marks,
+				c.note,
+				event.input.actor,
+				ctxOf(context, event.input)
+			);
 		}),
 		overrideScore: act((context, event) => {
 			const c = cmd(event, 'score.override');
 			const ctx = ctxOf(context, event.input);
 			const o = { points: c.points, reason: c.reason, by: actorName(event.input.actor) };
 			const s = { ...context, overrides: setNested(context.overrides, c.teamId, c.entryId, o) };
-			return record(s, { seq: ctx.seq, at: ctx.at, scenarioAt: s.clock.now, kind: 'override', teamId: c.teamId, detail: c.entryId });
+			return record(s, {
+				seq: ctx.seq,
+				at: ctx.at,
+				scenarioAt: s.clock.now,
+				kind: 'override',
+				teamId: c.teamId,
+				detail: c.entryId
+			});
 		}),
 		addNote: act((context, event) => {
 			const c = cmd(event, 'note.add');
 			const ctx = ctxOf(context, event.input);
-			const note = { id: c.noteId, teamId: c.teamId, objectiveId: c.objectiveId, text: c.text, by: actorName(event.input.actor), scenarioAt: context.clock.now, at: ctx.at };
-			const s = { ...context, notes: append(context.notes, note), noteIds: mapSet(context.noteIds, c.noteId, true as const) };
+			const note = {
+				id: c.noteId,
+				teamId: c.teamId,
+				objectiveId: c.objectiveId,
+				text: c.text,
+				by: actorName(event.input.actor),
+				scenarioAt: context.clock.now,
+				at: ctx.at
+			};
+			const s = {
+				...context,
+				notes: append(context.notes, note),
+				noteIds: mapSet(context.noteIds, c.noteId, true as const)
+			};
 			return record(s, { seq: ctx.seq, at: ctx.at, scenarioAt: s.clock.now, kind: 'note', teamId: c.teamId });
-		}),
+		})
 	}
 });
 
@@ -213,7 +287,10 @@ export const exerciseMachine = machineSetup.createMachine({
 });
 
 const accepted = new Map(
-	Object.entries(exerciseMachine.config.states ?? {}).map(([state, node]) => [state, new Set(Object.keys(node?.on ?? {}))])
+	Object.entries(exerciseMachine.config.states ?? {}).map(([state, node]) => [
+		state,
+		new Set(Object.keys(node?.on ?? {}))
+	])
 );
 
 /** Whether the lifecycle state has a transition for this command type at all. */

@@ -42,7 +42,12 @@ describe('regulatory clocks', () => {
 		d.tick(T0 + wallMin(120) + Math.ceil((deadline - 2 * H) / 10_000) + 1);
 		expect(d.state.clocks['fcc-notice'].status).toBe('missed');
 		expect(d.state.delivered.legal['regulator-call']).toBe(deadline);
-		d.answer('legal', 'd-notify', { type: 'single', option: 'notify-now' }, T0 + wallMin(120) + Math.ceil((deadline - 2 * H) / 10_000) + 360);
+		d.answer(
+			'legal',
+			'd-notify',
+			{ type: 'single', option: 'notify-now' },
+			T0 + wallMin(120) + Math.ceil((deadline - 2 * H) / 10_000) + 360
+		);
 		expect(d.state.clocks['fcc-notice'].lateBy).toBeGreaterThan(0);
 		expect(d.state.clocks['fcc-notice'].status).toBe('missed');
 	});

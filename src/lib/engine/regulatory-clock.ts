@@ -24,22 +24,46 @@ function phaseNow(state: ExerciseState): string | undefined {
 }
 
 /** Start an idle clock at scenario ms `at` and schedule its deadline. */
-export function startClock(state: ExerciseState, clock: ClockDef, at: number, ctx: StepContext): ExerciseState {
+export function startClock(
+	state: ExerciseState,
+	clock: ClockDef,
+	at: number,
+	ctx: StepContext
+): ExerciseState {
 	if (state.clocks[clock.id]?.status !== 'idle') return state;
 	const due = deadlineAt(state.scenario.startsAt, state.scenario.holidays, at, clock.deadline);
 	let s = setRun(state, clock.id, { status: 'running', startedAt: at, deadlineAt: due });
 	s = enqueue(s, { kind: 'clock', key: `clock:${clock.id}`, due, clockId: clock.id });
-	return record(s, { seq: ctx.seq, at: ctx.at, scenarioAt: at, kind: 'clock', clockId: clock.id, detail: 'started' });
+	return record(s, {
+		seq: ctx.seq,
+		at: ctx.at,
+		scenarioAt: at,
+		kind: 'clock',
+		clockId: clock.id,
+		detail: 'started'
+	});
 }
 
 /** Stop a running clock (met) or record a late stop of a missed one; dependent clocks start. */
-export function stopClock(state: ExerciseState, clock: ClockDef, at: number, ctx: StepContext): ExerciseState {
+export function stopClock(
+	state: ExerciseState,
+	clock: ClockDef,
+	at: number,
+	ctx: StepContext
+): ExerciseState {
 	const run = state.clocks[clock.id];
 	let s = state;
 	if (run?.status === 'running') {
 		s = dequeueWhere(s, (p) => p.kind === 'clock' && p.clockId === clock.id);
 		s = setRun(s, clock.id, { ...run, status: 'met', stoppedAt: at, phase: phaseNow(s) });
-		s = record(s, { seq: ctx.seq, at: ctx.at, scenarioAt: at, kind: 'clock', clockId: clock.id, detail: 'met' });
+		s = record(s, {
+			seq: ctx.seq,
+			at: ctx.at,
+			scenarioAt: at,
+			kind: 'clock',
+			clockId: clock.id,
+			detail: 'met'
+		});
 	} else if (run?.status === 'missed' && run.stoppedAt === undefined) {
 		const lateBy = at - (run.deadlineAt ?? at);
 		s = setRun(s, clock.id, { ...run, stoppedAt: at, lateBy });
@@ -52,13 +76,20 @@ export function stopClock(state: ExerciseState, clock: ClockDef, at: number, ctx
 			detail: lateText(lateBy)
 		});
 	} else return state;
-	for (const next of indexOf(s.scenario).clocksStartingOnClock.get(clock.id) ?? []) s = startClock(s, next, at, ctx);
-	for (const other of indexOf(s.scenario).clocksStoppingOnClock.get(clock.id) ?? []) s = stopClock(s, other, at, ctx);
+	for (const next of indexOf(s.scenario).clocksStartingOnClock.get(clock.id) ?? [])
+		s = startClock(s, next, at, ctx);
+	for (const other of indexOf(s.scenario).clocksStoppingOnClock.get(clock.id) ?? [])
+		s = stopClock(s, other, at, ctx);
 	return s;
 }
 
 /** The clock's deadline fell due: a still-running clock is missed and `clockMissed` injects follow. */
-export function clockDeadline(state: ExerciseState, clockId: string, due: number, ctx: StepContext): ExerciseState {
+export function clockDeadline(
+	state: ExerciseState,
+	clockId: string,
+	due: number,
+	ctx: StepContext
+): ExerciseState {
 	const run = state.clocks[clockId];
 	if (run?.status !== 'running') return state;
 	let s = setRun(state, clockId, { ...run, status: 'missed', phase: phaseNow(state) });
@@ -82,7 +113,8 @@ export function clocksOnAnswer(
 	const ix = indexOf(state.scenario);
 	let s = state;
 	for (const clock of ix.clocksStartingOnAnswer.get(decisionId) ?? []) {
-		if (clock.start.kind === 'answer' && answerMatches(value, clock.start.options)) s = startClock(s, clock, at, ctx);
+		if (clock.start.kind === 'answer' && answerMatches(value, clock.start.options))
+			s = startClock(s, clock, at, ctx);
 	}
 	for (const clock of ix.clocksStoppingOnAnswer.get(decisionId) ?? []) {
 		const hit = clock.stop.some(

@@ -24,10 +24,22 @@ const answers: Record<string, (marker: string) => AnswerValue> = {
 
 const step = fc.oneof(
 	fc.record({ kind: fc.constant('tick' as const), dt: fc.integer({ min: 0, max: 600_000 }) }),
-	fc.record({ kind: fc.constant('life' as const), type: fc.constantFrom('exercise.pause', 'exercise.resume', 'exercise.hotwash', 'exercise.brief') }),
+	fc.record({
+		kind: fc.constant('life' as const),
+		type: fc.constantFrom('exercise.pause', 'exercise.resume', 'exercise.hotwash', 'exercise.brief')
+	}),
 	fc.record({ kind: fc.constant('speed' as const), c: fc.integer({ min: 1, max: 500 }) }),
-	fc.record({ kind: fc.constant('inject' as const), type: fc.constantFrom('inject.release', 'inject.hold', 'inject.skip'), id: fc.constantFrom(...scenario.injects.map((i) => i.id)) }),
-	fc.record({ kind: fc.constant('answer' as const), team: fc.constantFrom(...TEAMS), decision: fc.constantFrom(...Object.keys(answers)), dt: fc.integer({ min: 0, max: 60_000 }) }),
+	fc.record({
+		kind: fc.constant('inject' as const),
+		type: fc.constantFrom('inject.release', 'inject.hold', 'inject.skip'),
+		id: fc.constantFrom(...scenario.injects.map((i) => i.id))
+	}),
+	fc.record({
+		kind: fc.constant('answer' as const),
+		team: fc.constantFrom(...TEAMS),
+		decision: fc.constantFrom(...Object.keys(answers)),
+		dt: fc.integer({ min: 0, max: 60_000 })
+	}),
 	fc.record({ kind: fc.constant('adhoc' as const), audience: fc.subarray(TEAMS, { minLength: 1 }) })
 );
 
@@ -37,7 +49,8 @@ type Step = typeof step extends fc.Arbitrary<infer S> ? S : never;
 function toInputs(steps: Step[]): Input[] {
 	let at = T0;
 	const inputs: Input[] = [];
-	const push = (command: Command, actor: Actor = FACILITATOR) => inputs.push({ seq: inputs.length + 1, at, key: `k${inputs.length}`, actor, command });
+	const push = (command: Command, actor: Actor = FACILITATOR) =>
+		inputs.push({ seq: inputs.length + 1, at, key: `k${inputs.length}`, actor, command });
 	push({ type: 'exercise.start' });
 	steps.forEach((s, i) => {
 		if (s.kind === 'tick') {
@@ -46,10 +59,28 @@ function toInputs(steps: Step[]): Input[] {
 		} else if (s.kind === 'life') push({ type: s.type });
 		else if (s.kind === 'speed') push({ type: 'exercise.setCompression', compression: s.c });
 		else if (s.kind === 'inject') push({ type: s.type, injectId: s.id });
-		else if (s.kind === 'adhoc') push({ type: 'inject.adhoc', inject: { id: `adhoc-${i}`, title: `Adhoc ${i}`, body: `ADHOC-${s.audience.join('-')}-${i}`, channel: 'chat', audience: s.audience } });
+		else if (s.kind === 'adhoc')
+			push({
+				type: 'inject.adhoc',
+				inject: {
+					id: `adhoc-${i}`,
+					title: `Adhoc ${i}`,
+					body: `ADHOC-${s.audience.join('-')}-${i}`,
+					channel: 'chat',
+					audience: s.audience
+				}
+			});
 		else {
 			at += s.dt;
-			push({ type: 'answer.submit', teamId: s.team, decisionId: s.decision, answer: answers[s.decision](`MARKER-${s.team}-${i}`) }, participant(s.team));
+			push(
+				{
+					type: 'answer.submit',
+					teamId: s.team,
+					decisionId: s.decision,
+					answer: answers[s.decision](`MARKER-${s.team}-${i}`)
+				},
+				participant(s.team)
+			);
 		}
 	});
 	return inputs;
@@ -90,7 +121,9 @@ describe('replay and snapshots', () => {
 				const { state, log, states } = live(toInputs(steps));
 				const k = cut % states.length;
 				const restored = deserializeState(serializeState(states[k]), scenario);
-				expect(serializeState(replay(scenario, config, log.slice(k), { state: restored }))).toBe(serializeState(state));
+				expect(serializeState(replay(scenario, config, log.slice(k), { state: restored }))).toBe(
+					serializeState(state)
+				);
 			}),
 			{ numRuns: 60 }
 		);

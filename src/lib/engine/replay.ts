@@ -30,7 +30,8 @@ export function replay(
 /** A JSON snapshot of the state (the scenario itself is referenced by id and version, not copied). */
 export function serializeState(state: ExerciseState): string {
 	const { scenario, feeds, notes, noteIds, timeline, adhoc, ...rest } = state;
-	const lists = (r: Record<string, PList<unknown>>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, listToArray(v)]));
+	const lists = (r: Record<string, PList<unknown>>) =>
+		Object.fromEntries(Object.entries(r).map(([k, v]) => [k, listToArray(v)]));
 	return JSON.stringify({
 		engineVersion: ENGINE_VERSION,
 		scenario: { id: scenario.id, version: scenario.version },
@@ -47,7 +48,11 @@ export function serializeState(state: ExerciseState): string {
 
 /** Rebuild a state from `serializeState` output. Throws a RangeError naming the mismatch for stale snapshots. */
 export function deserializeState(json: string, scenario: Scenario): ExerciseState {
-	let doc: { engineVersion?: unknown; scenario?: { id?: unknown; version?: unknown }; state?: Record<string, unknown> };
+	let doc: {
+		engineVersion?: unknown;
+		scenario?: { id?: unknown; version?: unknown };
+		state?: Record<string, unknown>;
+	};
 	try {
 		doc = JSON.parse(json);
 	} catch {
@@ -55,13 +60,17 @@ export function deserializeState(json: string, scenario: Scenario): ExerciseStat
 	}
 	if (!doc || typeof doc !== 'object' || !doc.state) throw new RangeError('snapshot has no state');
 	if (doc.engineVersion !== ENGINE_VERSION)
-		throw new RangeError(`snapshot was written by engine version ${String(doc.engineVersion)}, this is ${ENGINE_VERSION}: replay the log`);
+		throw new RangeError(
+			`snapshot was written by engine version ${String(doc.engineVersion)}, this is ${ENGINE_VERSION}: replay the log`
+		);
 	if (doc.scenario?.id !== scenario.id || doc.scenario?.version !== scenario.version)
 		throw new RangeError(
 			`snapshot is for scenario ${String(doc.scenario?.id)}@${String(doc.scenario?.version)}, not ${scenario.id}@${scenario.version}`
 		);
 	const s = doc.state as Record<string, never>;
-	const feeds = Object.fromEntries(Object.entries(s.feeds as Record<string, unknown[]>).map(([k, v]) => [k, listFrom(v)]));
+	const feeds = Object.fromEntries(
+		Object.entries(s.feeds as Record<string, unknown[]>).map(([k, v]) => [k, listFrom(v)])
+	);
 	return {
 		...(s as unknown as ExerciseState),
 		scenario,

@@ -40,7 +40,10 @@ export function nextDueAt(state: ExerciseState): number | null {
 }
 
 /** Re-anchor at the current time with new speed and running flag. */
-export function reanchor(clock: ClockState, changes: { compression?: number; running?: boolean }): ClockState {
+export function reanchor(
+	clock: ClockState,
+	changes: { compression?: number; running?: boolean }
+): ClockState {
 	return {
 		...clock,
 		anchorWall: clock.lastAt,

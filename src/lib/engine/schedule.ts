@@ -46,11 +46,22 @@ export function injectSettled(state: ExerciseState, injectId: string, teamId: Te
 }
 
 /** Queue `inject` for `teamId` at scenario ms `due`, if the team is in its audience and has not had it. */
-export function scheduleInject(state: ExerciseState, inject: Inject, teamId: TeamId, due: number): ExerciseState {
+export function scheduleInject(
+	state: ExerciseState,
+	inject: Inject,
+	teamId: TeamId,
+	due: number
+): ExerciseState {
 	if (inject.trigger.kind === 'manual') return state;
 	if (!audienceTeams(inject.audience, state.config.teams).includes(teamId)) return state;
 	if (injectSettled(state, inject.id, teamId)) return state;
-	return enqueue(state, { kind: 'inject', key: injectKey(inject.id, teamId), due, injectId: inject.id, teamId });
+	return enqueue(state, {
+		kind: 'inject',
+		key: injectKey(inject.id, teamId),
+		due,
+		injectId: inject.id,
+		teamId
+	});
 }
 
 /** Set `slot[outer][inner] = value`, copying only the touched records. */

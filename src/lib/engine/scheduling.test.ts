@@ -76,7 +76,9 @@ describe('scheduling and branching per team', () => {
 		const d = new Driver();
 		d.start();
 		d.tick(T0 + wallMin(130));
-		const delivered = listToArray(d.state.timeline).filter((r) => r.kind === 'delivered').map((r) => r.scenarioAt);
+		const delivered = listToArray(d.state.timeline)
+			.filter((r) => r.kind === 'delivered')
+			.map((r) => r.scenarioAt);
 		expect(delivered).toEqual([...delivered].sort((a, b) => a - b));
 	});
 
@@ -131,13 +133,22 @@ describe('scenario clock', () => {
 		d.do({ type: 'exercise.setCompression', compression: 5 }, T0);
 		expect(d.state.clock.compression).toBe(5);
 		d.do({ type: 'exercise.end' }, T0);
-		expect(d.try({ type: 'exercise.setCompression', compression: 2 }, T0)).toMatchObject({ ok: false, error: { code: 'command/invalid_state' } });
+		expect(d.try({ type: 'exercise.setCompression', compression: 2 }, T0)).toMatchObject({
+			ok: false,
+			error: { code: 'command/invalid_state' }
+		});
 	});
 
 	it('rejects a non-positive compression', () => {
 		const d = new Driver();
-		expect(d.try({ type: 'exercise.setCompression', compression: 0 }, T0)).toMatchObject({ ok: false, error: { code: 'command/invalid' } });
-		expect(d.try({ type: 'exercise.setCompression', compression: Number.NaN }, T0)).toMatchObject({ ok: false, error: { code: 'command/invalid' } });
+		expect(d.try({ type: 'exercise.setCompression', compression: 0 }, T0)).toMatchObject({
+			ok: false,
+			error: { code: 'command/invalid' }
+		});
+		expect(d.try({ type: 'exercise.setCompression', compression: Number.NaN }, T0)).toMatchObject({
+			ok: false,
+			error: { code: 'command/invalid' }
+		});
 	});
 });
 
@@ -180,32 +191,64 @@ describe('holds, release, skip and ad-hoc injects', () => {
 		expect(d.state.skipped.alert).toEqual({ soc: 0 });
 	});
 
+	it('rejects skipping an inject twice', () => {
+		const d = new Driver();
+		d.start();
+		d.do({ type: 'inject.skip', injectId: 'news' }, T0);
+		expect(d.try({ type: 'inject.skip', injectId: 'news' }, T0)).toMatchObject({
+			ok: false,
+			error: { code: 'command/invalid' }
+		});
+	});
+
 	it('rejects release of an unknown inject with inject/not_found', () => {
 		const d = new Driver();
 		d.start();
-		expect(d.try({ type: 'inject.release', injectId: 'nope' }, T0)).toMatchObject({ ok: false, error: { code: 'inject/not_found' } });
+		expect(d.try({ type: 'inject.release', injectId: 'nope' }, T0)).toMatchObject({
+			ok: false,
+			error: { code: 'inject/not_found' }
+		});
 	});
 
 	it('rejects releasing an inject every team already has', () => {
 		const d = new Driver();
 		d.start();
 		d.tick(T0 + wallMin(60));
-		expect(d.try({ type: 'inject.release', injectId: 'news' }, T0 + wallMin(60))).toMatchObject({ ok: false, error: { code: 'command/invalid' } });
+		expect(d.try({ type: 'inject.release', injectId: 'news' }, T0 + wallMin(60))).toMatchObject({
+			ok: false,
+			error: { code: 'command/invalid' }
+		});
 	});
 
 	it('delivers an ad-hoc inject now to its audience and refuses a reused id', () => {
 		const d = new Driver();
 		d.start();
-		const inject = { id: 'adhoc-1', title: 'Call from CISA', body: 'Call back', channel: 'phone' as const, audience: ['legal'] };
+		const inject = {
+			id: 'adhoc-1',
+			title: 'Call from CISA',
+			body: 'Call back',
+			channel: 'phone' as const,
+			audience: ['legal']
+		};
 		d.do({ type: 'inject.adhoc', inject }, T0 + wallMin(12));
-		expect(listToArray(d.state.feeds.legal).map((f) => [f.injectId, f.scenarioAt])).toEqual([['adhoc-1', 12 * M]]);
-		expect(d.try({ type: 'inject.adhoc', inject }, T0 + wallMin(13))).toMatchObject({ ok: false, error: { code: 'command/invalid' } });
-		expect(d.try({ type: 'inject.adhoc', inject: { ...inject, id: 'x', audience: ['ghost'] } }, T0)).toMatchObject({ ok: false, error: { code: 'team/not_in_exercise' } });
+		expect(listToArray(d.state.feeds.legal).map((f) => [f.injectId, f.scenarioAt])).toEqual([
+			['adhoc-1', 12 * M]
+		]);
+		expect(d.try({ type: 'inject.adhoc', inject }, T0 + wallMin(13))).toMatchObject({
+			ok: false,
+			error: { code: 'command/invalid' }
+		});
+		expect(
+			d.try({ type: 'inject.adhoc', inject: { ...inject, id: 'x', audience: ['ghost'] } }, T0)
+		).toMatchObject({ ok: false, error: { code: 'team/not_in_exercise' } });
 	});
 
 	it('lets participants do nothing but answer', () => {
 		const d = new Driver();
 		d.start();
-		expect(d.try({ type: 'inject.release', injectId: 'news' }, T0, participant('soc'))).toMatchObject({ ok: false, error: { code: 'command/forbidden' } });
+		expect(d.try({ type: 'inject.release', injectId: 'news' }, T0, participant('soc'))).toMatchObject({
+			ok: false,
+			error: { code: 'command/forbidden' }
+		});
 	});
 });

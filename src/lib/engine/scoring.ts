@@ -19,7 +19,6 @@
  */
 import { answerText } from './answers';
 import { formatDuration } from './calendar';
-import { indexOf } from './scenario-index';
 import type { AnswerRecord, ExerciseState } from './state';
 import type { CsfFunction, Decision, HseepRating, ScoreEntry, TeamId, TeamScore, Totals } from './types';
 
@@ -54,21 +53,35 @@ function scoreAnswer(state: ExerciseState, d: Decision, teamId: TeamId, a: Answe
 		case 'single': {
 			const o = opt(v.option);
 			const max = Math.max(0, ...d.options.map((x) => x.points));
-			return { rule: `Option '${o?.label ?? v.option}'${o?.rationale ? `: ${o.rationale}` : ''}`, evidence, points: o?.points ?? 0, maxPoints: max };
+			return {
+				rule: `Option '${o?.label ?? v.option}'${o?.rationale ? `: ${o.rationale}` : ''}`,
+				evidence,
+				points: o?.points ?? 0,
+				maxPoints: max
+			};
 		}
 		case 'multiple': {
 			const chosen = v.options.map((id) => opt(id));
 			const points = chosen.reduce((n, o) => n + (o?.points ?? 0), 0);
 			const max = d.options.reduce((n, o) => n + Math.max(0, o.points), 0);
-			const rule = chosen.map((o, i) => `'${o?.label ?? v.options[i]}' ${o && o.points >= 0 ? '+' : ''}${o?.points ?? 0}`);
+			const rule = chosen.map(
+				(o, i) => `'${o?.label ?? v.options[i]}' ${o && o.points >= 0 ? '+' : ''}${o?.points ?? 0}`
+			);
 			return { rule: `Options ${rule.join(', ')}`, evidence, points, maxPoints: max };
 		}
 		case 'numeric': {
 			const bands = d.numeric?.bands ?? [];
-			const band = bands.find((b) => (b.min === undefined || v.value >= b.min) && (b.max === undefined || v.value <= b.max));
+			const band = bands.find(
+				(b) => (b.min === undefined || v.value >= b.min) && (b.max === undefined || v.value <= b.max)
+			);
 			const max = Math.max(0, ...bands.map((b) => b.points));
 			const range = band ? `${band.min ?? '−∞'}..${band.max ?? '∞'}` : 'no band';
-			return { rule: `Band ${range}${band?.rationale ? `: ${band.rationale}` : ''}`, evidence, points: band?.points ?? 0, maxPoints: max };
+			return {
+				rule: `Band ${range}${band?.rationale ? `: ${band.rationale}` : ''}`,
+				evidence,
+				points: band?.points ?? 0,
+				maxPoints: max
+			};
 		}
 		case 'ranking': {
 			const expected = d.ranking?.order ?? d.options.map((o) => o.id);
@@ -84,10 +97,16 @@ function scoreAnswer(state: ExerciseState, d: Decision, teamId: TeamId, a: Answe
 		case 'text': {
 			const max = d.rubric.reduce((n, c) => n + c.points, 0);
 			const mark = state.marks[teamId]?.[d.id];
-			if (!mark) return { rule: 'Rubric: awaiting an evaluator', evidence, points: 0, maxPoints: max, pending: true };
+			if (!mark)
+				return { rule: 'Rubric: awaiting an evaluator', evidence, points: 0, maxPoints: max, pending: true };
 			const parts = d.rubric.map((c) => `${c.label} ${mark.marks[c.id] ?? 0}×${c.points}`);
 			const points = d.rubric.reduce((n, c) => n + c.points * (mark.marks[c.id] ?? 0), 0);
-			return { rule: `Rubric: ${parts.join(', ')}`, evidence: mark.note ? `${evidence} — ${mark.note}` : evidence, points, maxPoints: max };
+			return {
+				rule: `Rubric: ${parts.join(', ')}`,
+				evidence: mark.note ? `${evidence} — ${mark.note}` : evidence,
+				points,
+				maxPoints: max
+			};
 		}
 	}
 }
@@ -96,7 +115,8 @@ function maxOf(d: Decision): number {
 	if (d.type === 'single') return Math.max(0, ...d.options.map((o) => o.points));
 	if (d.type === 'multiple') return d.options.reduce((n, o) => n + Math.max(0, o.points), 0);
 	if (d.type === 'numeric') return Math.max(0, ...(d.numeric?.bands ?? []).map((b) => b.points));
-	if (d.type === 'ranking') return (d.ranking?.order.length ?? d.options.length) * (d.ranking?.pointsPerPosition ?? 1);
+	if (d.type === 'ranking')
+		return (d.ranking?.order.length ?? d.options.length) * (d.ranking?.pointsPerPosition ?? 1);
 	return d.rubric.reduce((n, c) => n + c.points, 0);
 }
 
@@ -121,7 +141,11 @@ function rawEntries(state: ExerciseState, teamId: TeamId): ScoreEntry[] {
 				id: `timeliness:${d.id}:${teamId}`,
 				...base,
 				rule: `Answer within ${formatDuration(d.deadline)}`,
-				evidence: !a ? 'not answered' : a.onTime ? `answered after ${formatDuration(a.scenarioAt - at)}` : `late by ${formatDuration(late)}`,
+				evidence: !a
+					? 'not answered'
+					: a.onTime
+						? `answered after ${formatDuration(a.scenarioAt - at)}`
+						: `late by ${formatDuration(late)}`,
 				points: !a ? 0 : a.onTime ? t.onTime : t.late,
 				maxPoints: Math.max(t.onTime, t.late)
 			});
@@ -175,12 +199,18 @@ export function teamScore(state: ExerciseState, teamId: TeamId): TeamScore {
 	const objectives = new Map(state.scenario.objectives.map((o) => [o.id, o]));
 	const total: Totals = { points: 0, maxPoints: 0 };
 	const byPhase: Record<string, Totals> = {};
-	const byObj: Record<string, Totals> = Object.fromEntries(state.scenario.objectives.map((o) => [o.id, { points: 0, maxPoints: 0 }]));
+	const byObj: Record<string, Totals> = Object.fromEntries(
+		state.scenario.objectives.map((o) => [o.id, { points: 0, maxPoints: 0 }])
+	);
 	const byCapability: Record<string, Totals> = {};
-	const byCsf = Object.fromEntries(CSF.map((f) => [f, { points: 0, maxPoints: 0 }])) as Record<CsfFunction, Totals>;
+	const byCsf = Object.fromEntries(CSF.map((f) => [f, { points: 0, maxPoints: 0 }])) as Record<
+		CsfFunction,
+		Totals
+	>;
 	const capped = new Set<string>();
 	for (const e of entries) {
-		if (e.id.startsWith('clock:') && state.clocks[e.id.slice(6)]?.status === 'missed') e.objectives.forEach((o) => capped.add(o));
+		if (e.id.startsWith('clock:') && state.clocks[e.id.slice(6)]?.status === 'missed')
+			e.objectives.forEach((o) => capped.add(o));
 		if (e.pending) continue;
 		total.points += e.points;
 		total.maxPoints += e.maxPoints;

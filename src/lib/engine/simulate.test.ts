@@ -28,14 +28,28 @@ describe('answer scripts', () => {
 	it('parses teams, compression, variables, durations and answers', () => {
 		const s = parsed();
 		expect(s.compression).toBe(60);
-		expect(s.answers[0]).toMatchObject({ team: 'soc', decision: 'd-contain', after: 15 * 60_000, answer: 'ignore', line: 5 });
+		expect(s.answers[0]).toMatchObject({
+			team: 'soc',
+			decision: 'd-contain',
+			after: 15 * 60_000,
+			answer: 'ignore',
+			line: 5
+		});
 		expect(s.answers[1].after).toBe(5 * 60_000);
 	});
 
 	it('reports problems with file, line and path', () => {
-		const r = parseAnswerScript('answers:\n  - { team: soc, decision: d-contain, after: soon, answer: x }\n  - { team: soc }\n', 'bad.yaml');
+		const r = parseAnswerScript(
+			'answers:\n  - { team: soc, decision: d-contain, after: soon, answer: x }\n  - { team: soc }\n',
+			'bad.yaml'
+		);
 		expect(r.script).toBeUndefined();
-		expect(r.issues).toContainEqual({ file: 'bad.yaml', line: 2, path: 'answers[0].after', message: '"soon" is not a duration like 15m, 2h or 1h30m' });
+		expect(r.issues).toContainEqual({
+			file: 'bad.yaml',
+			line: 2,
+			path: 'answers[0].after',
+			message: '"soon" is not a duration like 15m, 2h or 1h30m'
+		});
 		expect(r.issues.some((i) => i.line === 3 && i.path === 'answers[1].decision')).toBe(true);
 	});
 
@@ -46,9 +60,15 @@ describe('answer scripts', () => {
 	});
 
 	it('checks answers against the scenario', () => {
-		const s = parsed('answers:\n  - { team: soc, decision: d-contain, answer: [a] }\n  - { team: ghost, decision: d-nope, answer: x }\n');
+		const s = parsed(
+			'answers:\n  - { team: soc, decision: d-contain, answer: [a] }\n  - { team: ghost, decision: d-nope, answer: x }\n'
+		);
 		const issues = checkAnswerScript(testScenario(), s);
-		expect(issues.map((i) => i.path)).toEqual(['answers[0].answer', 'answers[1].team', 'answers[1].decision']);
+		expect(issues.map((i) => i.path)).toEqual([
+			'answers[0].answer',
+			'answers[1].team',
+			'answers[1].decision'
+		]);
 	});
 });
 
@@ -73,7 +93,9 @@ describe('simulation', () => {
 	});
 
 	it('refuses a script that does not fit the scenario', () => {
-		expect(() => runSimulation(testScenario(), parsed('answers:\n  - { team: soc, decision: d-x, answer: a }\n'))).toThrow(/script.yaml:2 answers\[0\].decision/);
+		expect(() =>
+			runSimulation(testScenario(), parsed('answers:\n  - { team: soc, decision: d-x, answer: a }\n'))
+		).toThrow(/script.yaml:2 answers\[0\].decision/);
 	});
 });
 
@@ -87,7 +109,10 @@ describe('example scenarios with their answer scripts', () => {
 			const path = `test/fixtures/answers/${file.replace('.yaml', '')}-${kind}.yaml`;
 			const result = runSimulation(scenario!, parsed(readFileSync(path, 'utf8')));
 			expect(result.state.lifecycle).toBe('ended');
-			const t = Object.values(result.scores).reduce((a, s) => ({ p: a.p + s.total.points, m: a.m + s.total.maxPoints }), { p: 0, m: 0 });
+			const t = Object.values(result.scores).reduce(
+				(a, s) => ({ p: a.p + s.total.points, m: a.m + s.total.maxPoints }),
+				{ p: 0, m: 0 }
+			);
 			return t.p / t.m;
 		};
 		expect(total('strong')).toBeGreaterThan(total('weak'));

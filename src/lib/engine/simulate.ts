@@ -43,7 +43,8 @@ const STEP_LIMIT = 100_000;
 /** Play `scenario` with `script` from lobby to end. Throws a RangeError listing script problems. */
 export function runSimulation(scenario: Scenario, script: AnswerScript): SimulationResult {
 	const issues = checkAnswerScript(scenario, script);
-	if (issues.length) throw new RangeError(issues.map((i) => `${i.file}:${i.line} ${i.path}: ${i.message}`).join('\n'));
+	if (issues.length)
+		throw new RangeError(issues.map((i) => `${i.file}:${i.line} ${i.path}: ${i.message}`).join('\n'));
 	const teams = script.teams ?? scenario.teams.map((t) => t.id);
 	let state = createExercise(scenario, {
 		exerciseId: `simulation-${scenario.id}`,
@@ -53,7 +54,13 @@ export function runSimulation(scenario: Scenario, script: AnswerScript): Simulat
 	});
 	let wall = 0;
 	const apply = (actor: Actor, command: Command) => {
-		const r = applyInput(state, { seq: state.version + 1, at: wall, key: `sim-${state.version + 1}`, actor, command });
+		const r = applyInput(state, {
+			seq: state.version + 1,
+			at: wall,
+			key: `sim-${state.version + 1}`,
+			actor,
+			command
+		});
 		if (!r.ok) throw new Error(`simulation: ${command.type} was refused: ${r.error.message}`);
 		state = r.state;
 	};
@@ -87,8 +94,15 @@ export function runSimulation(scenario: Scenario, script: AnswerScript): Simulat
 		const decision = ix.decisions.get(a.decision)!.decision;
 		const answer = toAnswerValue(decision.type, a.answer);
 		if (typeof answer === 'string') continue;
-		apply({ role: 'participant', teamId: a.team, name: `${a.team} (script)` }, { type: 'answer.submit', decisionId: a.decision, teamId: a.team, answer });
-		if (a.marks) apply({ role: 'evaluator', name: 'script' }, { type: 'rubric.mark', decisionId: a.decision, teamId: a.team, marks: a.marks });
+		apply(
+			{ role: 'participant', teamId: a.team, name: `${a.team} (script)` },
+			{ type: 'answer.submit', decisionId: a.decision, teamId: a.team, answer }
+		);
+		if (a.marks)
+			apply(
+				{ role: 'evaluator', name: 'script' },
+				{ type: 'rubric.mark', decisionId: a.decision, teamId: a.team, marks: a.marks }
+			);
 	}
 	apply(FACILITATOR, { type: 'exercise.end' });
 	return { scenario, timeline: rowsOf(state), scores: scoresOf(state), clocks: clocksOf(state), state };
@@ -97,7 +111,18 @@ export function runSimulation(scenario: Scenario, script: AnswerScript): Simulat
 function clocksOf(state: ExerciseState): ClockView[] {
 	return state.scenario.clocks.map((c) => {
 		const run = state.clocks[c.id];
-		return { id: c.id, name: c.name, regime: c.regime, description: c.description, owner: c.owner, status: run.status, deadlineLabel: deadlineLabel(c.deadline), startedAt: run.startedAt, deadlineAt: run.deadlineAt, stoppedAt: run.stoppedAt };
+		return {
+			id: c.id,
+			name: c.name,
+			regime: c.regime,
+			description: c.description,
+			owner: c.owner,
+			status: run.status,
+			deadlineLabel: deadlineLabel(c.deadline),
+			startedAt: run.startedAt,
+			deadlineAt: run.deadlineAt,
+			stoppedAt: run.stoppedAt
+		};
 	});
 }
 
@@ -109,11 +134,18 @@ function rowsOf(state: ExerciseState): SimulationRow[] {
 		const inject = r.injectId ? ix.injects.get(r.injectId) : undefined;
 		if (r.kind === 'delivered' || r.kind === 'held' || r.kind === 'released') {
 			const title = inject?.title ?? r.detail ?? r.injectId ?? '';
-			rows.push({ scenarioAt: r.scenarioAt, kind: r.kind, team: r.teamId, inject: r.injectId, text: `${r.kind === 'delivered' ? '' : `${r.kind}: `}${title}` });
+			rows.push({
+				scenarioAt: r.scenarioAt,
+				kind: r.kind,
+				team: r.teamId,
+				inject: r.injectId,
+				text: `${r.kind === 'delivered' ? '' : `${r.kind}: `}${title}`
+			});
 		} else if (r.kind === 'answered' && r.teamId && r.decisionId) {
 			const found = ix.decisions.get(r.decisionId);
 			const a = state.answers[r.teamId]?.[r.decisionId];
-			const entries = scores[r.teamId]?.entries.filter((e) => e.id.endsWith(`:${r.decisionId}:${r.teamId}`)) ?? [];
+			const entries =
+				scores[r.teamId]?.entries.filter((e) => e.id.endsWith(`:${r.decisionId}:${r.teamId}`)) ?? [];
 			rows.push({
 				scenarioAt: r.scenarioAt,
 				kind: 'answered',
@@ -126,7 +158,12 @@ function rowsOf(state: ExerciseState): SimulationRow[] {
 			});
 		} else if (r.kind === 'clock' && r.clockId) {
 			const clock = ix.clocks.get(r.clockId);
-			rows.push({ scenarioAt: r.scenarioAt, kind: 'clock', team: clock?.owner, text: `${clock?.name ?? r.clockId}: ${r.detail}` });
+			rows.push({
+				scenarioAt: r.scenarioAt,
+				kind: 'clock',
+				team: clock?.owner,
+				text: `${clock?.name ?? r.clockId}: ${r.detail}`
+			});
 		}
 	}
 	return rows;
@@ -134,7 +171,14 @@ function rowsOf(state: ExerciseState): SimulationRow[] {
 
 function pad(cells: string[][]): string {
 	const widths = cells[0].map((_, i) => Math.max(...cells.map((r) => r[i].length)));
-	return cells.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()).join('\n');
+	return cells
+		.map((r) =>
+			r
+				.map((c, i) => c.padEnd(widths[i]))
+				.join('  ')
+				.trimEnd()
+		)
+		.join('\n');
 }
 
 function clip(text: string, max: number): string {
@@ -154,7 +198,13 @@ export function formatSimulation(result: SimulationResult): string {
 		clip(r.answer ?? '', 40),
 		r.points === undefined ? '' : `${r.points}/${r.maxPoints}`
 	]);
-	const out = [`Simulation of ${scenario.title} (${scenario.id} ${scenario.version})`, '', pad([head, ...body]), '', 'Scores'];
+	const out = [
+		`Simulation of ${scenario.title} (${scenario.id} ${scenario.version})`,
+		'',
+		pad([head, ...body]),
+		'',
+		'Scores'
+	];
 	for (const s of Object.values(result.scores)) {
 		out.push(`  ${s.teamId}: ${s.total.points}/${s.total.maxPoints}`);
 		for (const [id, o] of Object.entries(s.byObjective))

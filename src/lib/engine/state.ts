@@ -152,7 +152,14 @@ export function createExercise(scenario: Scenario, config: ExerciseConfig): Exer
 		config,
 		lifecycle: 'lobby',
 		version: 0,
-		clock: { anchorWall: 0, anchorScenario: 0, compression: config.compression, running: false, lastAt: 0, now: 0 },
+		clock: {
+			anchorWall: 0,
+			anchorScenario: 0,
+			compression: config.compression,
+			running: false,
+			lastAt: 0,
+			now: 0
+		},
 		pending: [],
 		nextOrder: 0,
 		held: {},

@@ -23,6 +23,11 @@ export function fill(text: string, vars: Record<string, string>): string {
 /** An artifact with its title, content or cells filled. */
 export function fillArtifact(a: Artifact, vars: Record<string, string>): Artifact {
 	if (a.kind === 'table')
-		return { ...a, title: fill(a.title, vars), columns: a.columns.map((c) => fill(c, vars)), rows: a.rows.map((r) => r.map((c) => fill(c, vars))) };
+		return {
+			...a,
+			title: fill(a.title, vars),
+			columns: a.columns.map((c) => fill(c, vars)),
+			rows: a.rows.map((r) => r.map((c) => fill(c, vars)))
+		};
 	return { ...a, title: fill(a.title, vars), content: fill(a.content, vars) };
 }

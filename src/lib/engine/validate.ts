@@ -52,6 +52,11 @@ export function validateCommand(state: ExerciseState, command: Command): EngineE
 				return fail('command/invalid', `"${inject.id}" has already reached every team in its audience`);
 			if (command.type === 'inject.hold' && state.holds[inject.id])
 				return fail('command/invalid', `"${inject.id}" is already on hold`);
+			if (
+				command.type === 'inject.skip' &&
+				undeliveredTeams(state, inject).every((t) => state.skipped[inject.id]?.[t] !== undefined)
+			)
+				return fail('command/invalid', `"${inject.id}" is already skipped`);
 			return null;
 		}
 		case 'inject.adhoc': {
@@ -78,9 +83,15 @@ export function validateCommand(state: ExerciseState, command: Command): EngineE
 			const found = ix.decisions.get(command.decisionId);
 			if (!found) return fail('decision/not_found', `no decision "${command.decisionId}" in this scenario`);
 			if (state.delivered[command.teamId]?.[found.inject.id] === undefined)
-				return fail('decision/not_delivered', `decision "${command.decisionId}" has not reached ${command.teamId}`);
+				return fail(
+					'decision/not_delivered',
+					`decision "${command.decisionId}" has not reached ${command.teamId}`
+				);
 			if (state.answers[command.teamId]?.[command.decisionId])
-				return fail('decision/already_answered', `${command.teamId} has already answered "${command.decisionId}"`);
+				return fail(
+					'decision/already_answered',
+					`${command.teamId} has already answered "${command.decisionId}"`
+				);
 			const problem = answerProblem(found.decision, command.answer);
 			return problem ? fail('answer/invalid', problem) : null;
 		}
@@ -97,7 +108,8 @@ export function validateCommand(state: ExerciseState, command: Command): EngineE
 			const marks = command.marks && typeof command.marks === 'object' ? Object.entries(command.marks) : [];
 			if (marks.length === 0) return fail('command/invalid', 'no marks given');
 			for (const [id, v] of marks) {
-				if (!criteria.has(id)) return fail('command/invalid', `"${id}" is not a criterion of "${command.decisionId}"`);
+				if (!criteria.has(id))
+					return fail('command/invalid', `"${id}" is not a criterion of "${command.decisionId}"`);
 				if (typeof v !== 'number' || !(v >= 0 && v <= 1))
 					return fail('command/invalid', `mark for "${id}" must be a number from 0 to 1`);
 			}
@@ -115,14 +127,19 @@ export function validateCommand(state: ExerciseState, command: Command): EngineE
 		}
 		case 'note.add': {
 			if (!nonEmpty(command.noteId)) return fail('command/invalid', 'a note needs an id');
-			if (mapHas(state.noteIds, command.noteId)) return fail('command/invalid', `note "${command.noteId}" already exists`);
+			if (mapHas(state.noteIds, command.noteId))
+				return fail('command/invalid', `note "${command.noteId}" already exists`);
 			if (!nonEmpty(command.text)) return fail('command/invalid', 'the note is empty');
-			if (command.text.length > MAX_NOTE) return fail('command/invalid', `the note is longer than ${MAX_NOTE} characters`);
+			if (command.text.length > MAX_NOTE)
+				return fail('command/invalid', `the note is longer than ${MAX_NOTE} characters`);
 			if (command.teamId !== undefined) {
 				const bad = teamProblem(state, command.teamId);
 				if (bad) return bad;
 			}
-			if (command.objectiveId !== undefined && !state.scenario.objectives.some((o) => o.id === command.objectiveId))
+			if (
+				command.objectiveId !== undefined &&
+				!state.scenario.objectives.some((o) => o.id === command.objectiveId)
+			)
 				return fail('command/invalid', `no objective "${command.objectiveId}" in this scenario`);
 			return null;
 		}

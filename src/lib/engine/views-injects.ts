@@ -18,7 +18,11 @@ export function triggerLabel(t: Trigger): string {
 		case 'after':
 			return `${formatDuration(t.delay)} after ${t.inject}`;
 		case 'answer': {
-			const what = t.options ? ` is ${t.options.join(' or ')}` : t.range ? ` in ${t.range.min ?? '−∞'}..${t.range.max ?? '∞'}` : ' is answered';
+			const what = t.options
+				? ` is ${t.options.join(' or ')}`
+				: t.range
+					? ` in ${t.range.min ?? '−∞'}..${t.range.max ?? '∞'}`
+					: ' is answered';
 			return `when ${t.decision}${what}${delay(t.delay)}`;
 		}
 		case 'unanswered':
@@ -46,7 +50,8 @@ function teamStatus(state: ExerciseState, inject: Inject, teamId: TeamId): Injec
 export function injectStatuses(state: ExerciseState, vars: Record<string, string>): InjectStatusView[] {
 	const rows: InjectStatusView[] = state.scenario.injects.map((inject) => {
 		const teams: InjectStatusView['teams'] = {};
-		for (const t of audienceTeams(inject.audience, state.config.teams)) teams[t] = teamStatus(state, inject, t);
+		for (const t of audienceTeams(inject.audience, state.config.teams))
+			teams[t] = teamStatus(state, inject, t);
 		return {
 			id: inject.id,
 			title: fill(inject.title, vars),
@@ -63,7 +68,8 @@ export function injectStatuses(state: ExerciseState, vars: Record<string, string
 	const adhoc = mapEntries(state.adhoc).sort((a, b) => a[1].seq - b[1].seq);
 	for (const [, { inject, scenarioAt, phase }] of adhoc) {
 		const teams: InjectStatusView['teams'] = {};
-		for (const t of audienceTeams(inject.audience, state.config.teams)) teams[t] = { status: 'delivered', deliveredAt: scenarioAt };
+		for (const t of audienceTeams(inject.audience, state.config.teams))
+			teams[t] = { status: 'delivered', deliveredAt: scenarioAt };
 		rows.push({
 			id: inject.id,
 			title: inject.title,

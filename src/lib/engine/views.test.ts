@@ -8,7 +8,20 @@ function played(): Driver {
 	d.start();
 	d.tick(T0 + wallMin(200));
 	d.answer('comms', 'd-statement', { type: 'text', text: 'COMMS-ANSWER-MARKER' }, T0 + wallMin(201));
-	d.do({ type: 'inject.adhoc', inject: { id: 'ah', title: 'Ad hoc', body: 'b', channel: 'chat', audience: ['soc'], facilitatorNotes: 'FAC-SECRET-adhoc' } }, T0 + wallMin(202));
+	d.do(
+		{
+			type: 'inject.adhoc',
+			inject: {
+				id: 'ah',
+				title: 'Ad hoc',
+				body: 'b',
+				channel: 'chat',
+				audience: ['soc'],
+				facilitatorNotes: 'FAC-SECRET-adhoc'
+			}
+		},
+		T0 + wallMin(202)
+	);
 	d.do({ type: 'note.add', noteId: 'n1', text: 'Observer note' }, T0 + wallMin(202), { role: 'observer' });
 	return d;
 }
@@ -20,7 +33,14 @@ describe('views', () => {
 		expect(v.kind).toBe('team');
 		expect(v.feed.map((f) => f.id)).toEqual(['alert', 'followup', 'news', 'reminder', 'ah']);
 		const json = JSON.stringify(v);
-		for (const secret of ['COMMS-ANSWER-MARKER', 'FAC-SECRET', 'RATIONALE-monitor', 'GUIDANCE-accuracy', '"points"']) expect(json).not.toContain(secret);
+		for (const secret of [
+			'COMMS-ANSWER-MARKER',
+			'FAC-SECRET',
+			'RATIONALE-monitor',
+			'GUIDANCE-accuracy',
+			'"points"'
+		])
+			expect(json).not.toContain(secret);
 		expect(v.decisions[0].options[0]).toEqual({ id: 'monitor', label: 'Monitor quietly' });
 		expect(v.score).toBeUndefined();
 	});
@@ -64,15 +84,23 @@ describe('views', () => {
 	it('gives the facilitator inject statuses per team, the timeline and the next due time', () => {
 		const v = viewFor(played().state, { role: 'facilitator' }, T0) as FacilitatorView;
 		const held = v.injects.find((i) => i.id === 'held-brief')!;
-		expect(held.teams).toEqual({ soc: { status: 'held', dueAt: 180 * 60_000 }, comms: { status: 'held', dueAt: 180 * 60_000 } });
+		expect(held.teams).toEqual({
+			soc: { status: 'held', dueAt: 180 * 60_000 },
+			comms: { status: 'held', dueAt: 180 * 60_000 }
+		});
 		expect(v.injects.find((i) => i.id === 'escalate')!.teams.soc.status).toBe('upcoming');
 		expect(v.injects.find((i) => i.id === 'alert')!.facilitatorNotes).toBe('FAC-SECRET-alert');
-		expect(v.injects.find((i) => i.id === 'ah')).toMatchObject({ adhoc: true, facilitatorNotes: 'FAC-SECRET-adhoc' });
+		expect(v.injects.find((i) => i.id === 'ah')).toMatchObject({
+			adhoc: true,
+			facilitatorNotes: 'FAC-SECRET-adhoc'
+		});
 		expect(v.timeline[0].text).toBe('Exercise started');
 		expect(v.nextDueAt).toBeTypeOf('number');
 	});
 
 	it('refuses a view for a team not in the exercise', () => {
-		expect(() => viewFor(played().state, { role: 'participant', teamId: 'exec' }, T0)).toThrow(/not taking part/);
+		expect(() => viewFor(played().state, { role: 'participant', teamId: 'exec' }, T0)).toThrow(
+			/not taking part/
+		);
 	});
 });

@@ -33,7 +33,12 @@ type Vars = Record<string, string>;
 
 function phaseView(phase: PhaseDef | undefined, vars: Vars): PhaseDef | null {
 	if (!phase) return null;
-	return { ...phase, title: fill(phase.title, vars), update: fill(phase.update, vars), questions: phase.questions.map((q) => fill(q, vars)) };
+	return {
+		...phase,
+		title: fill(phase.title, vars),
+		update: fill(phase.update, vars),
+		questions: phase.questions.map((q) => fill(q, vars))
+	};
 }
 
 function header(state: ExerciseState, now: number, phaseIndex: number, vars: Vars): ExerciseHeader {
@@ -43,7 +48,12 @@ function header(state: ExerciseState, now: number, phaseIndex: number, vars: Var
 		scenarioId: state.scenario.id,
 		title: fill(state.scenario.title, vars),
 		lifecycle: state.lifecycle,
-		anchor: { wall: Math.max(now, clock.lastAt), scenario: scenarioTimeAt(state, now), compression: clock.compression, running: clock.running },
+		anchor: {
+			wall: Math.max(now, clock.lastAt),
+			scenario: scenarioTimeAt(state, now),
+			compression: clock.compression,
+			running: clock.running
+		},
 		startsAt: state.scenario.startsAt,
 		currentPhase: phaseView(state.scenario.phases[phaseIndex], vars),
 		version: state.version
@@ -53,7 +63,17 @@ function header(state: ExerciseState, now: number, phaseIndex: number, vars: Var
 function feedItemView(state: ExerciseState, item: FeedItem, vars: Vars): DeliveredInjectView {
 	if (item.adhoc) {
 		const a = item.adhoc;
-		return { id: a.id, title: a.title, body: a.body, channel: a.channel, sender: a.sender, phase: item.phase ?? '', artifacts: [], scenarioAt: item.scenarioAt, adhoc: true };
+		return {
+			id: a.id,
+			title: a.title,
+			body: a.body,
+			channel: a.channel,
+			sender: a.sender,
+			phase: item.phase ?? '',
+			artifacts: [],
+			scenarioAt: item.scenarioAt,
+			adhoc: true
+		};
 	}
 	const inject = indexOf(state.scenario).injects.get(item.injectId)!;
 	return {
@@ -70,7 +90,14 @@ function feedItemView(state: ExerciseState, item: FeedItem, vars: Vars): Deliver
 	};
 }
 
-function decisionView(state: ExerciseState, teamId: TeamId, d: Decision, injectId: string, deliveredAt: number, vars: Vars): DecisionView {
+function decisionView(
+	state: ExerciseState,
+	teamId: TeamId,
+	d: Decision,
+	injectId: string,
+	deliveredAt: number,
+	vars: Vars
+): DecisionView {
 	const a = state.answers[teamId]?.[d.id];
 	return {
 		id: d.id,
@@ -81,7 +108,14 @@ function decisionView(state: ExerciseState, teamId: TeamId, d: Decision, injectI
 		numeric: d.numeric ? { unit: d.numeric.unit, min: d.numeric.min, max: d.numeric.max } : undefined,
 		deliveredAt,
 		deadlineAt: d.deadline === undefined ? undefined : deliveredAt + d.deadline,
-		answer: a && { decisionId: d.id, teamId, value: a.value, by: a.by, scenarioAt: a.scenarioAt, onTime: a.onTime }
+		answer: a && {
+			decisionId: d.id,
+			teamId,
+			value: a.value,
+			by: a.by,
+			scenarioAt: a.scenarioAt,
+			onTime: a.onTime
+		}
 	};
 }
 
@@ -94,7 +128,8 @@ function panel(state: ExerciseState, teamId: TeamId, vars: Vars): TeamPanel & { 
 		const inject = item.adhoc ? undefined : ix.injects.get(item.injectId);
 		if (!inject) continue;
 		phaseIndex = Math.max(phaseIndex, ix.phaseIndex.get(inject.phase) ?? 0);
-		if (inject.decision) decisions.push(decisionView(state, teamId, inject.decision, inject.id, item.scenarioAt, vars));
+		if (inject.decision)
+			decisions.push(decisionView(state, teamId, inject.decision, inject.id, item.scenarioAt, vars));
 	}
 	const team = state.scenario.teams.find((t) => t.id === teamId)!;
 	return { team, feed: items.map((i) => feedItemView(state, i, vars)), decisions, phaseIndex };
@@ -103,13 +138,31 @@ function panel(state: ExerciseState, teamId: TeamId, vars: Vars): TeamPanel & { 
 function clocksView(state: ExerciseState): ClockView[] {
 	return state.scenario.clocks.map((c) => {
 		const run = state.clocks[c.id] ?? { status: 'idle' };
-		return { id: c.id, name: c.name, regime: c.regime, description: c.description, owner: c.owner, status: run.status, deadlineLabel: deadlineLabel(c.deadline), startedAt: run.startedAt, deadlineAt: run.deadlineAt, stoppedAt: run.stoppedAt };
+		return {
+			id: c.id,
+			name: c.name,
+			regime: c.regime,
+			description: c.description,
+			owner: c.owner,
+			status: run.status,
+			deadlineLabel: deadlineLabel(c.deadline),
+			startedAt: run.startedAt,
+			deadlineAt: run.deadlineAt,
+			stoppedAt: run.stoppedAt
+		};
 	});
 }
 
 function teamView(state: ExerciseState, teamId: TeamId, now: number, vars: Vars): TeamView {
 	const { phaseIndex, ...p } = panel(state, teamId, vars);
-	const view: TeamView = { kind: 'team', header: header(state, now, phaseIndex, vars), team: p.team, feed: p.feed, decisions: p.decisions, clocks: clocksView(state) };
+	const view: TeamView = {
+		kind: 'team',
+		header: header(state, now, phaseIndex, vars),
+		team: p.team,
+		feed: p.feed,
+		decisions: p.decisions,
+		clocks: clocksView(state)
+	};
 	if (state.lifecycle === 'ended') view.score = teamScore(state, teamId);
 	return view;
 }
@@ -163,7 +216,8 @@ export function viewFor(state: ExerciseState, viewer: Viewer, now: number): View
 	const vars = variablesOf(state);
 	switch (viewer.role) {
 		case 'participant':
-			if (!state.config.teams.includes(viewer.teamId)) throw new RangeError(`team "${viewer.teamId}" is not taking part in this exercise`);
+			if (!state.config.teams.includes(viewer.teamId))
+				throw new RangeError(`team "${viewer.teamId}" is not taking part in this exercise`);
 			return teamView(state, viewer.teamId, now, vars);
 		case 'observer':
 			return staffView(state, false, now, vars);

@@ -8,15 +8,9 @@
  * apply.ts): the guard checks the command against it and the actions build the next state from it.
  */
 import { assign, setup } from 'xstate';
-import { submitAnswer, markRubric, actorName } from './decisions';
-import { deliverAdhoc, hold, release, skip } from './delivery';
+import { ctxOf, updates, type CommandAction } from './exercise.actions';
 import { fireDue } from './fire';
-import { append, mapSet } from './persistent';
-import { reanchor, type StepContext } from './scenario-clock';
-import { indexOf, audienceTeams } from './scenario-index';
-import { scheduleInject, setNested } from './schedule';
 import type { ExerciseState } from './state';
-import { record } from './timeline';
 import type { Command, Input, Lifecycle } from './types';
 import { validateCommand } from './validate';
 
@@ -27,14 +21,6 @@ export interface ExerciseEvent {
 	advanced: ExerciseState;
 }
 
-function ctxOf(state: ExerciseState, input: Input): StepContext {
-	return { seq: input.seq, at: state.clock.lastAt };
-}
-
-function cmd<T extends Command['type']>(event: ExerciseEvent, _type: T): Extract<Command, { type: T }> {
-	return event.input.command as Extract<Command, { type: T }>;
-}
-
 /** Every transition ends the same way: fire what fell due at the new time, count the input. */
 function finish(state: ExerciseState, input: Input): ExerciseState {
 	const due = state.clock.running && state.pending.length > 0 && state.pending[0].due <= state.clock.now;
@@ -43,15 +29,11 @@ function finish(state: ExerciseState, input: Input): ExerciseState {
 }
 
 /** A named action: the command's pure update applied to the advanced state, then `finish`. */
-function act(update: (state: ExerciseState, event: ExerciseEvent) => ExerciseState) {
+function act(name: CommandAction) {
+	const update = updates[name];
 	return assign<ExerciseState, ExerciseEvent, undefined, ExerciseEvent, never>(({ event }) =>
-		finish(update(event.advanced, event), event.input)
+		finish(update(event.advanced, event.input), event.input)
 	);
-}
-
-function lifecycleRecord(state: ExerciseState, input: Input, detail: string): ExerciseState {
-	const ctx = ctxOf(state, input);
-	return record(state, { seq: ctx.seq, at: ctx.at, scenarioAt: state.clock.now, kind: 'lifecycle', detail });
 }
 
 const machineSetup = setup({
@@ -64,162 +46,27 @@ const machineSetup = setup({
 		commandIsValid: ({ event }) => validateCommand(event.advanced, event.input.command) === null
 	},
 	actions: {
-		advanceTime: act((context) => context),
 		setLifecycle: assign((_, params: { lifecycle: Lifecycle }) => ({ lifecycle: params.lifecycle })),
-		recordBriefing: act((context, event) => lifecycleRecord(context, event.input, 'briefing')),
-		startExercise: act((context, event) => {
-			let s: ExerciseState = {
-				...context,
-				clock: { ...reanchor(context.clock, { running: true }), anchorScenario: 0, now: 0 }
-			};
-			for (const inject of indexOf(s.scenario).atStart) {
-				if (inject.trigger.kind !== 'at') continue;
-				for (const team of audienceTeams(inject.audience, s.config.teams))
-					s = scheduleInject(s, inject, team, inject.trigger.at);
-			}
-			return lifecycleRecord(s, event.input, 'started');
-		}),
-		pauseClock: act((context, event) =>
-			lifecycleRecord(
-				{ ...context, clock: reanchor(context.clock, { running: false }) },
-				event.input,
-				'paused'
-			)
-		),
-		resumeClock: act((context, event) =>
-			lifecycleRecord(
-				{ ...context, clock: reanchor(context.clock, { running: true }) },
-				event.input,
-				'resumed'
-			)
-		),
-		beginHotwash: act((context, event) =>
-			lifecycleRecord(
-				{ ...context, clock: reanchor(context.clock, { running: false }) },
-				event.input,
-				'in hotwash'
-			)
-		),
-		endExercise: act((context, event) =>
-			lifecycleRecord(
-				{ ...context, clock: reanchor(context.clock, { running: false }) },
-				event.input,
-				'ended'
-			)
-		),
-		changeSpeed: act((context, event) => {
-			const { compression } = cmd(event, 'exercise.setCompression');
-			const ctx = ctxOf(context, event.input);
-			const s = { ...context, clock: reanchor(context.clock, { compression }) };
-			return record(s, {
-				seq: ctx.seq,
-				at: ctx.at,
-				scenarioAt: s.clock.now,
-				kind: 'speed',
-				detail: String(compression)
-			});
-		}),
-		releaseInject: act((context, event) =>
-			release(
-				context,
-				indexOf(context.scenario).injects.get(cmd(event, 'inject.release').injectId)!,
-				ctxOf(context, event.input)
-			)
-		),
-		holdInject: act((context, event) =>
-			hold(
-				context,
-				indexOf(context.scenario).injects.get(cmd(event, 'inject.hold').injectId)!,
-				ctxOf(context, event.input)
-			)
-		),
-		skipInject: act((context, event) =>
-			skip(
-				context,
-				indexOf(context.scenario).injects.get(cmd(event, 'inject.skip').injectId)!,
-				ctxOf(context, event.input)
-			)
-		),
-		sendAdhoc: act((context, event) =>
-			deliverAdhoc(context, cmd(event, 'inject.adhoc').inject, ctxOf(context, event.input))
-		),
-		recordAnswer: act((context, event) => {
-			const c = cmd(event, 'answer.submit');
-			return submitAnswer(
-				context,
-				c.decisionId,
-				c.teamId,
-				c.answer,
-				event.input.actor,
-				ctxOf(context, event.input)
-			);
-		}),
-		recordMarks: act((context, event) => {
-			const c = cmd(event, 'rubric.mark');
-			return markRubric(
-				context,
-				c.decisionId,
-				c.teamId,
-				c.marks,
-				c.note,
-				event.input.actor,
-				ctxOf(context, event.input)
-			);
-		}),
-		overrideScore: act((context, event) => {
-			const c = cmd(event, 'score.override');
-			const ctx = ctxOf(context, event.input);
-			const o = { points: c.points, reason: c.reason, by: actorName(event.input.actor) };
-			const s = { ...context, overrides: setNested(context.overrides, c.teamId, c.entryId, o) };
-			return record(s, {
-				seq: ctx.seq,
-				at: ctx.at,
-				scenarioAt: s.clock.now,
-				kind: 'override',
-				teamId: c.teamId,
-				detail: c.entryId
-			});
-		}),
-		addNote: act((context, event) => {
-			const c = cmd(event, 'note.add');
-			const ctx = ctxOf(context, event.input);
-			const note = {
-				id: c.noteId,
-				teamId: c.teamId,
-				objectiveId: c.objectiveId,
-				text: c.text,
-				by: actorName(event.input.actor),
-				scenarioAt: context.clock.now,
-				at: ctx.at
-			};
-			const s = {
-				...context,
-				notes: append(context.notes, note),
-				noteIds: mapSet(context.noteIds, c.noteId, true as const)
-			};
-			return record(s, { seq: ctx.seq, at: ctx.at, scenarioAt: s.clock.now, kind: 'note', teamId: c.teamId });
-		})
+		advanceTime: act('advanceTime'),
+		recordBriefing: act('recordBriefing'),
+		startExercise: act('startExercise'),
+		pauseClock: act('pauseClock'),
+		resumeClock: act('resumeClock'),
+		beginHotwash: act('beginHotwash'),
+		endExercise: act('endExercise'),
+		changeSpeed: act('changeSpeed'),
+		releaseInject: act('releaseInject'),
+		holdInject: act('holdInject'),
+		skipInject: act('skipInject'),
+		sendAdhoc: act('sendAdhoc'),
+		recordAnswer: act('recordAnswer'),
+		recordMarks: act('recordMarks'),
+		overrideScore: act('overrideScore'),
+		addNote: act('addNote')
 	}
 });
 
-type CommandAction =
-	| 'recordBriefing'
-	| 'startExercise'
-	| 'pauseClock'
-	| 'resumeClock'
-	| 'beginHotwash'
-	| 'endExercise'
-	| 'changeSpeed'
-	| 'releaseInject'
-	| 'holdInject'
-	| 'skipInject'
-	| 'sendAdhoc'
-	| 'recordAnswer'
-	| 'recordMarks'
-	| 'overrideScore'
-	| 'addNote';
-
-function step(action: CommandAction, target?: Lifecycle) {
+function step(action: Exclude<CommandAction, 'advanceTime'>, target?: Lifecycle) {
 	return {
 		target,
 		guard: 'commandIsValid' as const,

@@ -31,7 +31,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 function scenarioYaml(): string {
-	const teams = TEAMS.map((id) => `  - { id: ${id}, name: ${id.toUpperCase()}, description: Team ${id}, roles: [Member] }`).join('\n');
+	const teams = TEAMS.map(
+		(id) => `  - { id: ${id}, name: ${id.toUpperCase()}, description: Team ${id}, roles: [Member] }`
+	).join('\n');
 	const injects = Array.from({ length: DECISIONS }, (_, i) =>
 		[
 			`  - id: i${i}`,
@@ -87,7 +89,10 @@ interface Worker {
 }
 
 function startWorker(): Promise<Worker> {
-	const child = fork(path.join(here, 'realtime.client.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+	const child = fork(path.join(here, 'realtime.client.ts'), [], {
+		execArgv: ['--import', 'tsx'],
+		stdio: ['ignore', 'inherit', 'inherit', 'ipc']
+	});
 	const request = <T>(msg: unknown, reply: string) =>
 		new Promise<T>((resolve, reject) => {
 			const on = (m: { type: string; message?: string }) => {
@@ -127,13 +132,21 @@ async function measure(size: number, dir: string): Promise<Row> {
 	await new Promise<void>((r) => bareHttp.listen(0, '127.0.0.1', r));
 	const bareUrl = `http://127.0.0.1:${(bareHttp.address() as AddressInfo).port}`;
 
-	const f = await app.sessions.setup(fakeRequest(), { name: 'Bench', username: 'bench', password: 'bench password' });
+	const f = await app.sessions.setup(fakeRequest(), {
+		name: 'Bench',
+		username: 'bench',
+		password: 'bench password'
+	});
 	const exercises = size / PER_EXERCISE;
 	const seats: { cookie: string; exerciseId: string; teamId: string; worker: number; index: number }[] = [];
 	const perWorker: { cookie: string; exerciseId: string }[][] = Array.from({ length: WORKERS }, () => []);
 	const ids: string[] = [];
 	for (let e = 0; e < exercises; e++) {
-		const { id, joinCode } = await app.exercises.create(f, { scenarioId: 'bench', organisation: `Org ${e}`, teams: TEAMS });
+		const { id, joinCode } = await app.exercises.create(f, {
+			scenarioId: 'bench',
+			organisation: `Org ${e}`,
+			teams: TEAMS
+		});
 		ids.push(id);
 		const host = await app.hosts.get(id);
 		await host.submit({ role: 'facilitator', userId: f.userId }, { type: 'exercise.start' }, `start-${id}`);
@@ -148,7 +161,9 @@ async function measure(size: number, dir: string): Promise<Row> {
 		}
 	}
 	const workers = await Promise.all(Array.from({ length: WORKERS }, startWorker));
-	await Promise.all(workers.map((w, i) => w.request({ type: 'connect', url, seats: perWorker[i] }, 'connected')));
+	await Promise.all(
+		workers.map((w, i) => w.request({ type: 'connect', url, seats: perWorker[i] }, 'connected'))
+	);
 	const setupS = (now() - setupStart) / 1000;
 
 	// Inject fan-out: one ad-hoc inject to all teams in every exercise per round.
@@ -162,7 +177,16 @@ async function measure(size: number, dir: string): Promise<Row> {
 				t0.set(id, now());
 				const res = await host.submit(
 					{ role: 'facilitator', userId: f.userId },
-					{ type: 'inject.adhoc', inject: { id: `adhoc-${r}`, title: `Update ${r}`, body: 'A new development for every team.', channel: 'news', audience: 'all' } },
+					{
+						type: 'inject.adhoc',
+						inject: {
+							id: `adhoc-${r}`,
+							title: `Update ${r}`,
+							body: 'A new development for every team.',
+							channel: 'news',
+							audience: 'all'
+						}
+					},
 					`adhoc-${id}-${r}`
 				);
 				version.set(id, res.version);
@@ -175,7 +199,9 @@ async function measure(size: number, dir: string): Promise<Row> {
 	const viewBytes = JSON.stringify(sample.view({ role: 'participant', teamId: 'soc' })).length;
 
 	// Bare socket.io broadcast of a payload as large as a team view, to as many clients.
-	await Promise.all(workers.map((w) => w.request({ type: 'bare', url: bareUrl, count: size / WORKERS }, 'bare-connected')));
+	await Promise.all(
+		workers.map((w) => w.request({ type: 'bare', url: bareUrl, count: size / WORKERS }, 'bare-connected'))
+	);
 	const pad = 'x'.repeat(viewBytes);
 	for (let r = 0; r < ROUNDS; r++) {
 		bareIo.emit('bench', { t: now(), pad });
@@ -201,19 +227,29 @@ async function measure(size: number, dir: string): Promise<Row> {
 	await Promise.all(
 		workers.map((w, i) => {
 			const mine = jobs.filter((j) => j.worker === i);
-			return w.request({ type: 'answer', jobs: mine, perSecond: (ANSWER_RATE * mine.length) / jobs.length }, 'answered');
+			return w.request(
+				{ type: 'answer', jobs: mine, perSecond: (ANSWER_RATE * mine.length) / jobs.length },
+				'answered'
+			);
 		})
 	);
 	await sleep(500);
 
-	type Report = { views: [string, number, number][]; bare: number[]; acks: number[]; errors: number; errorCodes: Record<string, number> };
+	type Report = {
+		views: [string, number, number][];
+		bare: number[];
+		acks: number[];
+		errors: number;
+		errorCodes: Record<string, number>;
+	};
 	const reports = await Promise.all(workers.map((w) => w.request<Report>({ type: 'report' }, 'report')));
 	const fanout: number[] = [];
 	for (const report of reports) {
 		// Per socket and round: the first view at or past the round's version. Views arrive per socket in order,
 		// so grouping by exercise is enough when each socket's receipts are consecutive rows of the same exercise.
 		const byExercise = new Map<string, [number, number][]>();
-		for (const [id, version, t] of report.views) byExercise.set(id, [...(byExercise.get(id) ?? []), [version, t]]);
+		for (const [id, version, t] of report.views)
+			byExercise.set(id, [...(byExercise.get(id) ?? []), [version, t]]);
 		for (const [id, rows] of byExercise) {
 			for (const round of rounds) {
 				const v = round.version.get(id)!;
@@ -248,14 +284,22 @@ async function measure(size: number, dir: string): Promise<Row> {
 /** Mean time of one command through the host with nobody connected (queue → engine → store commit). */
 async function serialSubmitMs(dir: string): Promise<number> {
 	const app = createApp({ store: await openStore(path.join(dir, 'serial.db')), scenariosDir: dir });
-	const f = await app.sessions.setup(fakeRequest(), { name: 'Bench', username: 'bench', password: 'bench password' });
+	const f = await app.sessions.setup(fakeRequest(), {
+		name: 'Bench',
+		username: 'bench',
+		password: 'bench password'
+	});
 	const { id } = await app.exercises.create(f, { scenarioId: 'bench', organisation: 'Org', teams: TEAMS });
 	const host = await app.hosts.get(id);
 	await host.submit({ role: 'facilitator' }, { type: 'exercise.start' }, 'start');
 	const n = 200;
 	const t = now();
 	for (let i = 0; i < n; i++) {
-		await host.submit({ role: 'facilitator' }, { type: 'note.add', noteId: `n${i}`, text: `note ${i}` }, `k${i}`);
+		await host.submit(
+			{ role: 'facilitator' },
+			{ type: 'note.add', noteId: `n${i}`, text: `note ${i}` },
+			`k${i}`
+		);
 	}
 	const ms = (now() - t) / n;
 	await app.close();

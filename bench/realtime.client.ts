@@ -36,8 +36,15 @@ async function connectAll(url: string, seats: SeatJob[]): Promise<void> {
 			seats.slice(i, i + batch).map(
 				(seat) =>
 					new Promise<void>((resolve, reject) => {
-						const s = io(url, { transports: ['websocket'], extraHeaders: { cookie: seat.cookie }, forceNew: true, reconnection: false });
-						s.on('exercise:view', (m: { exerciseId: string; version: number }) => views.push([m.exerciseId, m.version, now()]));
+						const s = io(url, {
+							transports: ['websocket'],
+							extraHeaders: { cookie: seat.cookie },
+							forceNew: true,
+							reconnection: false
+						});
+						s.on('exercise:view', (m: { exerciseId: string; version: number }) =>
+							views.push([m.exerciseId, m.version, now()])
+						);
 						s.once('connect_error', reject);
 						s.once('connect', () => {
 							s.emit('exercise:sync', { exerciseId: seat.exerciseId }, (ack: { error?: { code: string } }) =>
@@ -67,7 +74,10 @@ async function connectBare(url: string, count: number): Promise<void> {
 	);
 }
 
-async function answer(jobs: { seat: number; decisionId: string; option: string }[], perSecond: number): Promise<void> {
+async function answer(
+	jobs: { seat: number; decisionId: string; option: string }[],
+	perSecond: number
+): Promise<void> {
 	const gap = 1000 / perSecond;
 	const start = now();
 	const pending: Promise<void>[] = [];
@@ -84,7 +94,11 @@ async function answer(jobs: { seat: number; decisionId: string; option: string }
 					{
 						exerciseId: (socket as Socket & { exerciseId?: string }).exerciseId,
 						key: `bench-${process.pid}-${i}`,
-						command: { type: 'answer.submit', decisionId: job.decisionId, answer: { type: 'single', option: job.option } }
+						command: {
+							type: 'answer.submit',
+							decisionId: job.decisionId,
+							answer: { type: 'single', option: job.option }
+						}
 					},
 					(ack: { error?: { code: string } }) => {
 						acks.push(now() - sent);
@@ -106,7 +120,9 @@ process.on('message', async (cmd: Command) => {
 		switch (cmd.type) {
 			case 'connect':
 				await connectAll(cmd.url, cmd.seats);
-				cmd.seats.forEach((seat, i) => ((sockets[i] as Socket & { exerciseId?: string }).exerciseId = seat.exerciseId));
+				cmd.seats.forEach(
+					(seat, i) => ((sockets[i] as Socket & { exerciseId?: string }).exerciseId = seat.exerciseId)
+				);
 				return send({ type: 'connected', count: sockets.length });
 			case 'bare':
 				await connectBare(cmd.url, cmd.count);

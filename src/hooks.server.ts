@@ -21,7 +21,8 @@ function baseUrl(http: HttpServer | undefined): string | null {
 }
 
 function announceSetup(http: HttpServer | undefined): void {
-	const say = () => console.log(`Switchboard: no facilitator account yet. Create one at ${baseUrl(http) ?? ''}/setup`);
+	const say = () =>
+		console.log(`Switchboard: no facilitator account yet. Create one at ${baseUrl(http) ?? ''}/setup`);
 	if (!http || http.listening) say();
 	// After the server's own "listening" line, which is printed from the listen callback.
 	else http.once('listening', () => setImmediate(say));

@@ -20,7 +20,9 @@ describe('renderMarkdown', () => {
 	});
 
 	it('strips event handler attributes', () => {
-		const html = renderMarkdown('<p onclick="steal()">x</p><a href="https://a.example" onmouseover="x()">l</a>');
+		const html = renderMarkdown(
+			'<p onclick="steal()">x</p><a href="https://a.example" onmouseover="x()">l</a>'
+		);
 		expect(html).not.toMatch(/on(click|mouseover)/);
 		expect(html).toContain('href="https://a.example"');
 	});

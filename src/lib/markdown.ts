@@ -8,11 +8,43 @@ import sanitizeHtml from 'sanitize-html';
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
 const ALLOWED_TAGS = [
-	'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'blockquote', 'pre', 'code',
-	'em', 'strong', 'del', 's', 'sub', 'sup', 'kbd', 'mark',
-	'ul', 'ol', 'li', 'dl', 'dt', 'dd',
-	'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption',
-	'a', 'span', 'abbr'
+	'h1',
+	'h2',
+	'h3',
+	'h4',
+	'h5',
+	'h6',
+	'p',
+	'br',
+	'hr',
+	'blockquote',
+	'pre',
+	'code',
+	'em',
+	'strong',
+	'del',
+	's',
+	'sub',
+	'sup',
+	'kbd',
+	'mark',
+	'ul',
+	'ol',
+	'li',
+	'dl',
+	'dt',
+	'dd',
+	'table',
+	'thead',
+	'tbody',
+	'tfoot',
+	'tr',
+	'th',
+	'td',
+	'caption',
+	'a',
+	'span',
+	'abbr'
 ];
 
 const SANITIZE: sanitizeHtml.IOptions = {

@@ -115,6 +115,7 @@ export function createApp(options: AppOptions): App {
 /** The app created by the init hook; throws when called before it ran. */
 export function app(): App {
 	const instance = (globalThis as Record<symbol, unknown>)[APP_SYMBOL] as App | undefined;
-	if (!instance) throw new Error('Switchboard is not initialised: the init hook in hooks.server.ts has not run.');
+	if (!instance)
+		throw new Error('Switchboard is not initialised: the init hook in hooks.server.ts has not run.');
 	return instance;
 }

@@ -7,7 +7,10 @@ describe('DueTimer', () => {
 
 	it('fires once at the armed wall time', () => {
 		const fired: number[] = [];
-		const t = new DueTimer(() => Date.now(), (at) => fired.push(at));
+		const t = new DueTimer(
+			() => Date.now(),
+			(at) => fired.push(at)
+		);
 		const due = Date.now() + 1000;
 		t.arm(due);
 		vi.advanceTimersByTime(999);
@@ -19,7 +22,10 @@ describe('DueTimer', () => {
 
 	it('fires at once for a time already past (an overdue timer after a restart)', () => {
 		const fired: number[] = [];
-		const t = new DueTimer(() => Date.now(), (at) => fired.push(at));
+		const t = new DueTimer(
+			() => Date.now(),
+			(at) => fired.push(at)
+		);
 		t.arm(Date.now() - 60_000);
 		vi.advanceTimersByTime(0);
 		expect(fired).toHaveLength(1);
@@ -27,7 +33,10 @@ describe('DueTimer', () => {
 
 	it('replaces an earlier arming and disarms on null', () => {
 		const fired: number[] = [];
-		const t = new DueTimer(() => Date.now(), (at) => fired.push(at));
+		const t = new DueTimer(
+			() => Date.now(),
+			(at) => fired.push(at)
+		);
 		t.arm(Date.now() + 100);
 		t.arm(Date.now() + 500);
 		vi.advanceTimersByTime(200);
@@ -39,7 +48,10 @@ describe('DueTimer', () => {
 
 	it('waits in steps beyond the setTimeout limit without firing early', () => {
 		const fired: number[] = [];
-		const t = new DueTimer(() => Date.now(), (at) => fired.push(at));
+		const t = new DueTimer(
+			() => Date.now(),
+			(at) => fired.push(at)
+		);
 		const due = Date.now() + 30 * 24 * 3600_000;
 		t.arm(due);
 		vi.advanceTimersByTime(2 ** 31 - 1);

@@ -7,8 +7,16 @@ import { ServiceError } from '../errors';
 import { manualClock, TEST_SCENARIOS } from '../testing/harness';
 import { ExerciseHost, type HostStore } from './exercise-host';
 
-const { scenario } = parseScenario(readFileSync(path.join(TEST_SCENARIOS, 'server-drill.yaml'), 'utf8'), 'drill.yaml');
-const config: ExerciseConfig = { exerciseId: 'ex-1', teams: ['soc', 'legal'], compression: 60, variables: {} };
+const { scenario } = parseScenario(
+	readFileSync(path.join(TEST_SCENARIOS, 'server-drill.yaml'), 'utf8'),
+	'drill.yaml'
+);
+const config: ExerciseConfig = {
+	exerciseId: 'ex-1',
+	teams: ['soc', 'legal'],
+	compression: 60,
+	variables: {}
+};
 
 /** An in-memory log with the store's semantics (unique keys, snapshots by seq). */
 function memoryStore() {
@@ -22,7 +30,8 @@ function memoryStore() {
 		},
 		inputsAfter: async (_id, seq) => inputs.filter((i) => i.seq > seq),
 		hasInputKey: async (_id, key) => inputs.some((i) => i.key === key),
-		saveSnapshot: async (_id, seq, engineVersion, state) => void snapshots.push({ seq, engineVersion, state }),
+		saveSnapshot: async (_id, seq, engineVersion, state) =>
+			void snapshots.push({ seq, engineVersion, state }),
 		latestSnapshot: async () => snapshots.at(-1) ?? null,
 		setLifecycle: async () => {}
 	};
@@ -33,7 +42,11 @@ describe('ExerciseHost', () => {
 	it('restores from the latest snapshot plus the inputs after it', async () => {
 		const clock = manualClock();
 		const mem = memoryStore();
-		const host = await ExerciseHost.restore('ex-1', scenario!, config, { store: mem.store, now: clock.now, snapshotEvery: 2 });
+		const host = await ExerciseHost.restore('ex-1', scenario!, config, {
+			store: mem.store,
+			now: clock.now,
+			snapshotEvery: 2
+		});
 		await host.submit({ role: 'facilitator' }, { type: 'exercise.start' }, 'a');
 		await host.submit({ role: 'facilitator' }, { type: 'note.add', noteId: 'n1', text: 'one' }, 'b');
 		await host.submit({ role: 'facilitator' }, { type: 'note.add', noteId: 'n2', text: 'two' }, 'c');
@@ -48,7 +61,11 @@ describe('ExerciseHost', () => {
 	it('replays from the start when the snapshot was written by another engine version', async () => {
 		const clock = manualClock();
 		const mem = memoryStore();
-		const host = await ExerciseHost.restore('ex-1', scenario!, config, { store: mem.store, now: clock.now, snapshotEvery: 1 });
+		const host = await ExerciseHost.restore('ex-1', scenario!, config, {
+			store: mem.store,
+			now: clock.now,
+			snapshotEvery: 1
+		});
 		await host.submit({ role: 'facilitator' }, { type: 'exercise.start' }, 'a');
 		host.close();
 		mem.snapshots.push({ seq: 1, engineVersion: 'ancient', state: '{"not":"a state"}' });
@@ -60,7 +77,10 @@ describe('ExerciseHost', () => {
 
 	it('rejects a refused command with the engine code and leaves the state as it was', async () => {
 		const mem = memoryStore();
-		const host = await ExerciseHost.restore('ex-1', scenario!, config, { store: mem.store, now: manualClock().now });
+		const host = await ExerciseHost.restore('ex-1', scenario!, config, {
+			store: mem.store,
+			now: manualClock().now
+		});
 		const e = await host.submit({ role: 'observer' }, { type: 'exercise.start' }, 'x').catch((x) => x);
 		host.close();
 		expect(e).toBeInstanceOf(ServiceError);
@@ -74,7 +94,10 @@ describe('ExerciseHost', () => {
 		try {
 			const clock = manualClock();
 			const mem = memoryStore();
-			const host = await ExerciseHost.restore('ex-1', scenario!, config, { store: mem.store, now: clock.now });
+			const host = await ExerciseHost.restore('ex-1', scenario!, config, {
+				store: mem.store,
+				now: clock.now
+			});
 			await host.submit({ role: 'facilitator' }, { type: 'exercise.start' }, 'a');
 			// The 2 h inject at compression 60 is due 2 wall minutes after the start.
 			expect(host.armedAt).toBe(clock.now() + 2 * 60_000);

@@ -15,7 +15,16 @@ import {
 	viewFor
 } from '$lib/engine';
 import type { ExerciseState } from '$lib/engine';
-import type { Actor, Command, ExerciseConfig, Input, Lifecycle, Scenario, View, Viewer } from '$lib/engine/types';
+import type {
+	Actor,
+	Command,
+	ExerciseConfig,
+	Input,
+	Lifecycle,
+	Scenario,
+	View,
+	Viewer
+} from '$lib/engine/types';
 import { ServiceError } from '../errors';
 import { CommandQueue } from './command-queue';
 import { DueTimer } from './due-timer';
@@ -101,9 +110,7 @@ export class ExerciseHost {
 			}
 		}
 		const tail = await store.inputsAfter(exerciseId, from);
-		const state = base
-			? replay(scenario, config, tail, { state: base })
-			: replay(scenario, config, tail);
+		const state = base ? replay(scenario, config, tail, { state: base }) : replay(scenario, config, tail);
 		const host = new ExerciseHost(exerciseId, scenario, state ?? createExercise(scenario, config), deps);
 		host.#arm();
 		return host;
@@ -159,7 +166,8 @@ export class ExerciseHost {
 	}
 
 	async #apply(actor: Actor, command: Command, key: string): Promise<CommandResult> {
-		if (this.#closed) throw new ServiceError('server/closing', 'The server is shutting down; try again.', 503);
+		if (this.#closed)
+			throw new ServiceError('server/closing', 'The server is shutting down; try again.', 503);
 		const { store, now } = this.#deps;
 		const before = this.#state;
 		const refused = authorize(before, actor, command);

@@ -73,7 +73,13 @@ export async function principalOf(
 			};
 		}
 		if (seat) {
-			return { kind: 'staff', staffId: seat.seatId, exerciseId: seat.exerciseId, role: seat.kind, name: seat.name };
+			return {
+				kind: 'staff',
+				staffId: seat.seatId,
+				exerciseId: seat.exerciseId,
+				role: seat.kind,
+				name: seat.name
+			};
 		}
 	}
 	if (sessionToken) {

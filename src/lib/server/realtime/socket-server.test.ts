@@ -107,7 +107,12 @@ describe.each(testTargets)('realtime server on $name', (target) => {
 		await startAndDeliver(f, socket);
 		const key = newKey();
 		const ack = data(
-			await send(socket, exerciseId, { type: 'answer.submit', decisionId: 'd-first', answer: { type: 'single', option: 'hunt' } }, key)
+			await send(
+				socket,
+				exerciseId,
+				{ type: 'answer.submit', decisionId: 'd-first', answer: { type: 'single', option: 'hunt' } },
+				key
+			)
 		);
 		expect(ack.duplicate).toBe(false);
 		const stored = await server.app.store.events.inputByKey(exerciseId, key);
@@ -133,7 +138,11 @@ describe.each(testTargets)('realtime server on $name', (target) => {
 		data(await sync(socket, exerciseId));
 		await startAndDeliver(f, socket);
 		const key = newKey();
-		const answer: WireCommand = { type: 'answer.submit', decisionId: 'd-first', answer: { type: 'single', option: 'wipe' } };
+		const answer: WireCommand = {
+			type: 'answer.submit',
+			decisionId: 'd-first',
+			answer: { type: 'single', option: 'wipe' }
+		};
 		data(await send(socket, exerciseId, answer, key));
 		expect(data(await send(socket, exerciseId, answer, key)).duplicate).toBe(true);
 	});
@@ -172,8 +181,17 @@ describe.each(testTargets)('realtime server on $name', (target) => {
 		const { socket } = await participant('Ana', 'soc');
 		const obs = await server.client((await staffCookie(server.app, staffCode, 'Oli', 'observer')).cookie);
 		const start = await send(socket, exerciseId, { type: 'exercise.start' });
-		const assign = await send(socket, exerciseId, { type: 'participant.assign', participantId: 'x', teamId: 'legal' });
-		const mark = await send(obs, exerciseId, { type: 'rubric.mark', decisionId: 'd-scope', teamId: 'soc', marks: { scope: 1 } });
+		const assign = await send(socket, exerciseId, {
+			type: 'participant.assign',
+			participantId: 'x',
+			teamId: 'legal'
+		});
+		const mark = await send(obs, exerciseId, {
+			type: 'rubric.mark',
+			decisionId: 'd-scope',
+			teamId: 'soc',
+			marks: { scope: 1 }
+		});
 		expect('error' in start && start.error.code).toBe('command/forbidden');
 		expect('error' in assign && assign.error.code).toBe('command/forbidden');
 		expect('error' in mark && mark.error.code).toBe('command/forbidden');
@@ -197,7 +215,11 @@ describe.each(testTargets)('realtime server on $name', (target) => {
 		const long = await send(f, exerciseId, { type: 'note.add', text: 'x'.repeat(8001) });
 		expect('error' in long && long.error.code).toBe('payload/invalid');
 		const closed = new Promise<string>((resolve) => f.once('disconnect', (reason) => resolve(reason)));
-		f.emit('exercise:command', { exerciseId, key: newKey(), command: { type: 'note.add', text: 'y'.repeat(100_000) } }, () => {});
+		f.emit(
+			'exercise:command',
+			{ exerciseId, key: newKey(), command: { type: 'note.add', text: 'y'.repeat(100_000) } },
+			() => {}
+		);
 		expect(await closed).toBe('transport close');
 	});
 
@@ -206,14 +228,18 @@ describe.each(testTargets)('realtime server on $name', (target) => {
 		const { socket, seat } = await participant('Lee', 'legal');
 		data(await sync(socket, exerciseId));
 		const moved = nextEvent(socket, 'exercise:view', (m) => (m.view as TeamView).team?.id === 'soc');
-		data(await send(f, exerciseId, { type: 'participant.assign', participantId: seat.seatId, teamId: 'soc' }));
+		data(
+			await send(f, exerciseId, { type: 'participant.assign', participantId: seat.seatId, teamId: 'soc' })
+		);
 		expect(((await moved).view as TeamView).team.id).toBe('soc');
 		expect((await server.app.store.seats.byId(seat.seatId))?.teamId).toBe('soc');
 	});
 
 	it('announces presence to facilitators when a participant connects', async () => {
 		const f = await facilitator();
-		const seen = nextEvent(f, 'exercise:presence', (m) => m.members.some((x) => x.name === 'Ana' && x.connected));
+		const seen = nextEvent(f, 'exercise:presence', (m) =>
+			m.members.some((x) => x.name === 'Ana' && x.connected)
+		);
 		const { socket } = await participant('Ana', 'soc');
 		data(await sync(socket, exerciseId));
 		const msg = await seen;
@@ -239,7 +265,9 @@ describe.each(testTargets)('realtime server on $name', (target) => {
 		expect(restored.version).toBeGreaterThanOrEqual(versionBefore);
 		const fv = () => restored.view({ role: 'facilitator' }) as FacilitatorView;
 		expect(fv().notes.map((n) => n.text)).toContain('before restart');
-		await expect.poll(() => fv().injects.find((i) => i.id === 'later')?.teams.soc?.status, { timeout: 5000 }).toBe('delivered');
+		await expect
+			.poll(() => fv().injects.find((i) => i.id === 'later')?.teams.soc?.status, { timeout: 5000 })
+			.toBe('delivered');
 	});
 
 	it('never sends a participant facilitator notes, rubric guidance, points or another team\u2019s answers', async () => {
@@ -251,12 +279,40 @@ describe.each(testTargets)('realtime server on $name', (target) => {
 		data(await sync(soc.socket, exerciseId));
 		data(await sync(spy.socket, exerciseId));
 		await startAndDeliver(f, soc.socket);
-		data(await send(soc.socket, exerciseId, { type: 'answer.submit', decisionId: 'd-first', answer: { type: 'single', option: 'hunt' } }));
-		data(await send(soc.socket, exerciseId, { type: 'answer.submit', decisionId: 'd-scope', answer: { type: 'text', text: 'SOC-SECRET-ANSWER pe-chi-02' } }));
-		data(await send(f, exerciseId, {
-			type: 'inject.adhoc', title: 'For SOC', body: 'SOC-ONLY-ADHOC', channel: 'chat', audience: ['soc'], facilitatorNotes: 'ADHOC-NOTE-MARKER'
-		}));
-		data(await send(f, exerciseId, { type: 'inject.adhoc', title: 'For all', body: 'Everyone', channel: 'chat', audience: 'all', facilitatorNotes: 'ADHOC-NOTE-MARKER' }));
+		data(
+			await send(soc.socket, exerciseId, {
+				type: 'answer.submit',
+				decisionId: 'd-first',
+				answer: { type: 'single', option: 'hunt' }
+			})
+		);
+		data(
+			await send(soc.socket, exerciseId, {
+				type: 'answer.submit',
+				decisionId: 'd-scope',
+				answer: { type: 'text', text: 'SOC-SECRET-ANSWER pe-chi-02' }
+			})
+		);
+		data(
+			await send(f, exerciseId, {
+				type: 'inject.adhoc',
+				title: 'For SOC',
+				body: 'SOC-ONLY-ADHOC',
+				channel: 'chat',
+				audience: ['soc'],
+				facilitatorNotes: 'ADHOC-NOTE-MARKER'
+			})
+		);
+		data(
+			await send(f, exerciseId, {
+				type: 'inject.adhoc',
+				title: 'For all',
+				body: 'Everyone',
+				channel: 'chat',
+				audience: 'all',
+				facilitatorNotes: 'ADHOC-NOTE-MARKER'
+			})
+		);
 		data(await send(f, exerciseId, { type: 'note.add', teamId: 'soc', text: 'EVALUATOR-NOTE-MARKER' }));
 		data(await send(f, exerciseId, { type: 'inject.release', injectId: 'held' }));
 		const last = nextEvent(spy.socket, 'exercise:view');

@@ -21,7 +21,15 @@ import type { HostRegistry } from '../exercise/host-registry';
 import { actorOf, commandRequestSchema, parsePayload, syncRequestSchema, toEngineCommand } from './commands';
 import { originAllowed, principalOf, type PrincipalResolver } from './handshake';
 import { PresenceTracker, type MemberSource } from './presence';
-import { evaluatorsRoom, facilitatorsRoom, mayAccess, observersRoom, roomOf, teamRoom, viewerOf } from './rooms';
+import {
+	evaluatorsRoom,
+	facilitatorsRoom,
+	mayAccess,
+	observersRoom,
+	roomOf,
+	teamRoom,
+	viewerOf
+} from './rooms';
 
 type IO = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type Client = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -50,10 +58,16 @@ export interface Realtime {
 	close(): Promise<void>;
 }
 
-function failure(e: unknown, log: (e: unknown, c: string) => void, context: string): { error: { code: string; message: string } } {
+function failure(
+	e: unknown,
+	log: (e: unknown, c: string) => void,
+	context: string
+): { error: { code: string; message: string } } {
 	if (e instanceof ServiceError) return { error: { code: e.code, message: e.message } };
 	log(e, context);
-	return { error: { code: 'server/error', message: 'Something went wrong on the server; please try again.' } };
+	return {
+		error: { code: 'server/error', message: 'Something went wrong on the server; please try again.' }
+	};
 }
 
 /** Attaches socket.io to an HTTP server. */
@@ -92,7 +106,11 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 	io.use(async (socket, next) => {
 		try {
 			if (!originAllowed(socket.request, deps.origin)) return next(new Error('auth/forbidden'));
-			const principal = await principalOf(socket.request.headers.cookie, socket.handshake.auth?.as, deps.principals);
+			const principal = await principalOf(
+				socket.request.headers.cookie,
+				socket.handshake.auth?.as,
+				deps.principals
+			);
 			if (!principal) return next(new Error('auth/required'));
 			socket.data.principal = principal;
 			next();
@@ -121,7 +139,8 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 			}
 			const host = await deps.hosts.get(exerciseId);
 			const viewer = viewerOf(principal);
-			if (!viewer) throw new ServiceError('auth/forbidden', 'You are not in a team yet; ask the facilitator.', 403);
+			if (!viewer)
+				throw new ServiceError('auth/forbidden', 'You are not in a team yet; ask the facilitator.', 403);
 			return { exerciseId, version: host.version, view: host.view(viewer) };
 		};
 
@@ -161,10 +180,17 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 				const host = await deps.hosts.get(exerciseId);
 				if (command.type === 'participant.assign') {
 					if (principal.kind !== 'facilitator') {
-						throw new ServiceError('command/forbidden', 'Only a facilitator can move people between teams.', 403);
+						throw new ServiceError(
+							'command/forbidden',
+							'Only a facilitator can move people between teams.',
+							403
+						);
 					}
 					await assign(exerciseId, command.participantId, command.teamId, host);
-					return ack({ data: { version: host.version, duplicate: false } } satisfies Ack<{ version: number; duplicate: boolean }>);
+					return ack({ data: { version: host.version, duplicate: false } } satisfies Ack<{
+						version: number;
+						duplicate: boolean;
+					}>);
 				}
 				const mapped = toEngineCommand(command, principal, () => randomUUID().slice(0, 8));
 				if (!mapped.ok) throw new ServiceError(mapped.code, mapped.message, 403);
@@ -184,9 +210,18 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 		});
 	});
 
-	async function assign(exerciseId: string, participantId: string, teamId: string, host: ExerciseHost): Promise<void> {
+	async function assign(
+		exerciseId: string,
+		participantId: string,
+		teamId: string,
+		host: ExerciseHost
+	): Promise<void> {
 		if (!host.state.config.teams.includes(teamId)) {
-			throw new ServiceError('team/not_in_exercise', `Team "${teamId}" is not taking part in this exercise.`, 400);
+			throw new ServiceError(
+				'team/not_in_exercise',
+				`Team "${teamId}" is not taking part in this exercise.`,
+				400
+			);
 		}
 		await deps.assignSeat(exerciseId, participantId, teamId);
 		for (const s of seatSockets.get(participantId) ?? []) {

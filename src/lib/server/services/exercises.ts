@@ -82,7 +82,11 @@ export class Exercises {
 			config,
 			createdBy: f.userId
 		});
-		return { id: record.id, joinCode: formatJoinCode(record.joinCode), staffCode: formatJoinCode(record.staffCode) };
+		return {
+			id: record.id,
+			joinCode: formatJoinCode(record.joinCode),
+			staffCode: formatJoinCode(record.staffCode)
+		};
 	}
 
 	/**
@@ -95,7 +99,9 @@ export class Exercises {
 		return Promise.all(
 			rows.map(async (r) => {
 				const known = scenarios.find((s) => s.id === r.scenarioId)?.teams ?? [];
-				const teams = r.teams.map((id) => known.find((t) => t.id === id) ?? { id, name: id, description: '', roles: [] });
+				const teams = r.teams.map(
+					(id) => known.find((t) => t.id === id) ?? { id, name: id, description: '', roles: [] }
+				);
 				const seats = await this.store.seats.listForExercise(r.id);
 				return summary(r, r.lifecycle, teams, seats.filter((s) => s.role === 'participant').length);
 			})

@@ -71,7 +71,8 @@ export function flowPreview(scenario: Scenario): FlowPhase[] {
 	for (const inject of scenario.injects) {
 		const t = inject.trigger;
 		if (t.kind === 'after') link(t.inject, inject.id, triggerLabel(t));
-		if (t.kind === 'answer' || t.kind === 'unanswered') link(decisionOf.get(t.decision), inject.id, triggerLabel(t));
+		if (t.kind === 'answer' || t.kind === 'unanswered')
+			link(decisionOf.get(t.decision), inject.id, triggerLabel(t));
 	}
 
 	return scenario.phases.map((phase) => ({

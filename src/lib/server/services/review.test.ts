@@ -15,7 +15,11 @@ describe('review service', () => {
 	beforeEach(async () => {
 		const clock = manualClock();
 		({ app, close } = await startApp(clock));
-		f = await app.sessions.setup(fakeRequest(), { name: 'Dana', username: 'dana', password: 'correct horse battery' });
+		f = await app.sessions.setup(fakeRequest(), {
+			name: 'Dana',
+			username: 'dana',
+			password: 'correct horse battery'
+		});
 		({ id, joinCode } = await app.exercises.create(f, {
 			scenarioId: 'server-drill',
 			organisation: 'Northwind, "Inc"',
@@ -27,7 +31,12 @@ describe('review service', () => {
 		await host.submit({ role: 'system' }, { type: 'clock.tick' }, 'k-tick');
 		await host.submit(
 			{ role: 'participant', teamId: 'soc' },
-			{ type: 'answer.submit', decisionId: 'd-first', teamId: 'soc', answer: { type: 'single', option: 'hunt' } },
+			{
+				type: 'answer.submit',
+				decisionId: 'd-first',
+				teamId: 'soc',
+				answer: { type: 'single', option: 'hunt' }
+			},
 			'k-answer'
 		);
 	});

@@ -5,13 +5,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseScenario } from '$lib/engine/scenario';
-import type {
-	FacilitatorGuide,
-	Objective,
-	Scenario,
-	ScenarioIssue,
-	TeamDef
-} from '$lib/engine/types';
+import type { FacilitatorGuide, Objective, Scenario, ScenarioIssue, TeamDef } from '$lib/engine/types';
 import { fault } from '../errors';
 import { flowPreview, type FlowPhase } from './flow-preview';
 

@@ -4,7 +4,10 @@ import { fakeRequest, startApp } from '../testing/harness';
 import type { App } from '../app';
 
 async function code(p: Promise<unknown>): Promise<string> {
-	const e = await p.then(() => null, (x: unknown) => x);
+	const e = await p.then(
+		() => null,
+		(x: unknown) => x
+	);
 	if (!(e instanceof ServiceError)) throw new Error(`expected a ServiceError, got ${String(e)}`);
 	return e.code;
 }
@@ -16,8 +19,16 @@ describe('seats service', () => {
 
 	beforeEach(async () => {
 		({ app, close } = await startApp());
-		const f = await app.sessions.setup(fakeRequest(), { name: 'Dana', username: 'dana', password: 'correct horse battery' });
-		codes = await app.exercises.create(f, { scenarioId: 'server-drill', organisation: 'Northwind', teams: ['soc', 'legal'] });
+		const f = await app.sessions.setup(fakeRequest(), {
+			name: 'Dana',
+			username: 'dana',
+			password: 'correct horse battery'
+		});
+		codes = await app.exercises.create(f, {
+			scenarioId: 'server-drill',
+			organisation: 'Northwind',
+			teams: ['soc', 'legal']
+		});
 	});
 	afterEach(() => close());
 
@@ -41,20 +52,26 @@ describe('seats service', () => {
 	});
 
 	it('refuses a team that is not in the exercise', async () => {
-		expect(await code(app.seats.join(fakeRequest(), { code: codes.joinCode, name: 'Ana', teamId: 'comms' }))).toBe(
-			'team/not_in_exercise'
-		);
+		expect(
+			await code(app.seats.join(fakeRequest(), { code: codes.joinCode, name: 'Ana', teamId: 'comms' }))
+		).toBe('team/not_in_exercise');
 	});
 
 	it('seats observers and evaluators only with the staff code', async () => {
-		expect(await code(app.seats.joinStaff(fakeRequest(), { code: codes.joinCode, name: 'Oli', role: 'observer' }))).toBe(
-			'form/invalid'
-		);
-		const seat = await app.seats.joinStaff(fakeRequest(), { code: codes.staffCode, name: 'Eve', role: 'evaluator' });
+		expect(
+			await code(app.seats.joinStaff(fakeRequest(), { code: codes.joinCode, name: 'Oli', role: 'observer' }))
+		).toBe('form/invalid');
+		const seat = await app.seats.joinStaff(fakeRequest(), {
+			code: codes.staffCode,
+			name: 'Eve',
+			role: 'evaluator'
+		});
 		expect(seat).toMatchObject({ kind: 'evaluator', teamId: null });
 	});
 
 	it('refuses an empty display name', async () => {
-		expect(await code(app.seats.join(fakeRequest(), { code: codes.joinCode, name: '   ', teamId: 'soc' }))).toBe('form/invalid');
+		expect(
+			await code(app.seats.join(fakeRequest(), { code: codes.joinCode, name: '   ', teamId: 'soc' }))
+		).toBe('form/invalid');
 	});
 });

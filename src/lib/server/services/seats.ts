@@ -93,7 +93,8 @@ export class Seats {
 		form: { code: string; name: string; role: 'observer' | 'evaluator' }
 	): Promise<Seat> {
 		const { exercise, kind } = await this.#resolve(event, form.code);
-		if (kind !== 'staff') fault('form/invalid', 'That is the participants\u2019 join code, not the staff code.');
+		if (kind !== 'staff')
+			fault('form/invalid', 'That is the participants\u2019 join code, not the staff code.');
 		if (form.role !== 'observer' && form.role !== 'evaluator') {
 			fault('form/invalid', 'Choose whether you join as an observer or an evaluator.');
 		}
@@ -139,14 +140,19 @@ export class Seats {
 	}
 
 	/** Participants of an exercise, for presence. */
-	async members(exerciseId: string): Promise<{ participantId: string; name: string; teamId: TeamId | null }[]> {
+	async members(
+		exerciseId: string
+	): Promise<{ participantId: string; name: string; teamId: TeamId | null }[]> {
 		const seats = await this.store.seats.listForExercise(exerciseId);
 		return seats
 			.filter((s) => s.role === 'participant')
 			.map((s) => ({ participantId: s.id, name: s.name, teamId: s.teamId }));
 	}
 
-	async #resolve(event: RequestLike, raw: string): Promise<{ exercise: ExerciseRecord; kind: JoinInfo['kind'] }> {
+	async #resolve(
+		event: RequestLike,
+		raw: string
+	): Promise<{ exercise: ExerciseRecord; kind: JoinInfo['kind'] }> {
 		const ip = `join:${clientAddress(event)}`;
 		const gate = this.limiter.check(ip);
 		if (!gate.allowed) {
@@ -177,7 +183,8 @@ export class Seats {
 
 	async #open(exercise: ExerciseRecord): Promise<void> {
 		const host = await this.hosts.get(exercise.id);
-		if (host.lifecycle === 'ended') fault('join/closed', 'This exercise has ended; it can no longer be joined.', 409);
+		if (host.lifecycle === 'ended')
+			fault('join/closed', 'This exercise has ended; it can no longer be joined.', 409);
 	}
 
 	async #seat(
@@ -188,7 +195,13 @@ export class Seats {
 		teamId: TeamId | null
 	): Promise<Seat> {
 		const token = newToken();
-		const seat = await this.store.seats.create({ exerciseId, role, name, teamId, tokenHash: hashToken(token) });
+		const seat = await this.store.seats.create({
+			exerciseId,
+			role,
+			name,
+			teamId,
+			tokenHash: hashToken(token)
+		});
 		setAuthCookie(event.cookies, SEAT_COOKIE, token, SEAT_MAX_AGE_S, event.url);
 		this.onSeatsChanged(exerciseId);
 		return toSeat(seat);

@@ -7,7 +7,10 @@ import type { App } from '../app';
 const form = { name: 'Dana', username: 'Dana', password: 'correct horse battery' };
 
 async function code(p: Promise<unknown>): Promise<string> {
-	const e = await p.then(() => null, (x: unknown) => x);
+	const e = await p.then(
+		() => null,
+		(x: unknown) => x
+	);
 	if (!(e instanceof ServiceError)) throw new Error(`expected a ServiceError, got ${String(e)}`);
 	return e.code;
 }
@@ -36,19 +39,22 @@ describe('sessions service', () => {
 
 	it('gives the same error for an unknown user and a wrong password', async () => {
 		await app.sessions.setup(fakeRequest(), form);
-		expect(await code(app.sessions.login(fakeRequest(), { username: 'nobody', password: 'whatever123' }))).toBe(
-			'auth/invalid_credentials'
-		);
-		expect(await code(app.sessions.login(fakeRequest(), { username: 'dana', password: 'wrong password' }))).toBe(
-			'auth/invalid_credentials'
-		);
+		expect(
+			await code(app.sessions.login(fakeRequest(), { username: 'nobody', password: 'whatever123' }))
+		).toBe('auth/invalid_credentials');
+		expect(
+			await code(app.sessions.login(fakeRequest(), { username: 'dana', password: 'wrong password' }))
+		).toBe('auth/invalid_credentials');
 	});
 
 	it('locks out an address after ten failed sign-ins', async () => {
 		await app.sessions.setup(fakeRequest(), form);
-		for (let i = 0; i < 10; i++) await code(app.sessions.login(fakeRequest(), { username: 'dana', password: 'nope nope' }));
+		for (let i = 0; i < 10; i++)
+			await code(app.sessions.login(fakeRequest(), { username: 'dana', password: 'nope nope' }));
 		expect(await code(app.sessions.login(fakeRequest(), form))).toBe('auth/rate_limited');
-		expect(await app.sessions.login(fakeRequest('http://127.0.0.1/', '10.0.0.9'), form)).toMatchObject({ username: 'dana' });
+		expect(await app.sessions.login(fakeRequest('http://127.0.0.1/', '10.0.0.9'), form)).toMatchObject({
+			username: 'dana'
+		});
 	});
 
 	it('ends the session on logout', async () => {

@@ -26,11 +26,18 @@ const setupForm = z.object({
 		.string()
 		.trim()
 		.toLowerCase()
-		.regex(/^[a-z0-9._-]{3,64}$/, 'Use 3 to 64 letters, digits, dots, dashes or underscores for the username.'),
+		.regex(
+			/^[a-z0-9._-]{3,64}$/,
+			'Use 3 to 64 letters, digits, dots, dashes or underscores for the username.'
+		),
 	password: z.string()
 });
 
-const toFacilitator = (u: UserRecord): Facilitator => ({ userId: u.id, username: u.username, name: u.displayName });
+const toFacilitator = (u: UserRecord): Facilitator => ({
+	userId: u.id,
+	username: u.username,
+	name: u.displayName
+});
 
 /** Setup, login, logout and session lookup. */
 export class Sessions {
@@ -49,7 +56,10 @@ export class Sessions {
 	}
 
 	/** Creates the first facilitator and signs them in; `setup/closed` once one exists. */
-	setup(event: RequestLike, form: { name: string; username: string; password: string }): Promise<Facilitator> {
+	setup(
+		event: RequestLike,
+		form: { name: string; username: string; password: string }
+	): Promise<Facilitator> {
 		return this.#setupQueue.run(async () => {
 			if (!(await this.needsSetup())) {
 				fault('setup/closed', 'Setup is already done: sign in with the facilitator account.', 403);

@@ -12,7 +12,8 @@ import type { Facilitator } from './sessions';
 export function viewerOfSeat(seat: Seat): Viewer {
 	if (seat.kind === 'participant') {
 		// Never fall back to a wider view: a participant without a team sees nothing until assigned.
-		if (!seat.teamId) fault('seat/unassigned', 'You are not in a team yet; ask the facilitator to assign you.', 409);
+		if (!seat.teamId)
+			fault('seat/unassigned', 'You are not in a team yet; ask the facilitator to assign you.', 409);
 		return { role: 'participant', teamId: seat.teamId };
 	}
 	return { role: seat.kind };

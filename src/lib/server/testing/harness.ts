@@ -23,7 +23,10 @@ export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export const TEST_SCENARIOS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'scenarios');
 
 /** A request stand-in whose cookies are kept in a map, so a test can read what a service set. */
-export function fakeRequest(url = 'http://127.0.0.1/', address = '127.0.0.1'): RequestLike & { jar: Map<string, string> } {
+export function fakeRequest(
+	url = 'http://127.0.0.1/',
+	address = '127.0.0.1'
+): RequestLike & { jar: Map<string, string> } {
 	const jar = new Map<string, string>();
 	const cookies: Cookies = {
 		get: (name) => jar.get(name),
@@ -62,7 +65,11 @@ export interface TestServer {
 }
 
 /** Starts the app over `db` on a free port. */
-export async function startServer(db: TestDatabase, clock: ManualClock, snapshotEvery = 200): Promise<TestServer> {
+export async function startServer(
+	db: TestDatabase,
+	clock: ManualClock,
+	snapshotEvery = 200
+): Promise<TestServer> {
 	const store = await openStore(db.url);
 	const errors: unknown[] = [];
 	const app = createApp({
@@ -121,7 +128,11 @@ export async function startServer(db: TestDatabase, clock: ManualClock, snapshot
 /** Signs up the first facilitator; returns the Cookie header value. */
 export async function facilitatorCookie(app: App): Promise<{ cookie: string; userId: string }> {
 	const req = fakeRequest();
-	const f = await app.sessions.setup(req, { name: 'Dana Facilitator', username: 'dana', password: 'correct horse battery' });
+	const f = await app.sessions.setup(req, {
+		name: 'Dana Facilitator',
+		username: 'dana',
+		password: 'correct horse battery'
+	});
 	return { cookie: `sb_session=${req.jar.get('sb_session')}`, userId: f.userId };
 }
 
@@ -162,9 +173,15 @@ export function nextEvent<E extends keyof ServerToClientEvents>(
 }
 
 /** The app over a fresh SQLite file, without HTTP (for service tests). */
-export async function startApp(clock: ManualClock = manualClock()): Promise<{ app: App; close(): Promise<void> }> {
+export async function startApp(
+	clock: ManualClock = manualClock()
+): Promise<{ app: App; close(): Promise<void> }> {
 	const dir = mkdtempSync(path.join(tmpdir(), 'switchboard-services-'));
-	const app = createApp({ store: await openStore(path.join(dir, 'db.sqlite')), scenariosDir: TEST_SCENARIOS, now: clock.now });
+	const app = createApp({
+		store: await openStore(path.join(dir, 'db.sqlite')),
+		scenariosDir: TEST_SCENARIOS,
+		now: clock.now
+	});
 	return {
 		app,
 		async close() {

@@ -1,0 +1,59 @@
+/**
+ * Issue 4's bar for every shipped scenario: a strong team and a weak team, played headlessly, take clearly
+ * different paths and end with clearly different scores; the weak run misses at least one regulatory clock.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseAnswerScript } from '../src/lib/engine/answer-script';
+import { parseScenario } from '../src/lib/engine/scenario';
+import { runSimulation } from '../src/lib/engine/simulate';
+
+const root = join(import.meta.dirname, '..');
+
+function play(file: string, script: string) {
+	const { scenario } = parseScenario(readFileSync(join(root, 'scenarios', file), 'utf8'), file);
+	const parsed = parseAnswerScript(readFileSync(join(root, 'test/fixtures/answers', script), 'utf8'), script);
+	return runSimulation(scenario!, parsed.script!);
+}
+
+const percent = (t: { points: number; maxPoints: number }) => (t.maxPoints ? t.points / t.maxPoints : 0);
+
+describe.each([
+	['salt-typhoon.yaml', 'salt-typhoon'],
+	['salt-typhoon-exec.yaml', 'salt-typhoon-exec'],
+	['edge-intrusion-eu.yaml', 'edge-intrusion-eu']
+])('%s', (file, id) => {
+	const strong = play(file, `${id}-strong.yaml`);
+	const weak = play(file, `${id}-weak.yaml`);
+
+	it('scores every team of the strong run at least 25 points of percentage above the weak run', () => {
+		for (const [team, score] of Object.entries(strong.scores)) {
+			expect(percent(score.total), team).toBeGreaterThan(percent(weak.scores[team].total) + 0.25);
+		}
+	});
+
+	it('meets every scored clock in the strong run and misses at least one in the weak run', () => {
+		const scored = (c: { id: string }) => strong.scenario.clocks.find((d) => d.id === c.id)!.scoring.met !== 0;
+		expect(strong.clocks.filter(scored).map((c) => [c.id, c.status])).toEqual(
+			strong.clocks.filter(scored).map((c) => [c.id, 'met'])
+		);
+		expect(weak.clocks.some((c) => c.status === 'missed')).toBe(true);
+	});
+
+	it('sends the weak run down injects the strong run never sees', () => {
+		const seen = (r: typeof strong) =>
+			new Set(r.timeline.filter((row) => row.kind === 'delivered').map((row) => row.inject));
+		const strongSeen = seen(strong);
+		expect([...seen(weak)].filter((inject) => !strongSeen.has(inject)).length).toBeGreaterThan(0);
+	});
+});
+
+describe('salt-typhoon.yaml weak run', () => {
+	const weak = play('salt-typhoon.yaml', 'salt-typhoon-weak.yaml');
+	it('shows the missed FCC 64.2011 notice as a missed clock', () => {
+		const cpni = weak.clocks.filter((c) => c.regime.includes('64.2011'));
+		expect(cpni.length).toBeGreaterThan(0);
+		expect(cpni.some((c) => c.status === 'missed')).toBe(true);
+	});
+});

@@ -51,8 +51,11 @@ export type WireCommand =
 			audience: 'all' | TeamId[];
 			facilitatorNotes?: string;
 	  }
-	/** Participants: the team comes from the seat, never from the payload. */
-	| { type: 'answer.submit'; decisionId: string; answer: AnswerValue }
+	/**
+	 * Participants: the team comes from the seat, never from the payload (a `teamId` sent by a participant is
+	 * ignored). Facilitators answering on a team's behalf name the team in `teamId`.
+	 */
+	| { type: 'answer.submit'; decisionId: string; answer: AnswerValue; teamId?: TeamId }
 	| { type: 'rubric.mark'; decisionId: string; teamId: TeamId; marks: Record<string, number>; note?: string }
 	| { type: 'score.override'; teamId: TeamId; entryId: string; points: number; reason: string }
 	| { type: 'note.add'; teamId?: TeamId; objectiveId?: string; text: string }
@@ -84,7 +87,10 @@ export interface ViewMessage {
 export interface ClientToServerEvents {
 	/** Ask for the latest view (on every connect and reconnect). */
 	'exercise:sync': (req: { exerciseId: string }, ack: (res: Ack<ViewMessage>) => void) => void;
-	'exercise:command': (req: CommandRequest, ack: (res: Ack<{ version: number; duplicate: boolean }>) => void) => void;
+	'exercise:command': (
+		req: CommandRequest,
+		ack: (res: Ack<{ version: number; duplicate: boolean }>) => void
+	) => void;
 }
 
 export interface ServerToClientEvents {

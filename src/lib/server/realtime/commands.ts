@@ -42,7 +42,7 @@ const wireCommand = z.discriminatedUnion('type', [
 		audience: z.union([z.literal('all'), z.array(teamId).min(1).max(20)]),
 		facilitatorNotes: longText.optional()
 	}),
-	z.strictObject({ type: z.literal('answer.submit'), decisionId: id, answer }),
+	z.strictObject({ type: z.literal('answer.submit'), decisionId: id, answer, teamId: teamId.optional() }),
 	z.strictObject({
 		type: z.literal('rubric.mark'),
 		decisionId: id,
@@ -119,16 +119,23 @@ export function toEngineCommand(wire: WireCommand, principal: Principal, newId: 
 			return { ok: true, command: { type: 'inject.adhoc', inject: { id: `adhoc-${newId()}`, ...inject } } };
 		}
 		case 'answer.submit': {
+			const { teamId, ...rest } = wire;
 			if (principal.kind === 'participant') {
 				if (!principal.teamId) {
 					return { ok: false, code: 'command/forbidden', message: 'You are not in a team yet.' };
 				}
-				return { ok: true, command: { ...wire, teamId: principal.teamId } };
+				return { ok: true, command: { ...rest, teamId: principal.teamId } };
+			}
+			if (principal.kind === 'facilitator' && teamId) {
+				return { ok: true, command: { ...rest, teamId } };
 			}
 			return {
 				ok: false,
-				code: 'command/forbidden',
-				message: 'Only a team member can submit an answer from this screen.'
+				code: principal.kind === 'facilitator' ? 'command/invalid' : 'command/forbidden',
+				message:
+					principal.kind === 'facilitator'
+						? 'Name the team you are answering for (teamId).'
+						: 'Only a team member or the facilitator can submit an answer.'
 			};
 		}
 		case 'note.add':

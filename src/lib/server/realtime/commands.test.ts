@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import type { Principal } from '$lib/realtime/contract';
+import { commandRequestSchema, parsePayload, toEngineCommand } from './commands';
+
+const participant: Principal = {
+	kind: 'participant',
+	participantId: 's1',
+	exerciseId: 'e1',
+	teamId: 'soc',
+	name: 'Ana'
+};
+const facilitator: Principal = { kind: 'facilitator', userId: 'u1', name: 'Dana' };
+const observer: Principal = { kind: 'staff', staffId: 's2', exerciseId: 'e1', role: 'observer', name: 'Oli' };
+const answer = { type: 'single', option: 'hunt' } as const;
+
+describe('wire command mapping', () => {
+	it('takes a participant answer\u2019s team from the seat and ignores a team in the payload', () => {
+		const mapped = toEngineCommand(
+			{ type: 'answer.submit', decisionId: 'd', answer, teamId: 'legal' },
+			participant,
+			() => 'x'
+		);
+		expect(mapped).toEqual({
+			ok: true,
+			command: { type: 'answer.submit', decisionId: 'd', answer, teamId: 'soc' }
+		});
+	});
+
+	it('lets a facilitator answer on behalf of a named team', () => {
+		const mapped = toEngineCommand(
+			{ type: 'answer.submit', decisionId: 'd', answer, teamId: 'legal' },
+			facilitator,
+			() => 'x'
+		);
+		expect(mapped).toMatchObject({ ok: true, command: { teamId: 'legal' } });
+	});
+
+	it('refuses an answer from an observer', () => {
+		expect(
+			toEngineCommand({ type: 'answer.submit', decisionId: 'd', answer }, observer, () => 'x')
+		).toMatchObject({
+			ok: false,
+			code: 'command/forbidden'
+		});
+	});
+
+	it('gives ad-hoc injects and notes server-assigned ids', () => {
+		const adhoc = toEngineCommand(
+			{ type: 'inject.adhoc', title: 't', body: 'b', channel: 'chat', audience: 'all' },
+			facilitator,
+			() => 'abc'
+		);
+		expect(adhoc).toMatchObject({
+			ok: true,
+			command: { type: 'inject.adhoc', inject: { id: 'adhoc-abc', title: 't' } }
+		});
+		expect(toEngineCommand({ type: 'note.add', text: 'n' }, observer, () => 'n1')).toMatchObject({
+			ok: true,
+			command: { noteId: 'note-n1' }
+		});
+	});
+});
+
+describe('payload validation', () => {
+	it('names the offending field of an invalid command', () => {
+		const r = parsePayload(commandRequestSchema, {
+			exerciseId: 'e1',
+			key: 'key-12345',
+			command: { type: 'answer.submit', decisionId: 'd', answer: { type: 'text', text: 'x'.repeat(8001) } }
+		});
+		expect(r.ok).toBe(false);
+		expect(!r.ok && r.message).toMatch(/^command\.answer\.text:/);
+	});
+
+	it('rejects unknown command types and extra fields', () => {
+		expect(
+			parsePayload(commandRequestSchema, {
+				exerciseId: 'e1',
+				key: 'key-12345',
+				command: { type: 'exercise.nuke' }
+			}).ok
+		).toBe(false);
+		expect(
+			parsePayload(commandRequestSchema, {
+				exerciseId: 'e1',
+				key: 'key-12345',
+				command: { type: 'exercise.start', extra: 1 }
+			}).ok
+		).toBe(false);
+	});
+
+	it('rejects an ad-hoc inject on a channel that does not exist', () => {
+		const r = parsePayload(commandRequestSchema, {
+			exerciseId: 'e1',
+			key: 'key-12345',
+			command: { type: 'inject.adhoc', title: 't', body: 'b', channel: 'fax', audience: 'all' }
+		});
+		expect(!r.ok && r.message).toMatch(/^command\.channel:/);
+	});
+});

@@ -19,7 +19,15 @@ const server = createServer((req, res) => {
 });
 globalThis[HTTP_SERVER] = server;
 
-({ handler } = await import('./build/handler.js'));
+try {
+	({ handler } = await import('./build/handler.js'));
+} catch (e) {
+	if (e?.code === 'ERR_MODULE_NOT_FOUND' && String(e.message).includes('build/handler.js')) {
+		console.error('Switchboard is not built yet: run `npm run build` first (or `npm start`, which builds).');
+		process.exit(1);
+	}
+	throw e;
+}
 
 server.listen(port, host, () => {
 	const { port: actual } = server.address();

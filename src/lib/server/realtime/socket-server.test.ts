@@ -223,6 +223,24 @@ describe.each(testTargets)('realtime server on $name', (target) => {
 		expect(await closed).toBe('transport close');
 	});
 
+	it('logs an unexpected failure and answers it with server/error', async () => {
+		const f = await facilitator();
+		const real = server.app.store.exercises.get;
+		server.app.store.exercises.get = async () => {
+			throw new Error('disk on fire');
+		};
+		try {
+			const res = await sync(f, 'not-loaded-yet');
+			expect('error' in res && res.error).toEqual({
+				code: 'server/error',
+				message: 'Something went wrong on the server; please try again.'
+			});
+			expect(server.errors.map((e) => (e as Error).message)).toContain('disk on fire');
+		} finally {
+			server.app.store.exercises.get = real;
+		}
+	});
+
 	it('moves a participant between teams with participant.assign', async () => {
 		const f = await facilitator();
 		const { socket, seat } = await participant('Lee', 'legal');

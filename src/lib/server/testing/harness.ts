@@ -57,6 +57,8 @@ export interface TestServer {
 	http: Server;
 	url: string;
 	clients: TestSocket[];
+	/** Errors the app logged (unexpected failures). */
+	errors: unknown[];
 	/** Connects a client with a Cookie header (and optional Origin); resolves once connected. */
 	client(cookie: string, options?: { origin?: string; as?: 'facilitator' | 'seat' }): Promise<TestSocket>;
 	/** Connects and expects a refusal; resolves with the connect_error message. */
@@ -104,6 +106,7 @@ export async function startServer(
 		http,
 		url,
 		clients,
+		errors,
 		client: (cookie, options) =>
 			new Promise((resolve, reject) => {
 				const socket = open(cookie, options);

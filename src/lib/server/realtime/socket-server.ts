@@ -8,7 +8,6 @@ import { randomUUID } from 'node:crypto';
 import { Server, type Socket } from 'socket.io';
 import {
 	MAX_PAYLOAD_BYTES,
-	type Ack,
 	type ClientToServerEvents,
 	type PresenceMember,
 	type ServerToClientEvents,
@@ -75,8 +74,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 	const log = deps.log ?? ((e: unknown, context: string) => console.error(`[realtime] ${context}:`, e));
 	const io: IO = new Server(httpServer, {
 		maxHttpBufferSize: MAX_PAYLOAD_BYTES,
-		serveClient: false,
-		connectionStateRecovery: undefined
+		serveClient: false
 	});
 
 	const emitPresence = (exerciseId: string, members: PresenceMember[]) => {
@@ -187,10 +185,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 						);
 					}
 					await assign(exerciseId, command.participantId, command.teamId, host);
-					return ack({ data: { version: host.version, duplicate: false } } satisfies Ack<{
-						version: number;
-						duplicate: boolean;
-					}>);
+					return ack({ data: { version: host.version, duplicate: false } });
 				}
 				const mapped = toEngineCommand(command, principal, () => randomUUID().slice(0, 8));
 				if (!mapped.ok) throw new ServiceError(mapped.code, mapped.message, 403);

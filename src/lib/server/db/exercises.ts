@@ -1,5 +1,5 @@
 /** Exercises: creation with unique join and staff codes, lookups by code, listing and lifecycle. */
-import { randomUUID } from 'node:crypto';
+import { newId } from './ids';
 import { desc, eq, getTableColumns, inArray, ne, or, type SQL } from 'drizzle-orm';
 import type { Lifecycle } from '../../engine/types';
 import { newJoinCode, parseJoinCode } from '../auth/tokens';
@@ -51,7 +51,7 @@ export function exercisesStore(ctx: Ctx): ExercisesStore {
 
 	async function create(input: NewExercise): Promise<ExerciseRecord> {
 		const given = input.joinCode !== undefined || input.staffCode !== undefined;
-		const id = randomUUID();
+		const id = newId();
 		const now = new Date();
 		const base = {
 			id,

@@ -1,5 +1,5 @@
 /** Post-exercise feedback from seats. */
-import { randomUUID } from 'node:crypto';
+import { newId } from './ids';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Ctx } from './context';
 import { StoreError, type FeedbackStore } from './store';
@@ -43,7 +43,7 @@ export function feedbackStore({ db, t }: Ctx): FeedbackStore {
 			}
 			const [row] = await db
 				.insert(t.feedback)
-				.values({ id: randomUUID(), exerciseId, seatId, ratings, comments, createdAt: new Date() })
+				.values({ id: newId(), exerciseId, seatId, ratings, comments, createdAt: new Date() })
 				.returning();
 			return row;
 		},

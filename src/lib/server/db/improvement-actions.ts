@@ -1,5 +1,5 @@
 /** The after-action improvement plan: actions per exercise, followed up per organisation. */
-import { randomUUID } from 'node:crypto';
+import { newId } from './ids';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Ctx } from './context';
 import { IMPROVEMENT_ELEMENTS, IMPROVEMENT_STATUSES } from './records';
@@ -59,7 +59,7 @@ export function improvementActionsStore({ db, t }: Ctx): ImprovementActionsStore
 			const [row] = await db
 				.insert(t.improvementActions)
 				.values({
-					id: randomUUID(),
+					id: newId(),
 					exerciseId,
 					orgName: exercise.orgName,
 					...fields,

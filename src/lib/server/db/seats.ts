@@ -1,5 +1,5 @@
 /** Seats: participants, observers and evaluators who joined an exercise with a code. */
-import { randomUUID } from 'node:crypto';
+import { newId } from './ids';
 import { eq } from 'drizzle-orm';
 import type { Ctx } from './context';
 import { SEAT_ROLES } from './records';
@@ -17,7 +17,7 @@ export function seatsStore({ db, t }: Ctx): SeatsStore {
 		async create(input) {
 			const role = requireOneOf(input.role, SEAT_ROLES, 'Seat role', 'seat/invalid');
 			const values = {
-				id: randomUUID(),
+				id: newId(),
 				exerciseId: requireText(input.exerciseId, 'Exercise id', 'seat/invalid', 200),
 				role,
 				name: requireText(input.name, 'Name', 'seat/invalid', 120),

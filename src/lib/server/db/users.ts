@@ -1,5 +1,5 @@
 /** Facilitator accounts. */
-import { randomUUID } from 'node:crypto';
+import { newId } from './ids';
 import { count, eq } from 'drizzle-orm';
 import type { Ctx } from './context';
 import { StoreError, type UsersStore } from './store';
@@ -22,7 +22,7 @@ export function usersStore({ db, t }: Ctx): UsersStore {
 			const rows = await db
 				.insert(t.users)
 				.values({
-					id: randomUUID(),
+					id: newId(),
 					username,
 					displayName: requireText(input.displayName, 'Display name', 'user/invalid', 120),
 					passwordHash: requireText(input.passwordHash, 'Password hash', 'user/invalid', 1000),

@@ -8,7 +8,7 @@ const score = {
 	teamId: 'soc',
 	entries: [],
 	total: { points: 12, maxPoints: 20 },
-	byPhase: { p2: { points: 2, maxPoints: 10 }, p1: { points: 10, maxPoints: 10 } },
+	byPhase: { p2: { points: 2, maxPoints: 10 }, p1: { points: 10, maxPoints: 10 }, p3: { points: 0, maxPoints: 0 } },
 	byObjective: { 'obj-detect': { points: 6, maxPoints: 8, rating: 'S' } },
 	byCapability: {},
 	byCsf: {}
@@ -35,7 +35,7 @@ describe('percentOf', () => {
 });
 
 describe('objectiveRows and phaseRows', () => {
-	it('follow scenario order and skip what was never scored', () => {
+	it('follow scenario order and skip phases with nothing at stake', () => {
 		const phases = [
 			{ id: 'p1', title: 'One', update: '', questions: [] },
 			{ id: 'p2', title: 'Two', update: '', questions: [] },

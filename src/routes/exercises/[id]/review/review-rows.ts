@@ -26,20 +26,20 @@ export function percentOf(t: Totals): number | null {
 	return t.maxPoints > 0 ? Math.round((100 * t.points) / t.maxPoints) : null;
 }
 
-/** A team's totals per objective in scenario order, with the HSEEP rating; objectives never scored are left out. */
+/** A team's totals per objective in scenario order, with the HSEEP rating; objectives with nothing at stake are left out. */
 export function objectiveRows(score: TeamScore, objectives: Objective[]): ScoreRow[] {
 	return objectives
-		.filter((o) => score.byObjective[o.id])
+		.filter((o) => score.byObjective[o.id] && (score.byObjective[o.id].maxPoints !== 0 || score.byObjective[o.id].points !== 0))
 		.map((o) => {
 			const t = score.byObjective[o.id];
 			return { id: o.id, label: o.title, points: t.points, maxPoints: t.maxPoints, percent: percentOf(t), rating: t.rating };
 		});
 }
 
-/** A team's totals per phase in scenario order; phases without scored entries are left out. */
+/** A team's totals per phase in scenario order; phases with nothing at stake are left out. */
 export function phaseRows(score: TeamScore, phases: PhaseDef[]): ScoreRow[] {
 	return phases
-		.filter((p) => score.byPhase[p.id])
+		.filter((p) => score.byPhase[p.id] && (score.byPhase[p.id].maxPoints !== 0 || score.byPhase[p.id].points !== 0))
 		.map((p) => {
 			const t = score.byPhase[p.id];
 			return { id: p.id, label: p.title, points: t.points, maxPoints: t.maxPoints, percent: percentOf(t) };

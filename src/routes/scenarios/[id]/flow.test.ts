@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Inject, Scenario } from '$lib/engine/types';
-import { describeClockCondition, describeDeadline, describeTrigger, flowOutline } from './flow';
+import { clockRows, describeClockCondition, describeDeadline, describeTrigger, flowOutline } from './flow';
 
 const H = 3_600_000;
 
@@ -117,5 +117,19 @@ describe('describeDeadline', () => {
 	});
 	it('uses the singular for one unit', () => {
 		expect(describeDeadline({ amount: 1, unit: 'hours' })).toBe('1 hour');
+	});
+});
+
+describe('clockRows', () => {
+	it('names the owner team and spells out deadline and start', () => {
+		expect(clockRows(scenario)[0]).toMatchObject({ owner: 'Legal', deadline: '7 business days', starts: "'Config diff' is delivered", stops: 'never (runs out)' });
+	});
+});
+
+describe('flowOutline with variables', () => {
+	it('fills {{variables}} in inject titles', () => {
+		const withOrg = { ...scenario, variables: { org: { label: 'Organisation', default: 'Northwind' } } };
+		withOrg.injects = [{ ...scenario.injects[0], title: '{{org}} config diff' }, ...scenario.injects.slice(1)];
+		expect(flowOutline(withOrg)[0].injects[0].title).toBe('Northwind config diff');
 	});
 });

@@ -5,6 +5,7 @@
 import type { ClockCondition, ClockDef, Decision, Inject, Scenario, TeamId, Trigger } from '$lib/engine/types';
 import { formatElapsed } from '$lib/client/scenario-time';
 import { formatSpan } from '../duration';
+import { fillVariables } from '../template';
 
 /** One consequence of an inject: a later inject that its delivery or its decision sets off. */
 export interface FlowBranch {
@@ -104,8 +105,9 @@ function consequencesOf(scenario: Scenario, source: Inject): FlowBranch[] {
 	return branches;
 }
 
-/** The whole scenario as phases of injects, each with its trigger and branches in words. */
-export function flowOutline(scenario: Scenario): FlowPhase[] {
+/** The whole scenario as phases of injects, each with its trigger and branches in words ({{variables}} filled). */
+export function flowOutline(raw: Scenario): FlowPhase[] {
+	const scenario = withFilledTitles(raw);
 	return scenario.phases.map((phase) => ({
 		id: phase.id,
 		title: phase.title,
@@ -160,4 +162,48 @@ const UNIT_WORDS: Record<ClockDef['deadline']['unit'], [string, string]> = {
 export function describeDeadline(deadline: ClockDef['deadline']): string {
 	const [one, many] = UNIT_WORDS[deadline.unit];
 	return `${deadline.amount} ${deadline.amount === 1 ? one : many}`;
+}
+
+/** A copy whose inject titles, prompts and option labels read as they will in the exercise. */
+function withFilledTitles(scenario: Scenario): Scenario {
+	const fill = (text: string) => fillVariables(text, scenario.variables);
+	return {
+		...scenario,
+		injects: scenario.injects.map((i) => ({
+			...i,
+			title: fill(i.title),
+			decision: i.decision && {
+				...i.decision,
+				prompt: fill(i.decision.prompt),
+				options: i.decision.options.map((o) => ({ ...o, label: fill(o.label) }))
+			}
+		}))
+	};
+}
+
+/** One regulatory clock as the scenario guide lists it. */
+export interface ClockRow {
+	id: string;
+	name: string;
+	regime: string;
+	owner: string;
+	deadline: string;
+	starts: string;
+	stops: string;
+	points: string;
+}
+
+/** The scenario's regulatory clocks in words: owner team, deadline, start and stop conditions, points. */
+export function clockRows(raw: Scenario): ClockRow[] {
+	const scenario = withFilledTitles(raw);
+	return scenario.clocks.map((clock) => ({
+		id: clock.id,
+		name: clock.name,
+		regime: clock.regime,
+		owner: scenario.teams.find((t) => t.id === clock.owner)?.name ?? clock.owner,
+		deadline: describeDeadline(clock.deadline),
+		starts: describeClockCondition(scenario, clock.start),
+		stops: clock.stop.map((c) => describeClockCondition(scenario, c)).join('; or ') || 'never (runs out)',
+		points: `${clock.scoring.met} / ${clock.scoring.missed}`
+	}));
 }

@@ -13,7 +13,8 @@ export const actions: Actions = {
 	join: async ({ request }) => {
 		const raw = String((await request.formData()).get('code') ?? '');
 		const result = normaliseJoinCode(raw);
-		if ('error' in result) return fail(400, { code: 'form/invalid', message: result.error, values: { code: raw } });
+		if ('error' in result)
+			return fail(400, { code: 'form/invalid', message: result.error, values: { code: raw } });
 		redirect(303, `/join/${result.code}`);
 	}
 };

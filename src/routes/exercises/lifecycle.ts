@@ -11,9 +11,12 @@ export const LIFECYCLE_LABELS: Record<Lifecycle, string> = {
 	ended: 'Ended'
 };
 
+/** The facilitator pages of an exercise. */
+export type ExercisePage = 'lobby' | 'console' | 'review';
+
 /** The page a facilitator most likely wants for an exercise in this state. */
-export function mainPage(id: string, lifecycle: Lifecycle): { href: string; label: string } {
-	if (lifecycle === 'lobby' || lifecycle === 'briefing') return { href: `/exercises/${id}/lobby`, label: 'Lobby' };
-	if (lifecycle === 'ended') return { href: `/exercises/${id}/review`, label: 'Review' };
-	return { href: `/exercises/${id}/console`, label: 'Console' };
+export function mainPage(lifecycle: Lifecycle): ExercisePage {
+	if (lifecycle === 'lobby' || lifecycle === 'briefing') return 'lobby';
+	if (lifecycle === 'ended') return 'review';
+	return 'console';
 }

@@ -16,7 +16,11 @@ export const actions: Actions = {
 		const username = String(data.get('username') ?? '').trim();
 		const password = String(data.get('password') ?? '');
 		if (!username || !password) {
-			return fail(400, { code: 'form/invalid', message: 'Enter both your username and your password.', values: { username } });
+			return fail(400, {
+				code: 'form/invalid',
+				message: 'Enter both your username and your password.',
+				values: { username }
+			});
 		}
 		try {
 			await app().sessions.login(event, { username, password });

@@ -14,10 +14,19 @@ export const actions: Actions = {
 		const values = { name: form.name, username: form.username };
 		const errors = validateSetup(form);
 		if (Object.keys(errors).length > 0) {
-			return fail(400, { code: 'form/invalid', message: 'Please correct the fields marked below.', errors, values });
+			return fail(400, {
+				code: 'form/invalid',
+				message: 'Please correct the fields marked below.',
+				errors,
+				values
+			});
 		}
 		try {
-			await app().sessions.setup(event, { name: form.name.trim(), username: form.username, password: form.password });
+			await app().sessions.setup(event, {
+				name: form.name.trim(),
+				username: form.username,
+				password: form.password
+			});
 		} catch (e) {
 			return actionFailure(e, values);
 		}

@@ -8,7 +8,9 @@ describe('validateSetup', () => {
 		expect(validateSetup(good)).toEqual({});
 	});
 	it('flags passwords that differ on the confirmation field', () => {
-		expect(validateSetup({ ...good, confirm: 'correct hose' })).toEqual({ confirm: expect.stringContaining('differ') });
+		expect(validateSetup({ ...good, confirm: 'correct hose' })).toEqual({
+			confirm: expect.stringContaining('differ')
+		});
 	});
 	it('counts the characters of a short password', () => {
 		expect(validateSetup({ ...good, password: 'short', confirm: 'short' }).password).toContain('has 5');

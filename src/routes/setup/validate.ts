@@ -17,13 +17,20 @@ export function validateSetup(form: SetupForm): Partial<Record<keyof SetupForm, 
 	if (!/^[a-z0-9._-]{3,64}$/.test(form.username)) {
 		errors.username = 'Use 3 to 64 lower-case letters, digits, dots, dashes or underscores.';
 	}
-	if (form.password.length < 10) errors.password = `Use at least 10 characters (this one has ${form.password.length}).`;
-	if (form.confirm !== form.password) errors.confirm = 'The two passwords differ; type the same password twice.';
+	if (form.password.length < 10)
+		errors.password = `Use at least 10 characters (this one has ${form.password.length}).`;
+	if (form.confirm !== form.password)
+		errors.confirm = 'The two passwords differ; type the same password twice.';
 	return errors;
 }
 
 /** Reads the setup form out of posted form data, treating missing fields as empty. */
 export function readSetupForm(data: FormData): SetupForm {
 	const field = (key: string) => String(data.get(key) ?? '');
-	return { name: field('name'), username: field('username').trim(), password: field('password'), confirm: field('confirm') };
+	return {
+		name: field('name'),
+		username: field('username').trim(),
+		password: field('password'),
+		confirm: field('confirm')
+	};
 }

@@ -3,7 +3,9 @@ import { CommandRunner } from './command-runner.svelte';
 
 describe('CommandRunner', () => {
 	it('keeps the server message of a refused command', async () => {
-		const runner = new CommandRunner({ send: async () => ({ status: 'failed', error: { message: 'The exercise is not running.' } }) });
+		const runner = new CommandRunner({
+			send: async () => ({ status: 'failed', error: { message: 'The exercise is not running.' } })
+		});
 		expect(await runner.run({ type: 'exercise.pause' })).toBe(false);
 		expect(runner.error).toBe('The exercise is not running.');
 	});

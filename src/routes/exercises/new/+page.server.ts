@@ -32,10 +32,22 @@ export const actions: Actions = {
 	default: async (event) => {
 		const facilitator = await app().sessions.require(event);
 		const detail = await usableScenario(event.url.searchParams.get('scenario'));
-		const { form, errors } = readExerciseForm(await event.request.formData(), detail.teams.map((t) => t.id));
-		const values = { organisation: form.organisation, teams: form.teams, compression: String(form.compression) };
+		const { form, errors } = readExerciseForm(
+			await event.request.formData(),
+			detail.teams.map((t) => t.id)
+		);
+		const values = {
+			organisation: form.organisation,
+			teams: form.teams,
+			compression: String(form.compression)
+		};
 		if (Object.keys(errors).length > 0) {
-			return fail(400, { code: 'form/invalid', message: 'Please correct the fields marked below.', errors, values });
+			return fail(400, {
+				code: 'form/invalid',
+				message: 'Please correct the fields marked below.',
+				errors,
+				values
+			});
 		}
 		let created: { id: string };
 		try {

@@ -9,7 +9,9 @@ describe('describeCompression', () => {
 		expect(describeCompression(60, 180, 30)).toBe('1 minute = 60 scenario minutes; about 90 minutes in all');
 	});
 	it('calls a compression of 1 real time', () => {
-		expect(describeCompression(1, 10, 6)).toBe('real time (1 minute = 1 scenario minute); about 60 minutes in all');
+		expect(describeCompression(1, 10, 6)).toBe(
+			'real time (1 minute = 1 scenario minute); about 60 minutes in all'
+		);
 	});
 });
 

@@ -7,10 +7,17 @@ export const COMPRESSION_CHOICES = [1, 5, 10, 15, 20, 30, 45, 60, 90, 120] as co
  * "1 minute = 30 scenario minutes; about 180 minutes in all" for a scenario written to last `durationMinutes`
  * wall minutes at `defaultCompression`.
  */
-export function describeCompression(compression: number, durationMinutes: number, defaultCompression: number): string {
+export function describeCompression(
+	compression: number,
+	durationMinutes: number,
+	defaultCompression: number
+): string {
 	const scenarioMinutes = durationMinutes * defaultCompression;
 	const wall = Math.max(1, Math.round(scenarioMinutes / compression));
-	const rate = compression === 1 ? 'real time (1 minute = 1 scenario minute)' : `1 minute = ${compression} scenario minutes`;
+	const rate =
+		compression === 1
+			? 'real time (1 minute = 1 scenario minute)'
+			: `1 minute = ${compression} scenario minutes`;
 	return `${rate}; about ${wall} minutes in all`;
 }
 

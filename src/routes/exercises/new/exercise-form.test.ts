@@ -11,23 +11,60 @@ const teams = ['soc', 'legal'];
 
 describe('readExerciseForm', () => {
 	it('collects every checked team', () => {
-		const { form, errors } = readExerciseForm(formData([['organisation', 'Northwind'], ['teams', 'soc'], ['teams', 'legal'], ['compression', '30']]), teams);
+		const { form, errors } = readExerciseForm(
+			formData([
+				['organisation', 'Northwind'],
+				['teams', 'soc'],
+				['teams', 'legal'],
+				['compression', '30']
+			]),
+			teams
+		);
 		expect(errors).toEqual({});
 		expect(form).toEqual({ organisation: 'Northwind', teams: ['soc', 'legal'], compression: 30 });
 	});
 	it('asks for at least one team', () => {
-		expect(readExerciseForm(formData([['organisation', 'N'], ['compression', '30']]), teams).errors.teams).toBe('Choose at least one team.');
+		expect(
+			readExerciseForm(
+				formData([
+					['organisation', 'N'],
+					['compression', '30']
+				]),
+				teams
+			).errors.teams
+		).toBe('Choose at least one team.');
 	});
 	it('names a team that is not in the scenario', () => {
-		const { errors } = readExerciseForm(formData([['organisation', 'N'], ['teams', 'press'], ['compression', '30']]), teams);
+		const { errors } = readExerciseForm(
+			formData([
+				['organisation', 'N'],
+				['teams', 'press'],
+				['compression', '30']
+			]),
+			teams
+		);
 		expect(errors.teams).toContain('press');
 	});
 	it('rejects a compression that is not a number', () => {
-		const { errors } = readExerciseForm(formData([['organisation', 'N'], ['teams', 'soc'], ['compression', 'fast']]), teams);
+		const { errors } = readExerciseForm(
+			formData([
+				['organisation', 'N'],
+				['teams', 'soc'],
+				['compression', 'fast']
+			]),
+			teams
+		);
 		expect(errors.compression).toContain('between 0.1 and 1440');
 	});
 	it('asks for the organisation when it is blank', () => {
-		const { errors } = readExerciseForm(formData([['organisation', '  '], ['teams', 'soc'], ['compression', '30']]), teams);
+		const { errors } = readExerciseForm(
+			formData([
+				['organisation', '  '],
+				['teams', 'soc'],
+				['compression', '30']
+			]),
+			teams
+		);
 		expect(errors.organisation).toContain('organisation name');
 	});
 });

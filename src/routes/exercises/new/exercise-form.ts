@@ -18,7 +18,8 @@ export function readExerciseForm(
 	const compression = Number(rawCompression);
 	const errors: Partial<Record<keyof ExerciseForm, string>> = {};
 	if (!organisation) errors.organisation = 'Enter the organisation name used in the scenario texts.';
-	else if (organisation.length > 120) errors.organisation = `The name is ${organisation.length} characters; keep it to 120.`;
+	else if (organisation.length > 120)
+		errors.organisation = `The name is ${organisation.length} characters; keep it to 120.`;
 	const unknown = teams.filter((t) => !scenarioTeams.includes(t));
 	if (teams.length === 0) errors.teams = 'Choose at least one team.';
 	else if (unknown.length) errors.teams = `Not a team of this scenario: ${unknown.join(', ')}.`;

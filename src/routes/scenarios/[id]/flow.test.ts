@@ -5,7 +5,16 @@ import { clockRows, describeClockCondition, describeDeadline, describeTrigger, f
 const H = 3_600_000;
 
 function inject(partial: Partial<Inject> & Pick<Inject, 'id' | 'trigger'>): Inject {
-	return { phase: 'p1', title: partial.id, body: '', channel: 'email', audience: 'all', artifacts: [], hold: false, ...partial };
+	return {
+		phase: 'p1',
+		title: partial.id,
+		body: '',
+		channel: 'email',
+		audience: 'all',
+		artifacts: [],
+		hold: false,
+		...partial
+	};
 }
 
 const scenario: Scenario = {
@@ -62,22 +71,41 @@ const scenario: Scenario = {
 				objectives: []
 			}
 		}),
-		inject({ id: 'return', title: 'Actor returns', phase: 'p2', trigger: { kind: 'answer', decision: 'd-evict', options: ['piecemeal'], delay: H } }),
-		inject({ id: 'nudge', title: 'Manager nudge', phase: 'p2', trigger: { kind: 'unanswered', decision: 'd-evict', delay: 0 } }),
-		inject({ id: 'fbi', title: 'FBI call', phase: 'p2', trigger: { kind: 'after', inject: 'diff', delay: 0 } }),
+		inject({
+			id: 'return',
+			title: 'Actor returns',
+			phase: 'p2',
+			trigger: { kind: 'answer', decision: 'd-evict', options: ['piecemeal'], delay: H }
+		}),
+		inject({
+			id: 'nudge',
+			title: 'Manager nudge',
+			phase: 'p2',
+			trigger: { kind: 'unanswered', decision: 'd-evict', delay: 0 }
+		}),
+		inject({
+			id: 'fbi',
+			title: 'FBI call',
+			phase: 'p2',
+			trigger: { kind: 'after', inject: 'diff', delay: 0 }
+		}),
 		inject({ id: 'press', title: 'Press query', phase: 'p2', trigger: { kind: 'manual' }, hold: true })
 	]
 };
 
 describe('describeTrigger', () => {
 	it('names the single audience team and the option label of an answer branch', () => {
-		expect(describeTrigger(scenario, scenario.injects[1].trigger)).toBe("when SOC answers 'Piecemeal', 1h later");
+		expect(describeTrigger(scenario, scenario.injects[1].trigger)).toBe(
+			"when SOC answers 'Piecemeal', 1h later"
+		);
 	});
 	it('reads a timed trigger as a T-plus offset', () => {
 		expect(describeTrigger(scenario, scenario.injects[0].trigger)).toBe('at T+00:30');
 	});
 	it('names the clock of a clockMissed trigger', () => {
-		expect(describeTrigger(scenario, { kind: 'clockMissed', clock: 'fcc', delay: 0 })).toBe('when the CPNI notice clock is missed');
+		expect(describeTrigger(scenario, { kind: 'clockMissed', clock: 'fcc', delay: 0 })).toBe(
+			'when the CPNI notice clock is missed'
+		);
 	});
 	it('describes a numeric range in the decision unit', () => {
 		const t = { kind: 'answer', decision: 'unknown', range: { min: 0, max: 5 }, delay: 0 } as const;
@@ -88,7 +116,10 @@ describe('describeTrigger', () => {
 describe('flowOutline', () => {
 	it('groups injects under their phases in order', () => {
 		const outline = flowOutline(scenario);
-		expect(outline.map((p) => p.injects.map((i) => i.id))).toEqual([['diff'], ['return', 'nudge', 'fbi', 'press']]);
+		expect(outline.map((p) => p.injects.map((i) => i.id))).toEqual([
+			['diff'],
+			['return', 'nudge', 'fbi', 'press']
+		]);
 	});
 	it('lists answer, deadline and delivery consequences as branches of the source inject', () => {
 		const [diff] = flowOutline(scenario)[0].injects;
@@ -96,18 +127,26 @@ describe('flowOutline', () => {
 	});
 	it('shows the decision deadline and option points', () => {
 		const [diff] = flowOutline(scenario)[0].injects;
-		expect(diff.decision).toMatchObject({ deadline: '2h', options: [{ label: 'Piecemeal', points: 0 }, { label: 'Coordinated', points: 5 }] });
+		expect(diff.decision).toMatchObject({
+			deadline: '2h',
+			options: [
+				{ label: 'Piecemeal', points: 0 },
+				{ label: 'Coordinated', points: 5 }
+			]
+		});
 	});
 });
 
 describe('describeClockCondition', () => {
 	it('names the inject that starts a clock', () => {
-		expect(describeClockCondition(scenario, { kind: 'inject', inject: 'diff' })).toBe("'Config diff' is delivered");
+		expect(describeClockCondition(scenario, { kind: 'inject', inject: 'diff' })).toBe(
+			"'Config diff' is delivered"
+		);
 	});
 	it('names the option labels of an answer that stops a clock', () => {
-		expect(describeClockCondition(scenario, { kind: 'answer', decision: 'd-evict', options: ['coordinated'] })).toBe(
-			"the team answers 'Coordinated' to 'Config diff'"
-		);
+		expect(
+			describeClockCondition(scenario, { kind: 'answer', decision: 'd-evict', options: ['coordinated'] })
+		).toBe("the team answers 'Coordinated' to 'Config diff'");
 	});
 });
 
@@ -122,14 +161,22 @@ describe('describeDeadline', () => {
 
 describe('clockRows', () => {
 	it('names the owner team and spells out deadline and start', () => {
-		expect(clockRows(scenario)[0]).toMatchObject({ owner: 'Legal', deadline: '7 business days', starts: "'Config diff' is delivered", stops: 'never (runs out)' });
+		expect(clockRows(scenario)[0]).toMatchObject({
+			owner: 'Legal',
+			deadline: '7 business days',
+			starts: "'Config diff' is delivered",
+			stops: 'never (runs out)'
+		});
 	});
 });
 
 describe('flowOutline with variables', () => {
 	it('fills {{variables}} in inject titles', () => {
 		const withOrg = { ...scenario, variables: { org: { label: 'Organisation', default: 'Northwind' } } };
-		withOrg.injects = [{ ...scenario.injects[0], title: '{{org}} config diff' }, ...scenario.injects.slice(1)];
+		withOrg.injects = [
+			{ ...scenario.injects[0], title: '{{org}} config diff' },
+			...scenario.injects.slice(1)
+		];
 		expect(flowOutline(withOrg)[0].injects[0].title).toBe('Northwind config diff');
 	});
 });

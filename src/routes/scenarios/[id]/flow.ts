@@ -2,7 +2,15 @@
  * Turns a parsed scenario into a readable outline for the facilitator's preview: phases → injects → how each is
  * triggered and what it leads to ("when SOC answers 'Piecemeal' → Actor returns").
  */
-import type { ClockCondition, ClockDef, Decision, Inject, Scenario, TeamId, Trigger } from '$lib/engine/types';
+import type {
+	ClockCondition,
+	ClockDef,
+	Decision,
+	Inject,
+	Scenario,
+	TeamId,
+	Trigger
+} from '$lib/engine/types';
 import { formatElapsed } from '$lib/client/scenario-time';
 import { formatSpan } from '../duration';
 import { fillVariables } from '../template';
@@ -22,7 +30,12 @@ export interface FlowInject {
 	audience: string;
 	trigger: string;
 	hold: boolean;
-	decision?: { prompt: string; type: string; deadline?: string; options: { label: string; points: number }[] };
+	decision?: {
+		prompt: string;
+		type: string;
+		deadline?: string;
+		options: { label: string; points: number }[];
+	};
 	branches: FlowBranch[];
 }
 
@@ -71,7 +84,10 @@ export function describeTrigger(scenario: Scenario, trigger: Trigger): string {
 		}
 		case 'answer': {
 			const { decision, inject } = decisionOwner(scenario, trigger.decision);
-			const who = inject && inject.audience !== 'all' && inject.audience.length === 1 ? teamNames(scenario, inject.audience) : 'a team';
+			const who =
+				inject && inject.audience !== 'all' && inject.audience.length === 1
+					? teamNames(scenario, inject.audience)
+					: 'a team';
 			const what = trigger.options?.length
 				? optionLabels(decision, trigger.options)
 				: trigger.range
@@ -97,7 +113,8 @@ function consequencesOf(scenario: Scenario, source: Inject): FlowBranch[] {
 	for (const next of scenario.injects) {
 		const t = next.trigger;
 		const fromDelivery = t.kind === 'after' && t.inject === source.id;
-		const fromDecision = (t.kind === 'answer' || t.kind === 'unanswered') && t.decision === source.decision?.id;
+		const fromDecision =
+			(t.kind === 'answer' || t.kind === 'unanswered') && t.decision === source.decision?.id;
 		if (fromDelivery || fromDecision) {
 			branches.push({ when: describeTrigger(scenario, t), injectId: next.id, title: next.title });
 		}

@@ -6,7 +6,15 @@ export const load: PageServerLoad = async (event) => {
 	const { sessions, exercises, scenarios, views } = app();
 	const facilitator = await sessions.require(event);
 	const id = event.params.id;
-	const [exercise, initial] = await Promise.all([exercises.get(id), views.forFacilitator(facilitator, id)]).catch(loadError);
+	const [exercise, initial] = await Promise.all([
+		exercises.get(id),
+		views.forFacilitator(facilitator, id)
+	]).catch(loadError);
 	const scenario = await scenarios.get(exercise.scenarioId).catch(() => null);
-	return { exercise, initial, hotwashQuestions: scenario?.guide?.hotwashQuestions ?? [], serverNow: Date.now() };
+	return {
+		exercise,
+		initial,
+		hotwashQuestions: scenario?.guide?.hotwashQuestions ?? [],
+		serverNow: Date.now()
+	};
 };

@@ -16,10 +16,13 @@ export function buildAdhoc(data: FormData): { command: WireCommand } | { error: 
 	const everyone = text('audience') === 'all';
 	const teams = data.getAll('teams').map(String) as TeamId[];
 	if (!title) return { error: 'Give the inject a title.' };
-	if (title.length > MAX_TITLE) return { error: `The title is ${title.length} characters; keep it to ${MAX_TITLE}.` };
+	if (title.length > MAX_TITLE)
+		return { error: `The title is ${title.length} characters; keep it to ${MAX_TITLE}.` };
 	if (!body) return { error: 'Write the body of the inject.' };
-	if (body.length > MAX_BODY) return { error: `The body is ${body.length} characters; keep it to ${MAX_BODY}.` };
-	if (notes.length > MAX_BODY) return { error: `The notes are ${notes.length} characters; keep them to ${MAX_BODY}.` };
+	if (body.length > MAX_BODY)
+		return { error: `The body is ${body.length} characters; keep it to ${MAX_BODY}.` };
+	if (notes.length > MAX_BODY)
+		return { error: `The notes are ${notes.length} characters; keep them to ${MAX_BODY}.` };
 	if (!CHANNELS.includes(channel)) return { error: 'Choose the channel the inject arrives on.' };
 	if (!everyone && teams.length === 0) return { error: 'Choose at least one team, or send it to all teams.' };
 	return {

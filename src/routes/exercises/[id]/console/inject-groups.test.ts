@@ -3,17 +3,31 @@ import type { InjectStatusView } from '$lib/engine/types';
 import { groupInjects } from './inject-groups';
 
 function line(id: string, teams: InjectStatusView['teams']): InjectStatusView {
-	return { id, title: id, channel: 'email', phase: 'p1', audience: 'all', triggerLabel: '', hold: false, adhoc: false, teams };
+	return {
+		id,
+		title: id,
+		channel: 'email',
+		phase: 'p1',
+		audience: 'all',
+		triggerLabel: '',
+		hold: false,
+		adhoc: false,
+		teams
+	};
 }
 
 describe('groupInjects', () => {
 	it('treats an inject delivered to one team but still due for another as upcoming', () => {
-		const groups = groupInjects([line('a', { soc: { status: 'delivered', deliveredAt: 10 }, legal: { status: 'upcoming', dueAt: 50 } })]);
+		const groups = groupInjects([
+			line('a', { soc: { status: 'delivered', deliveredAt: 10 }, legal: { status: 'upcoming', dueAt: 50 } })
+		]);
 		expect(groups.upcoming.map((l) => l.inject.id)).toEqual(['a']);
 		expect(groups.upcoming[0]).toMatchObject({ deliveredTo: 1, audienceSize: 2, dueAt: 50 });
 	});
 	it('puts an inject held for any team under held', () => {
-		const groups = groupInjects([line('a', { soc: { status: 'held', dueAt: 5 }, legal: { status: 'upcoming', dueAt: 9 } })]);
+		const groups = groupInjects([
+			line('a', { soc: { status: 'held', dueAt: 5 }, legal: { status: 'upcoming', dueAt: 9 } })
+		]);
 		expect(groups.held.map((l) => l.inject.id)).toEqual(['a']);
 	});
 	it('orders upcoming injects by their earliest due time, undated last', () => {

@@ -29,8 +29,16 @@ export interface InjectGroups {
 function fold(inject: InjectStatusView): InjectLine {
 	const teams = Object.values(inject.teams);
 	const has = (s: InjectStatus) => teams.some((t) => t.status === s);
-	const status: InjectStatus = has('held') ? 'held' : has('upcoming') ? 'upcoming' : has('delivered') ? 'delivered' : 'skipped';
-	const due = teams.filter((t) => t.status !== 'delivered' && t.dueAt !== undefined).map((t) => t.dueAt as number);
+	const status: InjectStatus = has('held')
+		? 'held'
+		: has('upcoming')
+			? 'upcoming'
+			: has('delivered')
+				? 'delivered'
+				: 'skipped';
+	const due = teams
+		.filter((t) => t.status !== 'delivered' && t.dueAt !== undefined)
+		.map((t) => t.dueAt as number);
 	const delivered = teams.filter((t) => t.deliveredAt !== undefined).map((t) => t.deliveredAt as number);
 	return {
 		inject,
@@ -50,7 +58,9 @@ export function groupInjects(injects: InjectStatusView[]): InjectGroups {
 	return {
 		held: lines.filter((l) => l.status === 'held').sort(byDue),
 		upcoming: lines.filter((l) => l.status === 'upcoming').sort(byDue),
-		delivered: lines.filter((l) => l.status === 'delivered').sort((a, b) => (b.deliveredAt ?? 0) - (a.deliveredAt ?? 0)),
+		delivered: lines
+			.filter((l) => l.status === 'delivered')
+			.sort((a, b) => (b.deliveredAt ?? 0) - (a.deliveredAt ?? 0)),
 		skipped: lines.filter((l) => l.status === 'skipped')
 	};
 }

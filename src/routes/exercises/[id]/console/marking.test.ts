@@ -20,12 +20,30 @@ function delivered(id: string, answered: boolean): DecisionView {
 		type: id === 'd-pick' ? 'single' : 'text',
 		options: [],
 		deliveredAt: 0,
-		...(answered ? { answer: { decisionId: id, teamId: 't', value: { type: 'text', text: 'x' }, scenarioAt: 1, onTime: null } } : {})
+		...(answered
+			? {
+					answer: {
+						decisionId: id,
+						teamId: 't',
+						value: { type: 'text', text: 'x' },
+						scenarioAt: 1,
+						onTime: null
+					}
+				}
+			: {})
 	};
 }
 
 function score(teamId: string, entries: Partial<ScoreEntry>[]): TeamScore {
-	return { teamId, entries: entries as ScoreEntry[], total: { points: 0, maxPoints: 0 }, byPhase: {}, byObjective: {}, byCapability: {}, byCsf: {} as TeamScore['byCsf'] };
+	return {
+		teamId,
+		entries: entries as ScoreEntry[],
+		total: { points: 0, maxPoints: 0 },
+		byPhase: {},
+		byObjective: {},
+		byCapability: {},
+		byCsf: {} as TeamScore['byCsf']
+	};
 }
 
 const team = (id: string) => ({ id, name: id, description: '', roles: [] });
@@ -33,7 +51,9 @@ const team = (id: string) => ({ id, name: id, description: '', roles: [] });
 describe('answersToMark', () => {
 	it('lists only answered free-text decisions', () => {
 		const list = answersToMark({
-			teams: [{ team: team('soc'), feed: [], decisions: [delivered('d-scope', false), delivered('d-pick', true)] }],
+			teams: [
+				{ team: team('soc'), feed: [], decisions: [delivered('d-scope', false), delivered('d-pick', true)] }
+			],
 			decisions: [rubricDecision, single],
 			scores: {}
 		});
@@ -46,7 +66,10 @@ describe('answersToMark', () => {
 				{ team: team('legal'), feed: [], decisions: [delivered('d-scope', true)] }
 			],
 			decisions: [rubricDecision],
-			scores: { soc: score('soc', [{ id: 'decision:d-scope:soc' }]), legal: score('legal', [{ id: 'decision:d-scope:legal', pending: true }]) }
+			scores: {
+				soc: score('soc', [{ id: 'decision:d-scope:soc' }]),
+				legal: score('legal', [{ id: 'decision:d-scope:legal', pending: true }])
+			}
 		});
 		expect(list.map((a) => [a.team.id, a.pending])).toEqual([
 			['legal', true],

@@ -8,7 +8,10 @@ export const load: PageServerLoad = async (event) => {
 	const { sessions, exercises, views } = app();
 	const facilitator = await sessions.require(event);
 	const id = event.params.id;
-	const [exercise, initial] = await Promise.all([exercises.get(id), views.forFacilitator(facilitator, id)]).catch(loadError);
+	const [exercise, initial] = await Promise.all([
+		exercises.get(id),
+		views.forFacilitator(facilitator, id)
+	]).catch(loadError);
 	const participantLink = joinLink(event.url.origin, exercise.joinCode);
 	return {
 		exercise,

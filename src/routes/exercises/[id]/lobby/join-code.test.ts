@@ -21,6 +21,8 @@ describe('spokenCode', () => {
 
 describe('joinLink', () => {
 	it('points at the join page for the code on the same origin', () => {
-		expect(joinLink('https://ttx.example/exercises/x/lobby', 'K7QF9M')).toBe('https://ttx.example/join/K7QF9M');
+		expect(joinLink('https://ttx.example/exercises/x/lobby', 'K7QF9M')).toBe(
+			'https://ttx.example/join/K7QF9M'
+		);
 	});
 });

@@ -11,7 +11,8 @@ describe('qrDataUrl', () => {
 	it('draws a larger symbol for a longer link', async () => {
 		const short = await qrDataUrl('https://a.example/join/K7QF9M');
 		const long = await qrDataUrl(`https://a.example/join/K7QF9M?${'x'.repeat(200)}`);
-		const viewBox = (u: string) => Number(/viewBox="0 0 (\d+)/.exec(Buffer.from(u.split(',')[1], 'base64').toString())?.[1]);
+		const viewBox = (u: string) =>
+			Number(/viewBox="0 0 (\d+)/.exec(Buffer.from(u.split(',')[1], 'base64').toString())?.[1]);
 		expect(viewBox(long)).toBeGreaterThan(viewBox(short));
 	});
 });

@@ -8,7 +8,11 @@ const score = {
 	teamId: 'soc',
 	entries: [],
 	total: { points: 12, maxPoints: 20 },
-	byPhase: { p2: { points: 2, maxPoints: 10 }, p1: { points: 10, maxPoints: 10 }, p3: { points: 0, maxPoints: 0 } },
+	byPhase: {
+		p2: { points: 2, maxPoints: 10 },
+		p1: { points: 10, maxPoints: 10 },
+		p3: { points: 0, maxPoints: 0 }
+	},
 	byObjective: { 'obj-detect': { points: 6, maxPoints: 8, rating: 'S' } },
 	byCapability: {},
 	byCsf: {}
@@ -44,17 +48,25 @@ describe('objectiveRows and phaseRows', () => {
 		expect(phaseRows(score, phases).map((r) => r.label)).toEqual(['One', 'Two']);
 	});
 	it('carries the HSEEP rating of each objective', () => {
-		const objectives = [{ id: 'obj-detect', title: 'Detect', description: '', csf: [], hseep: [], attack: [], sources: [] }];
-		expect(objectiveRows(score, objectives)).toEqual([{ id: 'obj-detect', label: 'Detect', points: 6, maxPoints: 8, percent: 75, rating: 'S' }]);
+		const objectives = [
+			{ id: 'obj-detect', title: 'Detect', description: '', csf: [], hseep: [], attack: [], sources: [] }
+		];
+		expect(objectiveRows(score, objectives)).toEqual([
+			{ id: 'obj-detect', label: 'Detect', points: 6, maxPoints: 8, percent: 75, rating: 'S' }
+		]);
 	});
 });
 
 describe('clockOutcome', () => {
 	it('says how much time was left when a clock was met', () => {
-		expect(clockOutcome(clock({ status: 'met', startedAt: 0, deadlineAt: 72 * H, stoppedAt: 70 * H }), 80 * H)).toBe('Met with 2h 00m to spare');
+		expect(
+			clockOutcome(clock({ status: 'met', startedAt: 0, deadlineAt: 72 * H, stoppedAt: 70 * H }), 80 * H)
+		).toBe('Met with 2h 00m to spare');
 	});
 	it('says by how much a stopped clock was missed', () => {
-		expect(clockOutcome(clock({ status: 'missed', startedAt: 0, deadlineAt: 10 * H, stoppedAt: 13 * H }), 20 * H)).toBe('Missed by 3h 00m');
+		expect(
+			clockOutcome(clock({ status: 'missed', startedAt: 0, deadlineAt: 10 * H, stoppedAt: 13 * H }), 20 * H)
+		).toBe('Missed by 3h 00m');
 	});
 	it('reports a clock that never started', () => {
 		expect(clockOutcome(clock({}), 0)).toBe('Never started');

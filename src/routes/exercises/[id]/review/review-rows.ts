@@ -29,17 +29,30 @@ export function percentOf(t: Totals): number | null {
 /** A team's totals per objective in scenario order, with the HSEEP rating; objectives with nothing at stake are left out. */
 export function objectiveRows(score: TeamScore, objectives: Objective[]): ScoreRow[] {
 	return objectives
-		.filter((o) => score.byObjective[o.id] && (score.byObjective[o.id].maxPoints !== 0 || score.byObjective[o.id].points !== 0))
+		.filter(
+			(o) =>
+				score.byObjective[o.id] &&
+				(score.byObjective[o.id].maxPoints !== 0 || score.byObjective[o.id].points !== 0)
+		)
 		.map((o) => {
 			const t = score.byObjective[o.id];
-			return { id: o.id, label: o.title, points: t.points, maxPoints: t.maxPoints, percent: percentOf(t), rating: t.rating };
+			return {
+				id: o.id,
+				label: o.title,
+				points: t.points,
+				maxPoints: t.maxPoints,
+				percent: percentOf(t),
+				rating: t.rating
+			};
 		});
 }
 
 /** A team's totals per phase in scenario order; phases with nothing at stake are left out. */
 export function phaseRows(score: TeamScore, phases: PhaseDef[]): ScoreRow[] {
 	return phases
-		.filter((p) => score.byPhase[p.id] && (score.byPhase[p.id].maxPoints !== 0 || score.byPhase[p.id].points !== 0))
+		.filter(
+			(p) => score.byPhase[p.id] && (score.byPhase[p.id].maxPoints !== 0 || score.byPhase[p.id].points !== 0)
+		)
 		.map((p) => {
 			const t = score.byPhase[p.id];
 			return { id: p.id, label: p.title, points: t.points, maxPoints: t.maxPoints, percent: percentOf(t) };
@@ -52,7 +65,11 @@ export function clockOutcome(clock: ClockView, endAt: number): string {
 	if (status === 'idle' || deadlineAt === undefined) return 'Never started';
 	if (status === 'met') return `Met with ${formatDuration(deadlineAt - (stoppedAt ?? deadlineAt))} to spare`;
 	if (status === 'missed') {
-		return stoppedAt !== undefined ? `Missed by ${formatDuration(stoppedAt - deadlineAt)}` : 'Missed: never stopped';
+		return stoppedAt !== undefined
+			? `Missed by ${formatDuration(stoppedAt - deadlineAt)}`
+			: 'Missed: never stopped';
 	}
-	return endAt < deadlineAt ? `Still running at the end, ${formatDuration(deadlineAt - endAt)} left` : 'Still running past its deadline';
+	return endAt < deadlineAt
+		? `Still running at the end, ${formatDuration(deadlineAt - endAt)} left`
+		: 'Still running past its deadline';
 }

@@ -7,6 +7,9 @@ export const GET: RequestHandler = async (event) => {
 	const facilitator = await sessions.require(event);
 	const { filename, body } = await review.exportCsv(facilitator, event.params.id).catch(loadError);
 	return new Response(body, {
-		headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"` }
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="${filename}"`
+		}
 	});
 };

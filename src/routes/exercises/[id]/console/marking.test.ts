@@ -77,3 +77,19 @@ describe('answersToMark', () => {
 		]);
 	});
 });
+
+describe('answersToMark points', () => {
+	it('reports the points a marked answer holds, leaving timeliness out', () => {
+		const [item] = answersToMark({
+			teams: [{ team: team('soc'), feed: [], decisions: [delivered('d-scope', true)] }],
+			decisions: [rubricDecision],
+			scores: {
+				soc: score('soc', [
+					{ id: 'decision:d-scope:soc', points: 3, maxPoints: 4 },
+					{ id: 'timeliness:d-scope:soc', points: 1, maxPoints: 1 }
+				])
+			}
+		});
+		expect(item.marked).toEqual({ points: 3, maxPoints: 4 });
+	});
+});

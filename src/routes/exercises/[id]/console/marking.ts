@@ -8,6 +8,8 @@ export interface AnswerToMark {
 	decision: Decision;
 	/** True while the answer's score entry waits for an evaluator. */
 	pending: boolean;
+	/** Points the answer holds so far, once marked. */
+	marked?: { points: number; maxPoints: number };
 }
 
 /** Score entries name their decision and team ("decision:d-scope:soc"); any entry for the pair counts. */
@@ -23,9 +25,18 @@ export function answersToMark(view: Pick<FacilitatorView, 'teams' | 'decisions' 
 		for (const d of panel.decisions) {
 			const decision = view.decisions.find((x) => x.id === d.id);
 			if (!decision || decision.type !== 'text' || !d.answer) continue;
-			const entries = view.scores[panel.team.id]?.entries ?? [];
-			const pending = entries.some((e) => e.pending && entryIsFor(e.id, d.id, panel.team.id));
-			list.push({ team: panel.team, view: d, decision, pending });
+			const entries = (view.scores[panel.team.id]?.entries ?? []).filter((e) =>
+				entryIsFor(e.id, d.id, panel.team.id)
+			);
+			const pending = entries.some((e) => e.pending);
+			const scored = entries.filter((e) => !e.pending && !e.id.startsWith('timeliness:'));
+			const marked = scored.length
+				? {
+						points: scored.reduce((n, e) => n + e.points, 0),
+						maxPoints: scored.reduce((n, e) => n + e.maxPoints, 0)
+					}
+				: undefined;
+			list.push({ team: panel.team, view: d, decision, pending, ...(marked && !pending ? { marked } : {}) });
 		}
 	}
 	return list.sort((a, b) => Number(b.pending) - Number(a.pending));

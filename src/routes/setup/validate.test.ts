@@ -15,8 +15,12 @@ describe('validateSetup', () => {
 	it('counts the characters of a short password', () => {
 		expect(validateSetup({ ...good, password: 'short', confirm: 'short' }).password).toContain('has 5');
 	});
-	it('rejects upper-case and spaces in the username', () => {
-		expect(validateSetup({ ...good, username: 'Dana R' }).username).toContain('lower-case');
+	it('rejects spaces in the username', () => {
+		expect(validateSetup({ ...good, username: 'dana r' }).username).toContain('no spaces');
+	});
+	it('rejects a password longer than 256 characters', () => {
+		const long = 'x'.repeat(257);
+		expect(validateSetup({ ...good, password: long, confirm: long }).password).toContain('256');
 	});
 	it('asks for a display name when it is blank', () => {
 		expect(validateSetup({ ...good, name: '   ' }).name).toContain('Enter the name');
@@ -24,9 +28,9 @@ describe('validateSetup', () => {
 });
 
 describe('readSetupForm', () => {
-	it('trims the username but keeps password spaces', () => {
+	it('trims and lower-cases the username but keeps password spaces', () => {
 		const data = new FormData();
-		data.set('username', ' dana ');
+		data.set('username', ' Dana ');
 		data.set('password', ' pass ');
 		expect(readSetupForm(data)).toEqual({ name: '', username: 'dana', password: ' pass ', confirm: '' });
 	});

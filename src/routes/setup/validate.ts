@@ -15,21 +15,23 @@ export function validateSetup(form: SetupForm): Partial<Record<keyof SetupForm, 
 	if (!name) errors.name = 'Enter the name people will see, for example "Dana Reyes".';
 	else if (name.length > 80) errors.name = `The display name is ${name.length} characters; keep it to 80.`;
 	if (!/^[a-z0-9._-]{3,64}$/.test(form.username)) {
-		errors.username = 'Use 3 to 64 lower-case letters, digits, dots, dashes or underscores.';
+		errors.username = 'Use 3 to 64 letters, digits, dots, dashes or underscores (no spaces).';
 	}
-	if (form.password.length < 10)
-		errors.password = `Use at least 10 characters (this one has ${form.password.length}).`;
+	if (form.password.length < 8)
+		errors.password = `Use at least 8 characters (this one has ${form.password.length}).`;
+	else if (form.password.length > 256)
+		errors.password = `Keep the password to 256 characters (this one has ${form.password.length}).`;
 	if (form.confirm !== form.password)
 		errors.confirm = 'The two passwords differ; type the same password twice.';
 	return errors;
 }
 
-/** Reads the setup form out of posted form data, treating missing fields as empty. */
+/** Reads the setup form out of posted form data, treating missing fields as empty; usernames are case-blind. */
 export function readSetupForm(data: FormData): SetupForm {
 	const field = (key: string) => String(data.get(key) ?? '');
 	return {
 		name: field('name'),
-		username: field('username').trim(),
+		username: field('username').trim().toLowerCase(),
 		password: field('password'),
 		confirm: field('confirm')
 	};

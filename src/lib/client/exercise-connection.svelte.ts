@@ -59,7 +59,8 @@ export class ExerciseConnection<V extends View = View> {
 	#socket: ExerciseSocket | null = null;
 	#options: ConnectionOptions;
 	#ticker: ReturnType<typeof setInterval> | null = null;
-	#waiters = new Map<string, (entry: CommandEntry) => void>();
+	// Plain object on purpose: resolvers are bookkeeping, not state the UI renders.
+	#waiters: Record<string, (entry: CommandEntry) => void> = {};
 
 	#view = $state.raw<V | null>(null);
 	#version = $state(0);
@@ -156,7 +157,7 @@ export class ExerciseConnection<V extends View = View> {
 	send(command: WireCommand): Promise<CommandEntry> {
 		const key = (this.#options.newKey ?? (() => crypto.randomUUID()))();
 		this.#ledger = issue(this.#ledger, key, command);
-		const settled = new Promise<CommandEntry>((resolve) => this.#waiters.set(key, resolve));
+		const settled = new Promise<CommandEntry>((resolve) => (this.#waiters[key] = resolve));
 		this.#flush();
 		return settled;
 	}
@@ -224,9 +225,9 @@ export class ExerciseConnection<V extends View = View> {
 						}
 						this.#ledger = settle(this.#ledger, key, res);
 						const done = this.#ledger[key];
-						const waiter = this.#waiters.get(key);
+						const waiter = this.#waiters[key];
 						if (done && waiter && (done.status === 'done' || done.status === 'failed')) {
-							this.#waiters.delete(key);
+							delete this.#waiters[key];
 							waiter(done);
 						}
 					}

@@ -49,6 +49,12 @@ describe('buildAnswer', () => {
 		expect(buildAnswer(d, { numeric: '96' })).toEqual({ error: 'Enter at most 72 hours.' });
 	});
 
+	it('accepts the number a number input binds, and asks for one when it is empty', () => {
+		const d = decision({ type: 'numeric', options: [] });
+		expect(buildAnswer(d, { numeric: 12.5 })).toEqual({ answer: { type: 'numeric', value: 12.5 } });
+		expect(buildAnswer(d, { numeric: null })).toEqual({ error: 'Enter a number before submitting.' });
+	});
+
 	it('refuses text that is not a number', () => {
 		const d = decision({ type: 'numeric', options: [] });
 		expect(buildAnswer(d, { numeric: 'soon' })).toEqual({ error: '"soon" is not a number.' });

@@ -10,8 +10,8 @@ export interface AnswerDraft {
 	option?: string;
 	options?: string[];
 	text?: string;
-	/** As typed, so an empty or malformed number can be reported. */
-	numeric?: string;
+	/** As typed, or as a number input binds it (null when empty), so a missing number can be reported. */
+	numeric?: string | number | null;
 	order?: string[];
 }
 
@@ -40,7 +40,7 @@ export function buildAnswer(
 			return { answer: { type: 'text', text } };
 		}
 		case 'numeric':
-			return numericAnswer(decision, draft.numeric ?? '');
+			return numericAnswer(decision, draft.numeric);
 		case 'ranking': {
 			const order = draft.order ?? [];
 			const complete = order.length === known.size && order.every((id) => known.has(id));
@@ -51,8 +51,11 @@ export function buildAnswer(
 	}
 }
 
-function numericAnswer(decision: DecisionView, raw: string): { answer: AnswerValue } | { error: string } {
-	const trimmed = raw.trim();
+function numericAnswer(
+	decision: DecisionView,
+	raw: string | number | null | undefined
+): { answer: AnswerValue } | { error: string } {
+	const trimmed = String(raw ?? '').trim();
 	if (!trimmed) return { error: 'Enter a number before submitting.' };
 	const value = Number(trimmed);
 	if (!Number.isFinite(value)) return { error: `"${trimmed}" is not a number.` };

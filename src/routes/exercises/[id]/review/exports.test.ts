@@ -1,0 +1,68 @@
+import { isRedirect, redirect } from '@sveltejs/kit';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { APP_SYMBOL } from '$lib/server/app';
+import { ServiceError } from '$lib/server/errors';
+import { GET as getCsv } from './export.csv/+server';
+import { GET as getJson } from './export.json/+server';
+
+const slot = globalThis as Record<symbol, unknown>;
+const facilitator = { userId: 'u1', username: 'dana', name: 'Dana' };
+let signedIn = true;
+
+// Only the two services the export routes touch; the real ones are tested with the server.
+const fakeApp = {
+	sessions: {
+		require: async () => {
+			if (!signedIn) redirect(303, '/login?next=%2Fexercises%2Fx%2Freview%2Fexport.csv');
+			return facilitator;
+		}
+	},
+	review: {
+		exportCsv: async (_f: unknown, id: string) => {
+			if (id !== 'x') throw new ServiceError('exercise/not_found', `There is no exercise "${id}".`, 404);
+			return { filename: 'quickstart-northwind-x-scores.csv', body: 'team_id,team_name\r\nsoc,SOC\r\n' };
+		},
+		exportJson: async () => ({ filename: 'quickstart-northwind-x.json', body: '{"inputs":[]}' })
+	}
+};
+
+function event(id: string) {
+	return { params: { id } } as unknown as Parameters<typeof getCsv>[0];
+}
+
+beforeEach(() => {
+	signedIn = true;
+	slot[APP_SYMBOL] = fakeApp;
+});
+afterEach(() => {
+	delete slot[APP_SYMBOL];
+});
+
+describe('review exports', () => {
+	it('serves the CSV as an attachment named by the service', async () => {
+		const res = await getCsv(event('x'));
+		expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+		expect(res.headers.get('content-disposition')).toBe(
+			'attachment; filename="quickstart-northwind-x-scores.csv"'
+		);
+		expect(await res.text()).toContain('soc,SOC');
+	});
+	it('serves the JSON log as an attachment', async () => {
+		const res = await getJson(event('x'));
+		expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+		expect(res.headers.get('content-disposition')).toBe('attachment; filename="quickstart-northwind-x.json"');
+	});
+	it('sends a signed-out visitor to the login page', async () => {
+		signedIn = false;
+		const thrown = await getCsv(event('x')).catch((e: unknown) => e);
+		expect(isRedirect(thrown) && thrown.location).toContain('/login');
+	});
+	it('answers 404 with the service message for an unknown exercise', async () => {
+		const thrown = (await getCsv(event('nope')).catch((e: unknown) => e)) as {
+			status: number;
+			body: { message: string };
+		};
+		expect(thrown.status).toBe(404);
+		expect(thrown.body.message).toBe('There is no exercise "nope".');
+	});
+});

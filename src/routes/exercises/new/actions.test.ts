@@ -1,0 +1,93 @@
+import { isActionFailure, isRedirect } from '@sveltejs/kit';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { APP_SYMBOL } from '$lib/server/app';
+import { ServiceError } from '$lib/server/errors';
+import { actions } from './+page.server';
+
+const slot = globalThis as Record<symbol, unknown>;
+const created: unknown[] = [];
+let refuse: ServiceError | null = null;
+
+const detail = {
+	id: 'quickstart',
+	file: 'scenarios/quickstart.yaml',
+	issues: [],
+	scenario: { variables: {} },
+	teams: [
+		{ id: 'soc', name: 'SOC', description: '', roles: [] },
+		{ id: 'legal', name: 'Legal', description: '', roles: [] }
+	]
+};
+
+// Only the services the action calls; the real ones are tested with the server.
+const fakeApp = {
+	sessions: { require: async () => ({ userId: 'u1', username: 'dana', name: 'Dana' }) },
+	scenarios: { get: async () => detail },
+	exercises: {
+		create: async (_f: unknown, form: unknown) => {
+			if (refuse) throw refuse;
+			created.push(form);
+			return { id: 'ex-1', joinCode: 'K7QM-2XHD-9P', staffCode: 'A2B3-C4D5-E6' };
+		}
+	}
+};
+
+function post(entries: [string, string][]) {
+	const body = new FormData();
+	for (const [k, v] of entries) body.append(k, v);
+	const request = new Request('http://test/exercises/new?scenario=quickstart', { method: 'POST', body });
+	return { request, url: new URL(request.url) } as unknown as Parameters<typeof actions.default>[0];
+}
+
+beforeEach(() => {
+	created.length = 0;
+	refuse = null;
+	slot[APP_SYMBOL] = fakeApp;
+});
+afterEach(() => {
+	delete slot[APP_SYMBOL];
+});
+
+describe('new exercise action', () => {
+	it('creates the exercise with the checked teams and opens its lobby', async () => {
+		const thrown = await actions
+			.default(
+				post([
+					['organisation', 'Northwind'],
+					['teams', 'soc'],
+					['compression', '30']
+				])
+			)
+			.catch((e: unknown) => e);
+		expect(isRedirect(thrown) && thrown.location).toBe('/exercises/ex-1/lobby');
+		expect(created).toEqual([
+			{ scenarioId: 'quickstart', organisation: 'Northwind', teams: ['soc'], compression: 30 }
+		]);
+	});
+	it('returns the field errors without creating anything when no team is checked', async () => {
+		const result = await actions.default(
+			post([
+				['organisation', 'Northwind'],
+				['compression', '30']
+			])
+		);
+		expect(isActionFailure(result) && result.data).toMatchObject({
+			errors: { teams: 'Choose at least one team.' }
+		});
+		expect(created).toEqual([]);
+	});
+	it('shows the service refusal with the values kept', async () => {
+		refuse = new ServiceError('form/invalid', 'The organisation name is too long.', 400);
+		const result = await actions.default(
+			post([
+				['organisation', 'Northwind'],
+				['teams', 'legal'],
+				['compression', '30']
+			])
+		);
+		expect(isActionFailure(result) && result.data).toMatchObject({
+			message: 'The organisation name is too long.',
+			values: { organisation: 'Northwind', teams: ['legal'] }
+		});
+	});
+});

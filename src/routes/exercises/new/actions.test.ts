@@ -50,15 +50,18 @@ afterEach(() => {
 
 describe('new exercise action', () => {
 	it('creates the exercise with the checked teams and opens its lobby', async () => {
-		const thrown = await actions
-			.default(
+		let thrown: unknown;
+		try {
+			await actions.default(
 				post([
 					['organisation', 'Northwind'],
 					['teams', 'soc'],
 					['compression', '30']
 				])
-			)
-			.catch((e: unknown) => e);
+			);
+		} catch (e) {
+			thrown = e;
+		}
 		expect(isRedirect(thrown) && thrown.location).toBe('/exercises/ex-1/lobby');
 		expect(created).toEqual([
 			{ scenarioId: 'quickstart', organisation: 'Northwind', teams: ['soc'], compression: 30 }

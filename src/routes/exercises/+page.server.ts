@@ -4,5 +4,5 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const { sessions, exercises } = app();
 	const facilitator = await sessions.require(event);
-	return { exercises: await exercises.list(facilitator) };
+	return { facilitator, exercises: await exercises.list(facilitator) };
 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Driver, T0, wallMin } from './fixtures/harness';
+import { testScenario } from './fixtures/test-scenario';
 import { ratingFor, scoresOf } from './scoring';
 
 function played(): Driver {
@@ -24,6 +25,18 @@ describe('scoring', () => {
 			objectives: ['obj-detect']
 		});
 		expect(entry(d, 'soc', 'timeliness:d-contain:soc')).toMatchObject({ points: 2, maxPoints: 2 });
+	});
+
+	it('fills scenario variables in the option labels a rule and its evidence quote', () => {
+		const scenario = testScenario();
+		scenario.injects.find((i) => i.id === 'alert')!.decision!.options[1].label = 'Isolate {{org}} core';
+		const d = new Driver(scenario);
+		d.start();
+		d.answer('soc', 'd-contain', { type: 'single', option: 'isolate' }, T0 + wallMin(40));
+		expect(entry(d, 'soc', 'decision:d-contain:soc')).toMatchObject({
+			rule: "Option 'Isolate Acme core': Tips off the actor",
+			evidence: 'Isolate Acme core'
+		});
 	});
 
 	it('sums multiple choices with the positive options as max', () => {

@@ -20,6 +20,7 @@
 import { answerText } from './answers';
 import { formatDuration } from './calendar';
 import type { AnswerRecord, ExerciseState } from './state';
+import { fill, variablesOf } from './templates';
 import type { CsfFunction, Decision, HseepRating, ScoreEntry, TeamId, TeamScore, Totals } from './types';
 
 /** Rating thresholds as fractions of max points, best first. */
@@ -41,6 +42,15 @@ export function ratingFor(points: number, maxPoints: number): HseepRating | null
 
 function clip(text: string, max = 160): string {
 	return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** The decision with its option and criterion labels' {{variables}} filled, for rules and evidence. */
+function withLabelsFilled(d: Decision, vars: Record<string, string>): Decision {
+	return {
+		...d,
+		options: d.options.map((o) => ({ ...o, label: fill(o.label, vars), rationale: fill(o.rationale, vars) })),
+		rubric: d.rubric.map((c) => ({ ...c, label: fill(c.label, vars) }))
+	};
 }
 
 type Scored = Pick<ScoreEntry, 'rule' | 'evidence' | 'points' | 'maxPoints'> & { pending?: boolean };
@@ -123,6 +133,7 @@ function maxOf(d: Decision): number {
 /** Score entries for one team before overrides, in scenario order. */
 function rawEntries(state: ExerciseState, teamId: TeamId): ScoreEntry[] {
 	const out: ScoreEntry[] = [];
+	const vars = variablesOf(state);
 	const delivered = state.delivered[teamId] ?? {};
 	for (const inject of state.scenario.injects) {
 		const d = inject.decision;
@@ -131,7 +142,7 @@ function rawEntries(state: ExerciseState, teamId: TeamId): ScoreEntry[] {
 		const a = state.answers[teamId]?.[d.id];
 		const base = { teamId, phase: inject.phase, objectives: d.objectives, scenarioAt: a?.scenarioAt ?? at };
 		const scored: Scored = a
-			? scoreAnswer(state, d, teamId, a)
+			? scoreAnswer(state, withLabelsFilled(d, vars), teamId, a)
 			: { rule: 'Decision not answered', evidence: 'not answered', points: 0, maxPoints: maxOf(d) };
 		out.push({ id: `decision:${d.id}:${teamId}`, ...base, ...scored });
 		if (d.timeliness && d.deadline !== undefined) {
@@ -164,7 +175,7 @@ function rawEntries(state: ExerciseState, teamId: TeamId): ScoreEntry[] {
 		out.push({
 			id: `clock:${clock.id}`,
 			teamId,
-			rule: `${clock.regime} ${clock.name} ${met ? 'met' : 'missed'}`,
+			rule: fill(`${clock.regime} ${clock.name} ${met ? 'met' : 'missed'}`, vars),
 			evidence,
 			points: met ? clock.scoring.met : clock.scoring.missed,
 			maxPoints: Math.max(0, clock.scoring.met),

@@ -1,59 +1,60 @@
 /**
  * The exercise's timeline of what happened. Records are stored compactly while the exercise runs; their
- * human-readable text is only written when a view asks for it.
+ * human-readable text (team names, inject titles, decision prompts, option labels) is only written when a view
+ * asks for it.
  */
 import { listToArray, append } from './persistent';
 import { formatDuration } from './calendar';
-import { indexOf } from './scenario-index';
+import { clockName, decisionName, injectName, scoreEntryName, shorten, teamName } from './labels';
 import type { ExerciseState, TimelineRecord } from './state';
+import { fill, variablesOf } from './templates';
 import type { TimelineEntry } from './types';
+
+type Vars = Record<string, string>;
 
 /** Append a record to the timeline. */
 export function record(state: ExerciseState, rec: TimelineRecord): ExerciseState {
 	return { ...state, timeline: append(state.timeline, rec) };
 }
 
-function injectTitle(state: ExerciseState, id: string | undefined): string {
-	if (!id) return '';
-	return indexOf(state.scenario).injects.get(id)?.title ?? id;
-}
-
-function describe(state: ExerciseState, r: TimelineRecord): string {
-	const team = r.teamId ? ` (${r.teamId})` : '';
-	const title = injectTitle(state, r.injectId);
+function describe(state: ExerciseState, r: TimelineRecord, vars: Vars): string {
+	const team = r.teamId ? teamName(state, r.teamId) : '';
+	const inject = r.injectId ? injectName(state, r.injectId, vars) : '';
+	const decision = r.decisionId ? decisionName(state, r.decisionId, vars) : '';
 	switch (r.kind) {
 		case 'lifecycle':
 			return `Exercise ${r.detail}`;
 		case 'speed':
 			return `Compression set to ${r.detail}×`;
 		case 'delivered':
-			return `Delivered "${r.detail ?? title}"${team}`;
+			return team ? `Delivered ${inject} to ${team}` : `Delivered ${inject}`;
 		case 'held':
-			return `Held "${title}"${team}`;
+			return team ? `Held ${inject} for ${team}` : `Put ${inject} on hold`;
 		case 'released':
-			return `Released "${title}"`;
+			return `Released ${inject}`;
 		case 'skipped':
-			return `Skipped "${title}"`;
+			return `Skipped ${inject}`;
 		case 'answered':
-			return `${r.teamId} answered ${r.decisionId}${r.detail ? `: ${r.detail}` : ''}`;
+			return `${team} answered ${decision}${r.detail ? `: ${shorten(fill(r.detail, vars))}` : ''}`;
 		case 'marked':
-			return `Rubric marked for ${r.decisionId}${team}`;
-		case 'clock': {
-			const name = indexOf(state.scenario).clocks.get(r.clockId ?? '')?.name ?? r.clockId;
-			return `${name}: ${r.detail}`;
+			return `Rubric marked for ${team} on ${decision}`;
+		case 'clock':
+			return `${clockName(state, r.clockId ?? '', vars)}: ${r.detail}`;
+		case 'override': {
+			const what = scoreEntryName(state, r.detail ?? '', vars);
+			return `Score overridden${team ? ` for ${team}` : ''}: ${what}`;
 		}
-		case 'override':
-			return `Score entry ${r.detail}${team} overridden`;
 		case 'note':
-			return `Note added${team}`;
+			return team ? `Note added about ${team}` : 'Note added';
 	}
 }
 
 /** The timeline with its text, oldest first. */
 export function timelineOf(state: ExerciseState): TimelineEntry[] {
+	const vars = variablesOf(state);
 	return listToArray(state.timeline).map((r) => {
 		const { detail: _detail, ...rest } = r;
-		return { ...rest, text: describe(state, r) };
+		return { ...rest, text: describe(state, r, vars) };
 	});
 }
 

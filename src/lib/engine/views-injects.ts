@@ -3,32 +3,34 @@
  * and, per team in its audience, whether it is upcoming, held, delivered or skipped, with due times.
  */
 import { formatDuration } from './calendar';
+import { clockName, decisionName, injectName, optionLabel } from './labels';
 import { mapEntries } from './persistent';
 import { audienceTeams } from './scenario-index';
 import type { ExerciseState } from './state';
 import { fill } from './templates';
 import type { Inject, InjectStatusView, TeamId, Trigger } from './types';
 
-/** A trigger in words: "at +30m", "10m after fbi-call", "manual". */
-export function triggerLabel(t: Trigger): string {
+/** A trigger in words: "at +30m", "10m after "Router alert"", "when "Contain?" is answered Isolate". */
+export function triggerLabel(state: ExerciseState, t: Trigger, vars: Record<string, string>): string {
 	const delay = (ms: number) => (ms ? ` (+${formatDuration(ms)})` : '');
 	switch (t.kind) {
 		case 'at':
 			return `at +${formatDuration(t.at)}`;
 		case 'after':
-			return `${formatDuration(t.delay)} after ${t.inject}`;
+			return `${formatDuration(t.delay)} after ${injectName(state, t.inject, vars)}`;
 		case 'answer': {
-			const what = t.options
-				? ` is ${t.options.join(' or ')}`
+			const options = t.options?.map((o) => optionLabel(state, t.decision, o, vars));
+			const what = options
+				? ` ${options.join(' or ')}`
 				: t.range
 					? ` in ${t.range.min ?? '−∞'}..${t.range.max ?? '∞'}`
-					: ' is answered';
-			return `when ${t.decision}${what}${delay(t.delay)}`;
+					: '';
+			return `when ${decisionName(state, t.decision, vars)} is answered${what}${delay(t.delay)}`;
 		}
 		case 'unanswered':
-			return `when ${t.decision} goes unanswered${delay(t.delay)}`;
+			return `when ${decisionName(state, t.decision, vars)} goes unanswered${delay(t.delay)}`;
 		case 'clockMissed':
-			return `when clock ${t.clock} is missed${delay(t.delay)}`;
+			return `when clock ${clockName(state, t.clock, vars)} is missed${delay(t.delay)}`;
 		case 'manual':
 			return 'manual';
 	}
@@ -58,7 +60,7 @@ export function injectStatuses(state: ExerciseState, vars: Record<string, string
 			channel: inject.channel,
 			phase: inject.phase,
 			audience: inject.audience,
-			triggerLabel: triggerLabel(inject.trigger),
+			triggerLabel: triggerLabel(state, inject.trigger, vars),
 			hold: inject.hold || !!state.holds[inject.id],
 			adhoc: false,
 			facilitatorNotes: inject.facilitatorNotes,

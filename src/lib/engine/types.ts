@@ -444,7 +444,8 @@ export interface DecisionView {
 	answer?: AnswerView;
 }
 
-export type InjectStatus = 'upcoming' | 'held' | 'delivered' | 'skipped';
+/** `not-triggered`: the inject's trigger can no longer fire for the team (the branch was not taken). */
+export type InjectStatus = 'upcoming' | 'held' | 'delivered' | 'skipped' | 'not-triggered';
 
 /** The facilitator's line for one inject on the timeline. */
 export interface InjectStatusView {

@@ -1,7 +1,9 @@
 /**
  * The facilitator's inject timeline: for every scenario inject (and every ad-hoc one), its trigger in words
- * and, per team in its audience, whether it is upcoming, held, delivered or skipped, with due times.
+ * and, per team in its audience, whether it is upcoming, held, delivered, skipped or not triggered (its branch
+ * was not taken), with due times.
  */
+import { branchNotTaken } from './branch-status';
 import { formatDuration } from './calendar';
 import { clockName, decisionName, injectName, optionLabel } from './labels';
 import { mapEntries } from './persistent';
@@ -45,7 +47,8 @@ function teamStatus(state: ExerciseState, inject: Inject, teamId: TeamId): Injec
 	if (held !== undefined) return { status: 'held', dueAt: held };
 	const key = `inject:${inject.id}:${teamId}`;
 	const due = state.pending.find((p) => p.key === key)?.due;
-	return due === undefined ? { status: 'upcoming' } : { status: 'upcoming', dueAt: due };
+	if (due !== undefined) return { status: 'upcoming', dueAt: due };
+	return { status: branchNotTaken(state, inject, teamId) ? 'not-triggered' : 'upcoming' };
 }
 
 /** Status lines for every inject, in scenario order, then ad-hoc injects in the order they were sent. */

@@ -48,4 +48,12 @@ describe('groupInjects', () => {
 	it('keeps an inject skipped for every team under skipped', () => {
 		expect(groupInjects([line('a', { soc: { status: 'skipped' } })]).skipped).toHaveLength(1);
 	});
+	it('lists an inject no team can get any more under not triggered', () => {
+		const groups = groupInjects([
+			line('a', { soc: { status: 'not-triggered' }, legal: { status: 'skipped' } }),
+			line('b', { soc: { status: 'not-triggered' }, legal: { status: 'upcoming' } })
+		]);
+		expect(groups.notTriggered.map((l) => l.inject.id)).toEqual(['a']);
+		expect(groups.upcoming.map((l) => l.inject.id)).toEqual(['b']);
+	});
 });

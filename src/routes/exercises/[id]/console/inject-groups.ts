@@ -1,7 +1,8 @@
 /**
  * Sorts the facilitator's inject lines into what the console shows: held (waiting for release), upcoming (by
- * earliest due time), delivered (latest first) and skipped. An inject's status differs per team, so a line is
- * held if any team holds it, upcoming if any team still waits for it, and delivered once every team got it.
+ * earliest due time), delivered (latest first), not triggered (its branch was not taken) and skipped. An
+ * inject's status differs per team, so a line is held if any team holds it, upcoming if any team still waits
+ * for it, delivered once a team got it and no other waits, and not triggered when no team can get it any more.
  */
 import type { InjectStatus, InjectStatusView } from '$lib/engine/types';
 
@@ -18,11 +19,12 @@ export interface InjectLine {
 	audienceSize: number;
 }
 
-/** The console's four inject lists. */
+/** The console's inject lists. */
 export interface InjectGroups {
 	held: InjectLine[];
 	upcoming: InjectLine[];
 	delivered: InjectLine[];
+	notTriggered: InjectLine[];
 	skipped: InjectLine[];
 }
 
@@ -35,7 +37,9 @@ function fold(inject: InjectStatusView): InjectLine {
 			? 'upcoming'
 			: has('delivered')
 				? 'delivered'
-				: 'skipped';
+				: has('not-triggered')
+					? 'not-triggered'
+					: 'skipped';
 	const due = teams
 		.filter((t) => t.status !== 'delivered' && t.dueAt !== undefined)
 		.map((t) => t.dueAt as number);
@@ -61,6 +65,7 @@ export function groupInjects(injects: InjectStatusView[]): InjectGroups {
 		delivered: lines
 			.filter((l) => l.status === 'delivered')
 			.sort((a, b) => (b.deliveredAt ?? 0) - (a.deliveredAt ?? 0)),
+		notTriggered: lines.filter((l) => l.status === 'not-triggered'),
 		skipped: lines.filter((l) => l.status === 'skipped')
 	};
 }

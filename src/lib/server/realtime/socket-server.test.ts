@@ -163,6 +163,34 @@ describe.each(testTargets)('realtime server on $name', (target) => {
 		expect(new Set([fv.version, sv.version, lv.version, ov.version]).size).toBe(1);
 	});
 
+	it('pushes nothing to a team whose view another team’s answer left unchanged', async () => {
+		const f = await facilitator();
+		const soc = await participant('Ana', 'soc');
+		const legal = await participant('Lee', 'legal');
+		for (const s of [soc.socket, legal.socket]) data(await sync(s, exerciseId));
+		await startAndDeliver(f, soc.socket);
+		const legalViews: number[] = [];
+		legal.socket.on('exercise:view', (m) => legalViews.push(m.version));
+		const answered = data(
+			await send(soc.socket, exerciseId, {
+				type: 'answer.submit',
+				decisionId: 'd-first',
+				answer: { type: 'single', option: 'hunt' }
+			})
+		);
+		const adhoc: WireCommand = {
+			type: 'inject.adhoc',
+			title: 'For legal',
+			body: 'Counsel wants a word.',
+			channel: 'chat',
+			audience: ['legal']
+		};
+		const next = nextEvent(legal.socket, 'exercise:view');
+		const released = data(await send(f, exerciseId, adhoc));
+		expect((await next).version).toBe(released.version);
+		expect(legalViews.filter((v) => v === answered.version)).toEqual([]);
+	});
+
 	it('resyncs a reconnecting participant to the latest version', async () => {
 		const f = await facilitator();
 		const first = await participant('Ana', 'soc');

@@ -20,6 +20,7 @@ import type { HostRegistry } from '../exercise/host-registry';
 import { actorOf, commandRequestSchema, parsePayload, syncRequestSchema, toEngineCommand } from './commands';
 import { originAllowed, principalOf, type PrincipalResolver } from './handshake';
 import { PresenceTracker, type MemberSource } from './presence';
+import { RoomViews } from './room-views';
 import {
 	evaluatorsRoom,
 	facilitatorsRoom,
@@ -47,11 +48,16 @@ export interface RealtimeDeps {
 	log?: (e: unknown, context: string) => void;
 }
 
+/** Told that the views of an exercise at `version` are about to be pushed. */
+export type PublishListener = (exerciseId: string, version: number) => void;
+
 /** A running realtime layer. */
 export interface Realtime {
 	io: IO;
-	/** Pushes current views of an exercise to every connected role (e.g. after a seat moved). */
+	/** Pushes the current view of an exercise to every room whose view changed since its last push. */
 	publish(host: ExerciseHost): void;
+	/** Calls `listener` as each push of an exercise's views begins (metrics, benchmarks); returns the unsubscribe. */
+	onPublish(listener: PublishListener): () => void;
 	/** Schedules a presence announcement (a seat joined or moved). */
 	presenceChanged(exerciseId: string): void;
 	close(): Promise<void>;
@@ -86,13 +92,22 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 	const presence = new PresenceTracker(deps.members, emitPresence, (e) => log(e, 'presence'));
 
 	const roomSize = (room: string) => io.sockets.adapter.rooms.get(room)?.size ?? 0;
+	const roomViews = new RoomViews();
+	io.sockets.adapter.on('delete-room', (room: string) => roomViews.forget(room));
+	const publishListeners = new Set<PublishListener>();
 
+	// One view per room with sockets in it, serialised once by socket.io's room broadcast; rooms whose view
+	// did not change are skipped.
 	function publish(host: ExerciseHost): void {
 		const id = host.exerciseId;
 		const version = host.version;
+		for (const listener of publishListeners) listener(id, version);
+		const line = host.state.clock;
 		const send = (room: string, viewer: Parameters<ExerciseHost['view']>[0]) => {
 			if (roomSize(room) === 0) return;
-			io.to(room).emit('exercise:view', { exerciseId: id, version, view: host.view(viewer) });
+			const view = host.view(viewer);
+			if (!roomViews.shouldSend(room, view, line)) return;
+			io.to(room).emit('exercise:view', { exerciseId: id, version, view });
 		};
 		send(facilitatorsRoom(id), { role: 'facilitator' });
 		send(observersRoom(id), { role: 'observer' });
@@ -240,6 +255,10 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 	return {
 		io,
 		publish,
+		onPublish(listener) {
+			publishListeners.add(listener);
+			return () => publishListeners.delete(listener);
+		},
 		presenceChanged: (exerciseId) => presence.changed(exerciseId),
 		async close() {
 			presence.close();

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { TeamView } from '$lib/engine/types';
+import { RoomViews, type ClockLine } from './room-views';
+
+const line: ClockLine = { anchorWall: 1_000, anchorScenario: 0, compression: 10, running: true };
+
+function teamView(version: number, wall: number, feed: string[] = []): TeamView {
+	return {
+		kind: 'team',
+		header: {
+			exerciseId: 'ex',
+			scenarioId: 'sc',
+			title: 'Drill',
+			lifecycle: 'running',
+			anchor: { wall, scenario: (wall - 1_000) * 10, compression: 10, running: true },
+			startsAt: '2024-10-08T09:00',
+			currentPhase: null,
+			version
+		},
+		team: { id: 'soc', name: 'SOC', description: 'Security operations', roles: [] },
+		feed: feed.map((id) => ({
+			id,
+			title: id,
+			body: 'body',
+			channel: 'chat',
+			phase: 'p1',
+			artifacts: [],
+			scenarioAt: 0,
+			adhoc: true
+		})),
+		decisions: [],
+		clocks: []
+	};
+}
+
+describe('RoomViews', () => {
+	it('sends the first view a room gets', () => {
+		expect(new RoomViews().shouldSend('r', teamView(1, 2_000), line)).toBe(true);
+	});
+
+	it('sends nothing when only the version and the anchor sliding along the clock line differ', () => {
+		const rooms = new RoomViews();
+		rooms.shouldSend('r', teamView(1, 2_000), line);
+		expect(rooms.shouldSend('r', teamView(2, 9_000), line)).toBe(false);
+	});
+
+	it('sends a view whose content changed', () => {
+		const rooms = new RoomViews();
+		rooms.shouldSend('r', teamView(1, 2_000), line);
+		expect(rooms.shouldSend('r', teamView(2, 2_000, ['adhoc-1']), line)).toBe(true);
+	});
+
+	it('sends a view after the clock was re-anchored, even with the same speed and running flag', () => {
+		const rooms = new RoomViews();
+		rooms.shouldSend('r', teamView(1, 2_000), line);
+		const resumed = { ...line, anchorWall: 5_000, anchorScenario: 10_000 };
+		expect(rooms.shouldSend('r', teamView(3, 6_000), resumed)).toBe(true);
+	});
+
+	it('keeps rooms apart', () => {
+		const rooms = new RoomViews();
+		rooms.shouldSend('a', teamView(1, 2_000), line);
+		expect(rooms.shouldSend('b', teamView(1, 2_000), line)).toBe(true);
+	});
+
+	it('sends again to a room it forgot', () => {
+		const rooms = new RoomViews();
+		rooms.shouldSend('r', teamView(1, 2_000), line);
+		rooms.forget('r');
+		expect(rooms.size).toBe(0);
+		expect(rooms.shouldSend('r', teamView(2, 2_000), line)).toBe(true);
+	});
+});

@@ -1,0 +1,229 @@
+/**
+ * The quickstart scenario played live in Chromium: a facilitator, two teams of two participants and an evaluator,
+ * each in their own browser context, from first-run setup to the after-action review. The steps run in order and
+ * build on each other; each names the one behaviour it checks.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, screenshot, startApp, type RunningApp } from './harness';
+import {
+	createExercise,
+	FACILITATOR,
+	expectNoSeriousA11yViolations,
+	firstRunSetup,
+	injectHeading,
+	joinAsParticipant,
+	joinAsStaff,
+	newPerson,
+	participantLink,
+	releaseNow,
+	signIn,
+	staffLink
+} from './flows';
+
+const SOC = 'SOC / threat hunting';
+const COMMS = 'Communications';
+const TICKET = 'Unplanned change on pe-chi-02';
+const CONTAIN_PROMPT = 'What does the SOC do with the tunnel right now?';
+const MONITOR = "Leave it up, mirror its traffic and capture the router's state";
+const PRESS_CALL = 'Reporter on the line';
+const STATEMENT =
+	'We are investigating unauthorised activity on part of our network with outside experts and have ' +
+	'informed law enforcement. We will share more when we can do so accurately.';
+
+let app: RunningApp;
+let browser: Browser;
+let facilitator: Page;
+let alice: Page; // SOC
+let bob: Page; // SOC
+let carol: Page; // Communications
+let dan: Page; // Communications
+let evaluator: Page;
+let exerciseId: string;
+let joinLink: string;
+
+beforeAll(async () => {
+	app = await startApp();
+	browser = await launchBrowser();
+	[facilitator, alice, bob, carol, dan, evaluator] = await Promise.all(
+		Array.from({ length: 6 }, async () => (await newPerson(browser)).page)
+	);
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await app?.stop();
+});
+
+describe('a live quickstart exercise', () => {
+	it('home page offers first-run setup and passes axe-core', async () => {
+		await facilitator.goto(app.url + '/');
+		await facilitator.getByRole('link', { name: 'Set up Switchboard' }).waitFor();
+		await expectNoSeriousA11yViolations(facilitator, 'home page');
+	});
+
+	it('facilitator creates the first account, signs out and signs back in', async () => {
+		await firstRunSetup(facilitator, app.url);
+		await facilitator.goto(app.url + '/exercises');
+		await facilitator.getByRole('button', { name: /^Sign out/ }).click();
+		await facilitator.waitForURL((u) => !u.pathname.startsWith('/exercises'));
+		await signIn(facilitator, app.url);
+		await facilitator.goto(app.url + '/');
+		await facilitator.getByText(`Signed in as ${FACILITATOR.name}.`).waitFor();
+	});
+
+	it('lobby shows the join code and link and passes axe-core', async () => {
+		exerciseId = await createExercise(facilitator, app.url, {
+			scenarioId: 'example-quickstart',
+			organisation: 'Northwind Telecom',
+			leaveOut: ['Legal and regulatory']
+		});
+		joinLink = await participantLink(facilitator);
+		expect(joinLink).toMatch(/\/join\/[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}$/);
+		await facilitator.getByText(/^Join code /).waitFor({ state: 'attached' });
+		await expectNoSeriousA11yViolations(facilitator, 'lobby');
+	});
+
+	it('a wrong join code on the home page shows a clear error', async () => {
+		await alice.goto(app.url + '/');
+		await alice.getByLabel('Join code').fill('ZZZZ-ZZZZ-ZZ');
+		await alice.getByRole('button', { name: 'Join', exact: true }).click();
+		await alice.getByRole('heading', { name: 'This code did not work' }).waitFor();
+		const message = await alice.getByRole('alert').innerText();
+		expect(message).toMatch(/code/i);
+	});
+
+	it('a malformed join code is refused with a message naming the problem', async () => {
+		await alice.goto(app.url + '/');
+		await alice.getByLabel('Join code').fill('hi!');
+		await alice.getByRole('button', { name: 'Join', exact: true }).click();
+		const alert = alice.getByRole('alert');
+		await alert.waitFor();
+		expect(await alert.innerText()).toMatch(/code/i);
+		expect(new URL(alice.url()).pathname).toBe('/');
+	});
+
+	it('the join page passes axe-core', async () => {
+		await alice.goto(joinLink);
+		await alice.getByRole('heading', { name: /^Join / }).waitFor();
+		await expectNoSeriousA11yViolations(alice, 'join page');
+	});
+
+	it('lobby lists each participant as they join', async () => {
+		const code = joinLink.split('/').pop() ?? '';
+		await bob.goto(app.url + '/');
+		await bob.getByLabel('Join code').fill(code.toLowerCase());
+		await bob.getByRole('button', { name: 'Join', exact: true }).click();
+		await bob.waitForURL('**/join/**');
+		await joinAsParticipant(bob, bob.url(), 'Bob', SOC);
+		await joinAsParticipant(alice, joinLink, 'Alice', SOC);
+		await joinAsParticipant(carol, joinLink, 'Carol', COMMS);
+		await joinAsParticipant(dan, joinLink, 'Dan', COMMS);
+		await facilitator.getByRole('heading', { name: 'Who has joined (4)' }).waitFor();
+		for (const name of ['Alice', 'Bob', 'Carol', 'Dan']) {
+			await facilitator.getByText(`${name}, connected`).waitFor({ state: 'attached' });
+		}
+	});
+
+	it('a participant cannot open the facilitator console', async () => {
+		await alice.goto(`${app.url}/exercises/${exerciseId}/console`);
+		await alice.waitForURL('**/login**');
+		expect(new URL(alice.url()).pathname).toBe('/login');
+		await alice.goto(`${app.url}/play/${exerciseId}`);
+		await alice.getByText(`${SOC} · Alice`).waitFor();
+	});
+
+	it('the facilitator starts the exercise and lands on the console', async () => {
+		await facilitator.getByRole('button', { name: 'Start exercise' }).click();
+		await facilitator.waitForURL('**/console');
+		await facilitator.getByRole('button', { name: 'Pause' }).waitFor();
+		await alice.getByText('Waiting for the facilitator to begin.').waitFor({ state: 'detached' });
+		await expectNoSeriousA11yViolations(facilitator, 'console');
+	});
+
+	it('a released inject arrives live in both SOC members’ feeds without a reload', async () => {
+		await releaseNow(facilitator, TICKET);
+		await injectHeading(alice, TICKET).waitFor();
+		await injectHeading(bob, TICKET).waitFor();
+		expect(await injectHeading(carol, TICKET).count()).toBe(0);
+		await expectNoSeriousA11yViolations(alice, 'team workspace');
+	});
+
+	it('an answer from one SOC member shows at once for the other, and not for Communications', async () => {
+		const decision = alice.getByRole('region', { name: CONTAIN_PROMPT });
+		await decision.getByRole('radio', { name: MONITOR }).check();
+		await decision.getByRole('button', { name: 'Submit team answer' }).click();
+		const seenByBob = bob.getByText('Your team answered (submitted by Alice)');
+		await seenByBob.waitFor();
+		await bob.getByRole('region', { name: "Your team's answers" }).getByText(MONITOR).waitFor();
+		expect(await carol.getByText(CONTAIN_PROMPT).count()).toBe(0);
+		expect(await carol.getByText(MONITOR).count()).toBe(0);
+		await screenshot(bob, 'live-team-workspace');
+	});
+
+	it('the SOC score appears on the facilitator console', async () => {
+		const card = facilitator.getByRole('article', { name: SOC });
+		await card.getByText('Answered, on time by Alice').waitFor();
+		await card.getByText(/^6 \/ \d+ pts$/).waitFor();
+	});
+
+	it('a participant who reloads keeps the seat and the team’s state', async () => {
+		await bob.reload();
+		await bob.getByText(`${SOC} · Bob`).waitFor();
+		await injectHeading(bob, TICKET).waitFor();
+		await bob.getByText('Your team answered (submitted by Alice)').waitFor();
+	});
+
+	it('an evaluator marks Communications’ free-text statement and the console shows the score', async () => {
+		await joinAsStaff(evaluator, await staffLinkFromLobby(), 'Eve', 'Evaluator');
+		await releaseNow(facilitator, PRESS_CALL);
+		await injectHeading(dan, PRESS_CALL).waitFor();
+		await carol.getByRole('textbox', { name: "Your team's answer" }).fill(STATEMENT);
+		await carol.getByRole('button', { name: 'Submit team answer' }).click();
+		await dan.getByText(STATEMENT).waitFor();
+
+		await evaluator.getByRole('tab', { name: new RegExp(`^${COMMS}`) }).click();
+		const form = evaluator.getByRole('form', { name: /^Rubric marks for / });
+		for (const criterion of await form.getByRole('group').all()) {
+			await criterion.getByRole('radio', { name: 'full credit' }).check();
+		}
+		await form.getByRole('button', { name: 'Save marks' }).click();
+		await form.getByText('Marked: 8 of 8 points.').waitFor();
+		await expectNoSeriousA11yViolations(evaluator, 'observer page');
+
+		const card = facilitator.getByRole('article', { name: COMMS });
+		await card.getByText(/^8 \/ \d+ pts$/).waitFor();
+		await screenshot(facilitator, 'live-console');
+	});
+
+	it('the facilitator ends the exercise and every participant sees it end', async () => {
+		await facilitator.getByRole('button', { name: 'End exercise' }).click();
+		await facilitator.getByRole('button', { name: 'Yes, end exercise' }).click();
+		await facilitator.getByText('Exercise ended. The review is ready.').waitFor();
+		for (const page of [alice, bob, carol, dan]) {
+			await page.getByText('The exercise has ended.').waitFor();
+		}
+	});
+
+	it('the review page shows each team’s score and passes axe-core', async () => {
+		await facilitator.getByRole('link', { name: 'Open review' }).click();
+		await facilitator.waitForURL('**/review');
+		const soc = facilitator.getByRole('region', { name: SOC, exact: true });
+		await soc.getByText(/^6 of \d+ points/).waitFor();
+		const comms = facilitator.getByRole('region', { name: COMMS, exact: true });
+		await comms.getByText(/^8 of \d+ points/).waitFor();
+		await screenshot(facilitator, 'live-review');
+		await expectNoSeriousA11yViolations(facilitator, 'review page');
+	});
+});
+
+/** The staff link, read from a lobby page in the facilitator's context (the console does not show it). */
+async function staffLinkFromLobby(): Promise<string> {
+	const lobby = await facilitator.context().newPage();
+	try {
+		await lobby.goto(`${app.url}/exercises/${exerciseId}/lobby`);
+		return await staffLink(lobby);
+	} finally {
+		await lobby.close();
+	}
+}

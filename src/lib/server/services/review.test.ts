@@ -4,6 +4,10 @@ import { ServiceError } from '../errors';
 import { fakeRequest, manualClock, startApp } from '../testing/harness';
 import type { Facilitator } from './sessions';
 import { CSV_COLUMNS } from './review';
+import { readFileSync } from 'node:fs';
+import { schemaErrors, type JsonSchema } from './exports-json-schema';
+
+const schema = (name: string) => JSON.parse(readFileSync(`docs/${name}.schema.json`, 'utf8')) as JsonSchema;
 
 describe('review service', () => {
 	let app: App;
@@ -70,5 +74,67 @@ describe('review service', () => {
 		expect(Object.keys(data.scores)).toEqual(['legal']);
 		expect(data.timeline.every((e) => !e.teamId || e.teamId === 'legal')).toBe(true);
 		expect(JSON.stringify(data)).not.toContain('hunt');
+	});
+
+	it('writes a JSON export that conforms to docs/exercise-export.schema.json', async () => {
+		const doc = JSON.parse((await app.review.exportJson(f, id)).body);
+		expect(schemaErrors(schema('exercise-export'), doc)).toEqual([]);
+		expect(doc.format).toBe('switchboard.exercise-export');
+	});
+
+	it('writes one schema-valid input per JSONL line, in seq order', async () => {
+		const { body, filename } = await app.review.exportJsonl(f, id);
+		const lines = body
+			.trimEnd()
+			.split('\n')
+			.map((l) => JSON.parse(l));
+		expect(filename).toMatch(/-events\.jsonl$/);
+		expect(lines.map((l) => l.seq)).toEqual([1, 2, 3]);
+		for (const line of lines) expect(schemaErrors(schema('event-log'), line)).toEqual([]);
+	});
+
+	it('puts the answer behind a decision entry into the CSV row', async () => {
+		const { body } = await app.review.exportCsv(f, id);
+		const row = body.split('\r\n').find((l) => l.startsWith('soc,') && l.includes('decision:d-first:soc'));
+		expect(row).toContain(',d-first,Hunt quietly,');
+	});
+
+	it('names the unanswered decision among the areas for improvement', async () => {
+		const data = await app.review.forFacilitator(f, id);
+		const texts = data.summary.improvements.map((x) => x.text);
+		expect(texts).toContain('Legal left "What now?" unanswered.');
+		expect(texts[0]).toBe('Legal — Decide: rated U (0 of 5 points).');
+		expect(data.summary.strengths).toEqual([]);
+	});
+
+	it('replays what a team saw: no answer before it was given, the answer after', async () => {
+		const before = await app.review.replayForFacilitator(f, id, 'soc', 2);
+		const after = await app.review.replayForFacilitator(f, id, 'soc', 3);
+		const first = (frame: typeof before) => frame.view.decisions.find((d) => d.id === 'd-first');
+		expect(first(before)?.answer).toBeUndefined();
+		expect(first(after)?.answer?.value).toEqual({ type: 'single', option: 'hunt' });
+		expect((await app.review.replayForFacilitator(f, id, 'soc', 0)).view.feed).toEqual([]);
+	});
+
+	it("refuses a participant's replay of another team", async () => {
+		const seat = await app.seats.join(fakeRequest(), { code: joinCode, name: 'Lee', teamId: 'legal' });
+		const host = await app.hosts.get(id);
+		await host.submit({ role: 'facilitator' }, { type: 'exercise.end' }, 'k-end');
+		const refused = await app.review.replayForSeat(seat, 'soc', 3).catch((x) => x);
+		expect(refused).toBeInstanceOf(ServiceError);
+		expect(refused.code).toBe('review/forbidden');
+		expect((await app.review.replayForSeat(seat, 'legal', 3)).view.team.id).toBe('legal');
+	});
+
+	it('exports a Markdown report with the summary, objectives and plan sections', async () => {
+		const { body } = await app.review.exportMarkdown(f, id);
+		for (const heading of [
+			'# After-action report: Server drill',
+			'## Executive summary',
+			'### Decide',
+			'## Improvement plan'
+		]) {
+			expect(body).toContain(heading);
+		}
 	});
 });

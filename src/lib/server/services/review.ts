@@ -1,7 +1,9 @@
 /**
- * After-action data: scores with their explanations, the timeline, clocks and notes, plus JSON and CSV exports.
- * Participants see it once the exercise is in hot wash or ended, and only their own team.
+ * After-action data: scores with their explanations, the executive summary and per-objective evidence, the
+ * timeline, clocks, notes and the replay of a team's view. Participants see it once the exercise is in hot wash
+ * or ended, and only their own team. Exports live in exports.ts.
  */
+import { describeAnswer } from '$lib/client/answers';
 import type {
 	ClockView,
 	FacilitatorView,
@@ -18,13 +20,31 @@ import type { Store } from '../db/store';
 import { fault } from '../errors';
 import type { ExerciseHost } from '../exercise/exercise-host';
 import type { HostRegistry } from '../exercise/host-registry';
-import { toCsv } from './csv';
+import { exerciseCsv, exerciseJson, exerciseJsonl, exerciseMarkdown, type ExportFile } from './exports';
+import { replayFrame, replaySteps, type ReplayFrame, type ReplayStep } from './review-replay';
+import {
+	executiveSummary,
+	objectiveReviews,
+	type AnswerRow,
+	type ExecutiveSummary,
+	type ObjectiveReview
+} from './review-summary';
 import type { Seat } from './seats';
 import type { Facilitator } from './sessions';
 
+export { CSV_COLUMNS } from './exports';
+
 /** Everything the review page shows. */
 export interface ReviewData {
-	exercise: { id: string; scenarioId: string; title: string; organisation: string; lifecycle: Lifecycle };
+	exercise: {
+		id: string;
+		scenarioId: string;
+		title: string;
+		organisation: string;
+		lifecycle: Lifecycle;
+		/** In-world ISO date-time of StartEx. */
+		startsAt: string;
+	};
 	teams: TeamDef[];
 	objectives: Objective[];
 	phases: PhaseDef[];
@@ -33,30 +53,25 @@ export interface ReviewData {
 	clocks: ClockView[];
 	notes: NoteView[];
 	hotwashQuestions: string[];
+	/** Every decision each team received, with its answer (or none) and timing. */
+	answers: AnswerRow[];
+	summary: ExecutiveSummary;
+	objectiveReviews: ObjectiveReview[];
+	/** Positions of the replay slider, one per input of the log. */
+	steps: ReplayStep[];
 }
-
-/** Header of the CSV export, one row per score entry. */
-export const CSV_COLUMNS = [
-	'team_id',
-	'team_name',
-	'entry_id',
-	'rule',
-	'evidence',
-	'points',
-	'max_points',
-	'phase',
-	'objectives',
-	'scenario_at_minutes',
-	'pending',
-	'overridden',
-	'original_points',
-	'override_reason'
-];
 
 // What a participant may see of the shared timeline besides their own team's entries.
 const PUBLIC_KINDS = new Set<TimelineEntry['kind']>(['lifecycle', 'speed']);
 
-/** Review data and exports. */
+type Base = Omit<ReviewData, 'summary' | 'objectiveReviews' | 'steps'>;
+
+function complete(base: Base, steps: ReplayStep[]): ReviewData {
+	const reviews = objectiveReviews(base);
+	return { ...base, objectiveReviews: reviews, summary: executiveSummary(base, reviews), steps };
+}
+
+/** Review data, replay and exports. */
 export class Review {
 	constructor(
 		private readonly store: Store,
@@ -65,13 +80,86 @@ export class Review {
 
 	/** The full review for a facilitator. */
 	async forFacilitator(_f: Facilitator, exerciseId: string): Promise<ReviewData> {
-		return this.#full(await this.hosts.get(exerciseId));
+		const host = await this.hosts.get(exerciseId);
+		const base = await this.#base(host);
+		return complete(base, replaySteps(await this.#inputs(exerciseId), base.timeline));
 	}
 
 	/** Staff see the full review; participants their own team once the exercise is over. */
 	async forSeat(seat: Seat): Promise<ReviewData> {
 		const host = await this.hosts.get(seat.exerciseId);
-		const full = await this.#full(host);
+		const base = this.#visibleTo(seat, host, await this.#base(host));
+		return complete(base, replaySteps(await this.#inputs(seat.exerciseId), base.timeline));
+	}
+
+	/** A facilitator's replay: what `teamId` saw right after input `seq`. */
+	async replayForFacilitator(
+		f: Facilitator,
+		exerciseId: string,
+		teamId: string,
+		seq: number
+	): Promise<ReplayFrame> {
+		return this.#replay(await this.forFacilitator(f, exerciseId), teamId, seq);
+	}
+
+	/** A seat's replay; participants may only replay their own team. */
+	async replayForSeat(seat: Seat, teamId: string, seq: number): Promise<ReplayFrame> {
+		if (seat.kind === 'participant' && seat.teamId !== teamId) {
+			fault('review/forbidden', 'Participants can replay only their own team.', 403);
+		}
+		return this.#replay(await this.forSeat(seat), teamId, seq);
+	}
+
+	/** JSON export of the whole exercise (docs/exercise-export.schema.json). */
+	async exportJson(f: Facilitator, exerciseId: string): Promise<ExportFile> {
+		const host = await this.hosts.get(exerciseId);
+		const data = await this.forFacilitator(f, exerciseId);
+		return exerciseJson({
+			data,
+			exportedBy: f.username,
+			scenario: host.scenario,
+			config: host.state.config,
+			inputs: await this.#inputs(exerciseId),
+			actions: await this.store.improvementActions.listForExercise(exerciseId),
+			feedback: await this.store.feedback.list(exerciseId)
+		});
+	}
+
+	/** JSONL export of the event log, one input per line (docs/event-log.schema.json). */
+	async exportJsonl(f: Facilitator, exerciseId: string): Promise<ExportFile> {
+		const data = await this.forFacilitator(f, exerciseId);
+		return exerciseJsonl(data, await this.#inputs(exerciseId));
+	}
+
+	/** CSV export: one row per score entry (columns in CSV_COLUMNS). */
+	async exportCsv(f: Facilitator, exerciseId: string): Promise<ExportFile> {
+		return exerciseCsv(await this.forFacilitator(f, exerciseId));
+	}
+
+	/** Markdown export of the report, improvement plan included. */
+	async exportMarkdown(f: Facilitator, exerciseId: string): Promise<ExportFile> {
+		const data = await this.forFacilitator(f, exerciseId);
+		const actions = await this.store.improvementActions.listForExercise(exerciseId);
+		return exerciseMarkdown(data, actions, await this.store.feedback.list(exerciseId));
+	}
+
+	async #replay(data: ReviewData, teamId: string, seq: number): Promise<ReplayFrame> {
+		if (!data.teams.some((t) => t.id === teamId)) {
+			fault('team/not_in_exercise', `There is no team "${teamId}" in this review.`, 404);
+		}
+		if (!Number.isInteger(seq) || seq < 0) {
+			fault('form/invalid', `The replay position must be a whole number from 0; got "${seq}".`);
+		}
+		const host = await this.hosts.get(data.exercise.id);
+		const inputs = await this.#inputs(data.exercise.id);
+		return replayFrame(host.scenario, host.state.config, inputs, data.steps, teamId, seq);
+	}
+
+	#inputs(exerciseId: string) {
+		return this.store.events.inputsAfter(exerciseId, 0);
+	}
+
+	#visibleTo(seat: Seat, host: ExerciseHost, full: Base): Base {
 		if (seat.kind !== 'participant') return full;
 		if (host.lifecycle !== 'hotwash' && host.lifecycle !== 'ended') {
 			fault('review/not_ready', 'The review opens when the facilitator ends the exercise.', 409);
@@ -82,73 +170,40 @@ export class Review {
 			teams: full.teams.filter((t) => t.id === team),
 			scores: team && full.scores[team] ? { [team]: full.scores[team] } : {},
 			timeline: full.timeline.filter((e) => (e.teamId ? e.teamId === team : PUBLIC_KINDS.has(e.kind))),
+			clocks: full.clocks.filter((c) => c.owner === team),
+			answers: full.answers.filter((a) => a.teamId === team),
 			notes: []
 		};
 	}
 
-	/** JSON export: results plus the full input log, enough to replay the exercise. */
-	async exportJson(f: Facilitator, exerciseId: string): Promise<{ filename: string; body: string }> {
-		const host = await this.hosts.get(exerciseId);
-		const data = await this.#full(host);
-		const inputs = await this.store.events.inputsAfter(exerciseId, 0);
-		const body = JSON.stringify(
-			{
-				exportedAt: new Date().toISOString(),
-				exportedBy: f.username,
-				exercise: data.exercise,
-				scenario: { id: host.scenario.id, version: host.scenario.version, title: host.scenario.title },
-				config: host.state.config,
-				scores: data.scores,
-				timeline: data.timeline,
-				clocks: data.clocks,
-				notes: data.notes,
-				inputs
-			},
-			null,
-			2
-		);
-		return { filename: `${fileStem(data)}.json`, body };
-	}
-
-	/** CSV export: one row per score entry (columns in CSV_COLUMNS). */
-	async exportCsv(_f: Facilitator, exerciseId: string): Promise<{ filename: string; body: string }> {
-		const data = await this.#full(await this.hosts.get(exerciseId));
-		const rows: unknown[][] = [];
-		for (const team of data.teams) {
-			for (const e of data.scores[team.id]?.entries ?? []) {
-				rows.push([
-					team.id,
-					team.name,
-					e.id,
-					e.rule,
-					e.evidence,
-					e.points,
-					e.maxPoints,
-					e.phase,
-					e.objectives.join(';'),
-					Math.round(e.scenarioAt / 60_000),
-					e.pending ? 'true' : 'false',
-					e.override ? 'true' : 'false',
-					e.override?.originalPoints ?? '',
-					e.override?.reason ?? ''
-				]);
-			}
-		}
-		return { filename: `${fileStem(data)}-scores.csv`, body: toCsv(CSV_COLUMNS, rows) };
-	}
-
-	async #full(host: ExerciseHost): Promise<ReviewData> {
+	async #base(host: ExerciseHost): Promise<Base> {
 		const record = await this.store.exercises.get(host.exerciseId);
 		if (!record) fault('exercise/not_found', `There is no exercise "${host.exerciseId}".`, 404);
 		const view = host.view({ role: 'facilitator' }) as FacilitatorView;
 		const teams = host.scenario.teams.filter((t) => host.state.config.teams.includes(t.id));
+		const objectivesOf = new Map(view.decisions.map((d) => [d.id, d.objectives]));
+		const answers = view.teams.flatMap((panel) =>
+			panel.decisions.map((d): AnswerRow => ({
+				teamId: panel.team.id,
+				decisionId: d.id,
+				prompt: d.prompt,
+				answer: d.answer ? describeAnswer(d, d.answer.value) : null,
+				by: d.answer?.by,
+				deliveredAt: d.deliveredAt,
+				deadlineAt: d.deadlineAt,
+				answeredAt: d.answer?.scenarioAt,
+				onTime: d.answer ? d.answer.onTime : d.deadlineAt === undefined ? null : false,
+				objectives: objectivesOf.get(d.id) ?? []
+			}))
+		);
 		return {
 			exercise: {
 				id: host.exerciseId,
 				scenarioId: host.scenario.id,
 				title: record.title,
 				organisation: record.orgName,
-				lifecycle: host.lifecycle
+				lifecycle: host.lifecycle,
+				startsAt: host.scenario.startsAt
 			},
 			teams,
 			objectives: host.scenario.objectives,
@@ -157,15 +212,8 @@ export class Review {
 			timeline: view.timeline,
 			clocks: view.clocks,
 			notes: view.notes,
-			hotwashQuestions: host.scenario.guide?.hotwashQuestions ?? []
+			hotwashQuestions: host.scenario.guide?.hotwashQuestions ?? [],
+			answers
 		};
 	}
-}
-
-function fileStem(data: ReviewData): string {
-	const slug = `${data.exercise.scenarioId}-${data.exercise.organisation}`
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-|-$/g, '');
-	return `${slug || 'exercise'}-${data.exercise.id.slice(0, 8)}`;
 }

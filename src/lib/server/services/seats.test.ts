@@ -45,6 +45,15 @@ describe('seats service', () => {
 		expect(await app.seats.current(req)).toEqual(seat);
 	});
 
+	it('seats a participant without a team to wait for the facilitator, then places them', async () => {
+		const req = fakeRequest();
+		const seat = await app.seats.join(req, { code: codes.joinCode, name: 'Kai', teamId: null });
+		expect(seat).toMatchObject({ name: 'Kai', kind: 'participant', teamId: null });
+		expect((await app.seats.members(codes.id)).find((m) => m.name === 'Kai')?.teamId).toBeNull();
+		await app.seats.assign(codes.id, seat.seatId, 'legal');
+		expect((await app.seats.current(req))?.teamId).toBe('legal');
+	});
+
 	it('answers an unknown code with join/unknown_code and locks out after repeated failures', async () => {
 		expect(await code(app.seats.lookup(fakeRequest(), 'ZZZZ-ZZZZ-ZZ'))).toBe('join/unknown_code');
 		for (let i = 0; i < 9; i++) await code(app.seats.lookup(fakeRequest(), 'ZZZZ-ZZZZ-ZZ'));

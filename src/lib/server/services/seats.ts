@@ -19,7 +19,7 @@ export interface Seat {
 	exerciseId: string;
 	name: string;
 	kind: 'participant' | 'observer' | 'evaluator';
-	/** Participants always have one; staff null. */
+	/** Participants: their team, or null while they wait for the facilitator to place them; staff null. */
 	teamId: TeamId | null;
 }
 
@@ -73,15 +73,18 @@ export class Seats {
 		};
 	}
 
-	/** Takes a participant seat in a team with the join code; sets the seat cookie. */
-	async join(event: RequestLike, form: { code: string; name: string; teamId: TeamId }): Promise<Seat> {
+	/**
+	 * Takes a participant seat with the join code, in a team or (teamId null) waiting for the facilitator to
+	 * place them; sets the seat cookie.
+	 */
+	async join(event: RequestLike, form: { code: string; name: string; teamId: TeamId | null }): Promise<Seat> {
 		const { exercise, kind } = await this.#resolve(event, form.code);
 		if (kind !== 'participant') {
 			fault('form/invalid', 'That is the staff code: use it on the observer and evaluator form.');
 		}
 		const name = this.#name(form.name);
 		await this.#open(exercise);
-		if (!exercise.config.teams.includes(form.teamId)) {
+		if (form.teamId !== null && !exercise.config.teams.includes(form.teamId)) {
 			fault('team/not_in_exercise', 'Choose one of the teams taking part in this exercise.');
 		}
 		return this.#seat(event, exercise.id, 'participant', name, form.teamId);

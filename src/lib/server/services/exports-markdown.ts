@@ -1,0 +1,231 @@
+/**
+ * The after-action report as Markdown, with the same sections and figures as the review page, for pasting into
+ * a wiki or a ticket. Table cells are escaped so a pipe or line break in a note cannot break the table.
+ */
+import { formatDuration, formatElapsed } from '$lib/client/scenario-time';
+import type { ClockView, HseepRating } from '$lib/engine/types';
+import type { FeedbackRecord, ImprovementActionRecord } from '../db/store';
+import { fileStem, type ExportFile } from './exports-file';
+import { summariseFeedback } from './feedback-summary';
+import type { ReviewData } from './review';
+import { OBSERVATION_PREFIX } from './review-observations';
+
+const RATING_WORDS: Record<HseepRating, string> = {
+	P: 'Performed without challenges',
+	S: 'Performed with some challenges',
+	M: 'Performed with major challenges',
+	U: 'Unable to be performed'
+};
+
+const cell = (v: unknown) =>
+	String(v ?? '')
+		.replace(/\\/g, '\\\\')
+		.replace(/\|/g, '\\|')
+		.replace(/\r?\n/g, ' ');
+const row = (cells: unknown[]) => `| ${cells.map(cell).join(' | ')} |`;
+const table = (head: string[], rows: unknown[][]) =>
+	[row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
+const pct = (p: number | null) => (p === null ? '–' : `${p}%`);
+
+/** "Met with 2h 05m to spare" / "Missed by 3h" / "Never started". */
+export function clockResult(c: ClockView): string {
+	if (c.status === 'idle' || c.deadlineAt === undefined) return 'Never started';
+	if (c.status === 'met')
+		return `Met with ${formatDuration(c.deadlineAt - (c.stoppedAt ?? c.deadlineAt))} to spare`;
+	if (c.status === 'missed')
+		return c.stoppedAt !== undefined
+			? `Missed by ${formatDuration(c.stoppedAt - c.deadlineAt)}`
+			: 'Missed, never stopped';
+	return 'Still running';
+}
+
+function summarySection(data: ReviewData): string[] {
+	const s = data.summary;
+	const out = [
+		'## Executive summary',
+		'',
+		`Overall: **${s.overall.points} of ${s.overall.maxPoints} points (${pct(s.overall.percent)})**` +
+			(s.overall.rating ? `, rated ${s.overall.rating} (${RATING_WORDS[s.overall.rating]}).` : '.'),
+		`Objective ratings: P ${s.ratings.P} · S ${s.ratings.S} · M ${s.ratings.M} · U ${s.ratings.U}. ` +
+			`Regulatory clocks: ${s.clocks.met} met, ${s.clocks.missed} missed.`,
+		'',
+		table(
+			['Team', 'Points', 'Possible', 'Share'],
+			s.teams.map((t) => [t.name, t.points, t.maxPoints, pct(t.percent)])
+		),
+		'',
+		'### Strengths',
+		'',
+		...(s.strengths.length ? s.strengths.map((f) => `- ${f.text}`) : ['- None recorded.']),
+		'',
+		'### Areas for improvement',
+		'',
+		...(s.improvements.length ? s.improvements.map((f) => `- ${f.text}`) : ['- None recorded.']),
+		''
+	];
+	return out;
+}
+
+function objectivesSection(data: ReviewData): string[] {
+	const team = (id: string) => data.teams.find((t) => t.id === id)?.name ?? id;
+	const out = ['## Objectives, ratings and evidence', ''];
+	for (const r of data.objectiveReviews) {
+		out.push(`### ${r.objective.title}`, '');
+		if (r.objective.hseep.length) out.push(`Core capabilities: ${r.objective.hseep.join(', ')}`, '');
+		out.push(
+			table(
+				['Team', 'Rating', 'Points', 'Possible', 'Share'],
+				r.teams.map((t) => [
+					team(t.teamId),
+					t.rating ? `${t.rating} — ${RATING_WORDS[t.rating]}` : 'Not rated',
+					t.points,
+					t.maxPoints,
+					pct(t.percent)
+				])
+			),
+			''
+		);
+		for (const t of r.teams) {
+			out.push(`**${team(t.teamId)}: every point explained**`, '');
+			for (const e of t.entries) {
+				out.push(
+					`- ${formatElapsed(e.scenarioAt)} ${e.rule} — ${e.evidence}: ${e.points} / ${e.maxPoints}` +
+						(e.pending ? ' (awaiting rubric marks)' : '') +
+						(e.override ? ` (overridden from ${e.override.originalPoints}: ${e.override.reason})` : '')
+				);
+			}
+			for (const n of t.notes) out.push(`- Observation${n.by ? ` by ${n.by}` : ''}: ${n.text}`);
+			out.push('');
+		}
+		for (const kind of ['strength', 'improvement', 'rootCause'] as const) {
+			for (const n of r.observations[kind]) out.push(`- ${OBSERVATION_PREFIX[kind]}: ${n.body}`);
+		}
+		out.push('');
+	}
+	return out;
+}
+
+function clocksSection(data: ReviewData): string[] {
+	if (!data.clocks.length) return [];
+	const team = (id: string) => data.teams.find((t) => t.id === id)?.name ?? id;
+	return [
+		'## Regulatory clocks',
+		'',
+		table(
+			['Clock', 'Regime', 'Owner', 'Deadline', 'Started', 'Result'],
+			data.clocks.map((c) => [
+				c.name,
+				c.regime,
+				team(c.owner),
+				c.deadlineLabel,
+				c.startedAt === undefined ? '–' : formatElapsed(c.startedAt),
+				clockResult(c)
+			])
+		),
+		''
+	];
+}
+
+function decisionsSection(data: ReviewData): string[] {
+	const out = ['## Decisions by team', ''];
+	for (const t of data.teams) {
+		out.push(`### ${t.name}`, '');
+		const rows = data.answers.filter((a) => a.teamId === t.id);
+		out.push(
+			rows.length
+				? table(
+						['Received', 'Decision', 'Answer', 'Answered', 'On time'],
+						rows.map((a) => [
+							formatElapsed(a.deliveredAt),
+							a.prompt,
+							a.answer ?? 'Not answered',
+							a.answeredAt === undefined ? '–' : formatElapsed(a.answeredAt),
+							a.onTime === null ? '–' : a.onTime ? 'yes' : 'no'
+						])
+					)
+				: 'No decisions reached this team.',
+			''
+		);
+	}
+	return out;
+}
+
+function planSection(actions: ImprovementActionRecord[], data: ReviewData): string[] {
+	const objective = (id: string | null) => data.objectives.find((o) => o.id === id)?.title ?? '';
+	return [
+		'## Improvement plan',
+		'',
+		actions.length
+			? table(
+					[
+						'Capability',
+						'Objective',
+						'Area for improvement',
+						'Corrective action',
+						'Element',
+						'Owner',
+						'Due',
+						'Status'
+					],
+					actions.map((a) => [
+						a.capability,
+						objective(a.objectiveId),
+						a.issue,
+						a.action,
+						a.element,
+						a.owner,
+						a.dueDate ?? '',
+						a.status
+					])
+				)
+			: 'No corrective actions recorded yet.',
+		''
+	];
+}
+
+function feedbackSection(feedback: FeedbackRecord[]): string[] {
+	const s = summariseFeedback(feedback);
+	if (!s.responses) return ['## Participant feedback', '', 'No feedback forms received.', ''];
+	return [
+		'## Participant feedback',
+		'',
+		`${s.responses} form${s.responses === 1 ? '' : 's'} received.`,
+		'',
+		table(
+			['Statement', 'Responses', 'Mean (1–5)'],
+			s.statements.map((st) => [st.text, st.responses, st.mean ?? '–'])
+		),
+		'',
+		...(s.takeaways.length
+			? [`Takeaways: ${s.takeaways.map((t) => `${t.word} (${t.count})`).join(', ')}`, '']
+			: [])
+	];
+}
+
+/** The report as a Markdown document. */
+export function exerciseMarkdown(
+	data: ReviewData,
+	actions: ImprovementActionRecord[],
+	feedback: FeedbackRecord[]
+): ExportFile {
+	const lines = [
+		`# After-action report: ${data.exercise.title}`,
+		'',
+		`Organisation: ${data.exercise.organisation} · Scenario: ${data.exercise.scenarioId} · State: ${data.exercise.lifecycle}`,
+		'',
+		...summarySection(data),
+		...objectivesSection(data),
+		...clocksSection(data),
+		...decisionsSection(data),
+		...planSection(actions, data),
+		...feedbackSection(feedback),
+		...(data.hotwashQuestions.length
+			? ['## Hot-wash questions', '', ...data.hotwashQuestions.map((q, i) => `${i + 1}. ${q}`), '']
+			: [])
+	];
+	return {
+		filename: `${fileStem(data)}-report.md`,
+		body: lines.join('\n'),
+		contentType: 'text/markdown; charset=utf-8'
+	};
+}

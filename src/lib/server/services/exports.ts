@@ -1,0 +1,152 @@
+/**
+ * The review's downloadable files: JSON of the whole exercise and JSONL of its event log (both described by
+ * JSON Schemas in docs/), CSV of scores and answers, and the Markdown report. The PDF is in exports-pdf.ts.
+ */
+import type { ExerciseConfig, Input, Scenario } from '$lib/engine/types';
+import type { FeedbackRecord, ImprovementActionRecord } from '../db/store';
+import { toCsv } from './csv';
+import { exerciseMarkdown } from './exports-markdown';
+import { fileStem, type ExportFile } from './exports-file';
+import type { ReviewData } from './review';
+
+export { exerciseMarkdown, fileStem, type ExportFile };
+
+/** `format` of the JSON export, checked by readers before they trust the rest. */
+export const EXPORT_FORMAT = 'switchboard.exercise-export';
+/** Bumped when a field of the JSON export changes meaning or is removed. */
+export const EXPORT_FORMAT_VERSION = 1;
+
+/** Header of the CSV export, one row per score entry (documented in docs/review.md). */
+export const CSV_COLUMNS = [
+	'team_id',
+	'team_name',
+	'entry_id',
+	'rule',
+	'evidence',
+	'points',
+	'max_points',
+	'phase',
+	'objectives',
+	'scenario_at_minutes',
+	'pending',
+	'overridden',
+	'original_points',
+	'override_reason',
+	'decision_id',
+	'answer',
+	'answered_by',
+	'answered_at_minutes',
+	'on_time'
+];
+
+const minutes = (ms: number | undefined) => (ms === undefined ? '' : Math.round(ms / 60_000));
+
+/** The decision a score entry is about: "decision:<id>:<team>" and "timeliness:<id>:<team>". */
+function decisionOf(entryId: string): string | null {
+	const m = /^(?:decision|timeliness):(.+):[^:]+$/.exec(entryId);
+	return m ? m[1] : null;
+}
+
+/** CSV of every score entry with the answer behind it. */
+export function exerciseCsv(data: ReviewData): ExportFile {
+	const rows: unknown[][] = [];
+	for (const team of data.teams) {
+		for (const e of data.scores[team.id]?.entries ?? []) {
+			const decisionId = decisionOf(e.id);
+			const answer = decisionId
+				? data.answers.find((a) => a.teamId === team.id && a.decisionId === decisionId)
+				: undefined;
+			rows.push([
+				team.id,
+				team.name,
+				e.id,
+				e.rule,
+				e.evidence,
+				e.points,
+				e.maxPoints,
+				e.phase,
+				e.objectives.join(';'),
+				minutes(e.scenarioAt),
+				e.pending ? 'true' : 'false',
+				e.override ? 'true' : 'false',
+				e.override?.originalPoints ?? '',
+				e.override?.reason ?? '',
+				decisionId ?? '',
+				answer?.answer ?? '',
+				answer?.by ?? '',
+				minutes(answer?.answeredAt),
+				answer?.onTime === null || answer?.onTime === undefined ? '' : String(answer.onTime)
+			]);
+		}
+	}
+	return {
+		filename: `${fileStem(data)}-scores.csv`,
+		body: toCsv(CSV_COLUMNS, rows),
+		contentType: 'text/csv; charset=utf-8'
+	};
+}
+
+/** What the JSON export is built from. */
+export interface JsonExportInput {
+	data: ReviewData;
+	exportedBy: string;
+	scenario: Scenario;
+	config: ExerciseConfig;
+	inputs: Input[];
+	actions: ImprovementActionRecord[];
+	feedback: FeedbackRecord[];
+	now?: Date;
+}
+
+const isoDate = (d: Date) => d.toISOString();
+
+/** The JSON export document (before serialisation), so tests can check it against the schema. */
+export function exerciseDocument(x: JsonExportInput) {
+	const { data } = x;
+	return {
+		format: EXPORT_FORMAT,
+		formatVersion: EXPORT_FORMAT_VERSION,
+		exportedAt: isoDate(x.now ?? new Date()),
+		exportedBy: x.exportedBy,
+		exercise: data.exercise,
+		scenario: { id: x.scenario.id, version: x.scenario.version, title: x.scenario.title },
+		config: x.config,
+		teams: data.teams.map((t) => ({ id: t.id, name: t.name })),
+		summary: data.summary,
+		scores: data.scores,
+		answers: data.answers,
+		clocks: data.clocks,
+		timeline: data.timeline,
+		notes: data.notes,
+		improvementActions: x.actions.map((a) => ({
+			...a,
+			createdAt: isoDate(a.createdAt),
+			updatedAt: isoDate(a.updatedAt)
+		})),
+		// Feedback forms are anonymous: the seat that sent one stays out of the export.
+		feedback: x.feedback.map((f) => ({
+			ratings: f.ratings,
+			comments: f.comments,
+			createdAt: isoDate(f.createdAt)
+		})),
+		inputs: x.inputs
+	};
+}
+
+/** JSON of the whole exercise: results, plan, feedback and the full input log that replays it. */
+export function exerciseJson(x: JsonExportInput): ExportFile {
+	return {
+		filename: `${fileStem(x.data)}.json`,
+		body: JSON.stringify(exerciseDocument(x), null, 2),
+		contentType: 'application/json; charset=utf-8'
+	};
+}
+
+/** JSONL of the event log: one input per line, in seq order. */
+export function exerciseJsonl(data: Pick<ReviewData, 'exercise'>, inputs: Input[]): ExportFile {
+	return {
+		filename: `${fileStem(data)}-events.jsonl`,
+		body: inputs.map((i) => JSON.stringify(i)).join('\n') + (inputs.length ? '\n' : ''),
+		contentType: 'application/x-ndjson; charset=utf-8'
+	};
+}

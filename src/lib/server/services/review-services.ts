@@ -1,0 +1,31 @@
+/**
+ * The after-action services (improvement plan, feedback, history) for an App. They are built on first use from
+ * the app's store and hosts and kept per App, so the composition root does not need to know about them.
+ */
+import type { App } from '../app';
+import { Feedback } from './feedback';
+import { ImprovementPlan } from './improvement-plan';
+import { ReviewHistory } from './review-history';
+
+/** The services the review, hot-wash, feedback and trends pages use besides `app().review`. */
+export interface AfterActionServices {
+	plan: ImprovementPlan;
+	feedback: Feedback;
+	history: ReviewHistory;
+}
+
+const built = new WeakMap<App, AfterActionServices>();
+
+/** The after-action services of `app`, created once. */
+export function afterAction(app: App): AfterActionServices {
+	let services = built.get(app);
+	if (!services) {
+		services = {
+			plan: new ImprovementPlan(app.store),
+			feedback: new Feedback(app.store, app.hosts),
+			history: new ReviewHistory(app.store, app.hosts)
+		};
+		built.set(app, services);
+	}
+	return services;
+}

@@ -238,8 +238,9 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 			const p = s.data.principal;
 			if (p.kind !== 'participant' || p.exerciseId !== exerciseId) continue;
 			s.data.principal = { ...p, teamId };
-			// Only sockets that synced this exercise sit in a team room; the others get the new room on sync.
-			const wasIn = p.teamId !== null && s.rooms.has(teamRoom(exerciseId, p.teamId));
+			// Sockets that synced this exercise sit in a team room, and an unplaced seat's sockets wait for one:
+			// both move now. The others get the new room on sync.
+			const wasIn = p.teamId === null || s.rooms.has(teamRoom(exerciseId, p.teamId));
 			if (p.teamId) s.leave(teamRoom(exerciseId, p.teamId));
 			if (!wasIn) continue;
 			s.join(teamRoom(exerciseId, teamId));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readParticipantForm, readStaffForm } from './join-form';
+import { readParticipantForm, readStaffForm, WAIT_FOR_PLACEMENT } from './join-form';
 
 const form = (fields: Record<string, string>) => {
 	const data = new FormData();
@@ -33,6 +33,13 @@ describe('join forms', () => {
 		expect(readParticipantForm(form({ name: ' Ana ', teamId: 'soc' }), ['soc'])).toEqual({
 			name: 'Ana',
 			teamId: 'soc'
+		});
+	});
+
+	it('reads "let the facilitator place me" as no team', () => {
+		expect(readParticipantForm(form({ name: 'Kai', teamId: WAIT_FOR_PLACEMENT }), ['soc'])).toEqual({
+			name: 'Kai',
+			teamId: null
 		});
 	});
 

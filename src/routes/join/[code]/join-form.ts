@@ -8,6 +8,9 @@ export interface FieldError {
 
 const MAX_NAME = 60;
 
+/** The team choice meaning "let the facilitator place me" (team ids cannot start with an underscore). */
+export const WAIT_FOR_PLACEMENT = '_wait';
+
 function readName(form: FormData): { name: string } | FieldError {
 	const name = String(form.get('name') ?? '').trim();
 	if (!name) return { field: 'name', message: 'Enter your name so your team knows who answered.' };
@@ -16,15 +19,17 @@ function readName(form: FormData): { name: string } | FieldError {
 	return { name };
 }
 
-/** A participant's name and chosen team (one of `teamIds`). */
+/** A participant's name and chosen team (one of `teamIds`), or null to wait for the facilitator to place them. */
 export function readParticipantForm(
 	form: FormData,
 	teamIds: string[]
-): { name: string; teamId: string } | FieldError {
+): { name: string; teamId: string | null } | FieldError {
 	const name = readName(form);
 	if ('field' in name) return name;
 	const teamId = String(form.get('teamId') ?? '');
-	if (!teamId) return { field: 'teamId', message: 'Choose the team you sit with.' };
+	if (!teamId)
+		return { field: 'teamId', message: 'Choose the team you sit with, or let the facilitator place you.' };
+	if (teamId === WAIT_FOR_PLACEMENT) return { name: name.name, teamId: null };
 	if (!teamIds.includes(teamId))
 		return { field: 'teamId', message: 'That team is not part of this exercise; choose one from the list.' };
 	return { name: name.name, teamId };

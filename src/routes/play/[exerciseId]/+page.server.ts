@@ -8,6 +8,8 @@ export const load: PageServerLoad = async (event) => {
 	const seat = await seats.current(event);
 	if (!seat || seat.exerciseId !== event.params.exerciseId) redirect(303, '/join');
 	if (seat.kind !== 'participant') redirect(303, `/observe/${seat.exerciseId}`);
+	// Joined without a team: the page waits until the facilitator places the seat.
+	if (!seat.teamId) return { seat, initial: null, serverNow: Date.now() };
 	try {
 		const initial = await views.forSeat(seat);
 		return { seat, initial, serverNow: Date.now() };

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { groupCode, joinLink, spokenCode } from './join-code';
 
 describe('groupCode', () => {
-	it('splits a six-character code into two groups of three', () => {
-		expect(groupCode('k7qf9m')).toEqual(['K7Q', 'F9M']);
+	it('splits a ten-character code typed in lower case into four-four-two', () => {
+		expect(groupCode('k7qm2xhd9p')).toEqual(['K7QM', '2XHD', '9P']);
 	});
 	it('ignores spaces and dashes already in the code', () => {
-		expect(groupCode('AB-CD EF')).toEqual(['ABC', 'DEF']);
+		expect(groupCode('K7 QM-2X HD-9P')).toEqual(['K7QM', '2XHD', '9P']);
 	});
 	it('regroups a ten-character code as the server formats it, four-four-two', () => {
 		expect(groupCode('XHK0-E12R-J2')).toEqual(['XHK0', 'E12R', 'J2']);
@@ -21,8 +21,8 @@ describe('spokenCode', () => {
 
 describe('joinLink', () => {
 	it('points at the join page for the code on the same origin', () => {
-		expect(joinLink('https://ttx.example/exercises/x/lobby', 'K7QF9M')).toBe(
-			'https://ttx.example/join/K7QF9M'
+		expect(joinLink('https://ttx.example/exercises/x/lobby', 'K7QM2XHD9P')).toBe(
+			'https://ttx.example/join/K7QM2XHD9P'
 		);
 	});
 });

@@ -1,14 +1,13 @@
 /** Presentation of join codes: grouped for reading aloud and typing from a projector. */
 
 /**
- * "K7QM-2XHD-9P" or "K7QM2XHD9P" → ["K7QM", "2XHD", "9P"]: groups of four (three for short codes) to read aloud
- * from a projector. Dashes and spaces already in the code are dropped first.
+ * "K7QM-2XHD-9P" or "k7qm2xhd9p" → ["K7QM", "2XHD", "9P"]: the server's ten-character codes in groups of four,
+ * to read aloud from a projector. Dashes and spaces already in the code are dropped first.
  */
 export function groupCode(code: string): string[] {
 	const clean = code.replace(/[\s-]/g, '').toUpperCase();
-	const size = clean.length > 9 ? 4 : 3;
 	const groups: string[] = [];
-	for (let i = 0; i < clean.length; i += size) groups.push(clean.slice(i, i + size));
+	for (let i = 0; i < clean.length; i += 4) groups.push(clean.slice(i, i + 4));
 	return groups;
 }
 

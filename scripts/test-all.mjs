@@ -22,7 +22,10 @@ function canConnect(port) {
 function ensureChromium() {
 	if (existsSync('/usr/bin/chromium') || process.env.CHROMIUM_PATH) return;
 	console.log('Installing Debian Chromium for the browser tests (about a minute, once)...');
-	run('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null']);
+	run('sh', [
+		'-c',
+		'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null'
+	]);
 }
 
 function vitest(name, args, env) {
@@ -63,6 +66,7 @@ if (!process.argv.includes('--no-browser')) {
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
 for (const r of results) console.log(`  ${r.name}: ${r.passed} passed, ${r.failed} failed`);
-if (!pgUp) console.log('  (PostgreSQL not reachable on 127.0.0.1:5432: its variant of the store tests was skipped)');
+if (!pgUp)
+	console.log('  (PostgreSQL not reachable on 127.0.0.1:5432: its variant of the store tests was skipped)');
 console.log(`tests: ${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

@@ -34,7 +34,8 @@ describe.each([
 	});
 
 	it('meets every scored clock in the strong run and misses at least one in the weak run', () => {
-		const scored = (c: { id: string }) => strong.scenario.clocks.find((d) => d.id === c.id)!.scoring.met !== 0;
+		const scored = (c: { id: string }) =>
+			strong.scenario.clocks.find((d) => d.id === c.id)!.scoring.met !== 0;
 		expect(strong.clocks.filter(scored).map((c) => [c.id, c.status])).toEqual(
 			strong.clocks.filter(scored).map((c) => [c.id, 'met'])
 		);

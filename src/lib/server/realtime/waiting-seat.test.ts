@@ -3,7 +3,6 @@ import type { TeamView } from '$lib/engine/types';
 import type { Ack, ViewMessage } from '$lib/realtime/contract';
 import { testTargets, type TestDatabase } from '../db/test-targets';
 import {
-	facilitatorCookie,
 	fakeRequest,
 	manualClock,
 	newKey,

@@ -63,14 +63,24 @@ export async function staffLink(lobby: Page): Promise<string> {
 	return (await link.getAttribute('href')) ?? '';
 }
 
-/** Takes a participant seat from a join link and waits for the team workspace. */
-export async function joinAsParticipant(page: Page, link: string, name: string, team: string): Promise<void> {
+/**
+ * Takes a participant seat from a join link and waits for the team workspace; with `team` null the participant
+ * leaves the choice to the facilitator and waits on the "place me" page instead.
+ */
+export async function joinAsParticipant(
+	page: Page,
+	link: string,
+	name: string,
+	team: string | null
+): Promise<void> {
 	if (page.url() !== link) await page.goto(link);
 	await page.getByLabel('Your name').fill(name);
-	await page.getByRole('radio', { name: new RegExp(escape(team)) }).check();
+	const choice = team === null ? 'Let the facilitator place me' : new RegExp(escape(team));
+	await page.getByRole('radio', { name: choice }).check();
 	await page.getByRole('button', { name: 'Join the exercise' }).click();
 	await page.waitForURL('**/play/**');
-	await page.getByText(`${team} · ${name}`).waitFor();
+	if (team === null) await page.getByText('Waiting for the facilitator to place you in a team.').waitFor();
+	else await page.getByText(`${team} · ${name}`).waitFor();
 }
 
 /** Takes an observer or evaluator seat from the staff link and waits for the staff view. */

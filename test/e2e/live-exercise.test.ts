@@ -31,6 +31,8 @@ const STATEMENT =
 	'We are investigating unauthorised activity on part of our network with outside experts and have ' +
 	'informed law enforcement. We will share more when we can do so accurately.';
 
+type Marked = Window & { keptPage?: boolean };
+
 let app: RunningApp;
 let browser: Browser;
 let facilitator: Page;
@@ -118,11 +120,21 @@ describe('a live quickstart exercise', () => {
 		await joinAsParticipant(bob, bob.url(), 'Bob', SOC);
 		await joinAsParticipant(alice, joinLink, 'Alice', SOC);
 		await joinAsParticipant(carol, joinLink, 'Carol', COMMS);
-		await joinAsParticipant(dan, joinLink, 'Dan', COMMS);
-		await facilitator.getByRole('heading', { name: 'Who has joined (4)' }).waitFor();
-		for (const name of ['Alice', 'Bob', 'Carol', 'Dan']) {
+		await facilitator.getByRole('heading', { name: 'Who has joined (3)' }).waitFor();
+		for (const name of ['Alice', 'Bob', 'Carol']) {
 			await facilitator.getByText(`${name}, connected`).waitFor({ state: 'attached' });
 		}
+	});
+
+	it('a participant who leaves the team to the facilitator gets the workspace once moved in the lobby', async () => {
+		await joinAsParticipant(dan, joinLink, 'Dan', null);
+		const unplaced = facilitator.getByRole('heading', { name: 'Not yet placed (1)' });
+		await unplaced.waitFor();
+		await facilitator.getByRole('combobox', { name: 'Team for Dan' }).selectOption({ label: COMMS });
+		await facilitator.getByRole('button', { name: 'Move Dan' }).click();
+		await dan.getByText(`${COMMS} · Dan`).waitFor();
+		await facilitator.getByRole('heading', { name: 'Who has joined (4)' }).waitFor();
+		await unplaced.waitFor({ state: 'detached' });
 	});
 
 	it('a participant cannot open the facilitator console', async () => {
@@ -142,9 +154,14 @@ describe('a live quickstart exercise', () => {
 	});
 
 	it('a released inject arrives live in both SOC members’ feeds without a reload', async () => {
+		// A marker on the window survives only if the page is never reloaded or re-navigated.
+		for (const page of [alice, bob]) await page.evaluate(() => ((window as Marked).keptPage = true));
 		await releaseNow(facilitator, TICKET);
 		await injectHeading(alice, TICKET).waitFor();
 		await injectHeading(bob, TICKET).waitFor();
+		for (const page of [alice, bob]) {
+			expect(await page.evaluate(() => (window as Marked).keptPage)).toBe(true);
+		}
 		expect(await injectHeading(carol, TICKET).count()).toBe(0);
 		await expectNoSeriousA11yViolations(alice, 'team workspace');
 	});

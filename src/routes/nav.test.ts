@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { navIdentity } from './nav';
+
+describe('navIdentity', () => {
+	it('shows nothing for a visitor without a session or seat', () => {
+		expect(navIdentity(null, null)).toEqual({ facilitatorName: null, seat: null });
+	});
+
+	it('names a signed-in facilitator', () => {
+		expect(navIdentity({ name: 'Dana' }, null).facilitatorName).toBe('Dana');
+	});
+
+	it('sends a participant to their team workspace and staff to the observer page', () => {
+		expect(navIdentity(null, { exerciseId: 'e1', kind: 'participant' }).seat).toEqual({
+			exerciseId: 'e1',
+			page: 'play'
+		});
+		expect(navIdentity(null, { exerciseId: 'e1', kind: 'evaluator' }).seat).toEqual({
+			exerciseId: 'e1',
+			page: 'observe'
+		});
+	});
+});

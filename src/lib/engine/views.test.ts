@@ -98,6 +98,17 @@ describe('views', () => {
 		expect(v.nextDueAt).toBeTypeOf('number');
 	});
 
+	it("carries the in-world start of the scenario in every role's header", () => {
+		const state = played().state;
+		const viewers = [
+			{ role: 'facilitator' },
+			{ role: 'observer' },
+			{ role: 'evaluator' },
+			{ role: 'participant', teamId: 'soc' }
+		] as const;
+		for (const viewer of viewers) expect(viewFor(state, viewer, T0).header.startsAt).toBe('2024-10-10T08:00');
+	});
+
 	it('refuses a view for a team not in the exercise', () => {
 		expect(() => viewFor(played().state, { role: 'participant', teamId: 'exec' }, T0)).toThrow(
 			/not taking part/

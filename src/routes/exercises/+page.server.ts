@@ -1,8 +1,16 @@
 import { app } from '$lib/server/app';
+import { afterAction } from '$lib/server/services/review-services';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { sessions, exercises } = app();
 	const facilitator = await sessions.require(event);
-	return { facilitator, exercises: await exercises.list(facilitator) };
+	const [list, scored] = await Promise.all([
+		exercises.list(facilitator),
+		afterAction(app()).history.list(facilitator)
+	]);
+	const scores = Object.fromEntries(
+		scored.map((s) => [s.id, { overall: s.overall.percent, teams: s.teams }])
+	);
+	return { facilitator, exercises: list, scores };
 };

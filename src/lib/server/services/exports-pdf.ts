@@ -48,7 +48,9 @@ const ARGS = [
 ];
 
 /** Prints the review page to PDF; `export/chromium_missing` (503) when no browser is installed. */
-export async function reviewPdf(options: PdfOptions): Promise<ExportFile & { bytes: Uint8Array }> {
+export async function reviewPdf(
+	options: PdfOptions
+): Promise<ExportFile & { bytes: Uint8Array<ArrayBuffer> }> {
 	const executablePath = options.chromiumPath ?? chromiumPath();
 	if (!existsSync(executablePath)) {
 		fault(
@@ -79,6 +81,9 @@ export async function reviewPdf(options: PdfOptions): Promise<ExportFile & { byt
 		const pdf = await page.pdf({
 			format: 'A4',
 			printBackground: true,
+			// Headings become PDF bookmarks and the structure is tagged, so the report is navigable and accessible.
+			outline: true,
+			tagged: true,
 			margin: { top: '14mm', bottom: '16mm', left: '12mm', right: '12mm' },
 			displayHeaderFooter: true,
 			headerTemplate: '<span></span>',

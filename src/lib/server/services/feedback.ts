@@ -49,6 +49,7 @@ export function readFeedbackForm(form: FormData): FeedbackForm {
 
 /** Where a seat stands with the form. */
 export interface FeedbackStatus {
+	exerciseId: string;
 	open: boolean;
 	sent: boolean;
 	title: string;
@@ -67,6 +68,7 @@ export class Feedback {
 		const record = await this.store.exercises.get(seat.exerciseId);
 		const forms = await this.store.feedback.list(seat.exerciseId);
 		return {
+			exerciseId: seat.exerciseId,
 			open: host.lifecycle === 'hotwash' || host.lifecycle === 'ended',
 			sent: forms.some((f) => f.seatId === seat.seatId),
 			title: record?.title ?? host.scenario.title

@@ -6,12 +6,14 @@ import type { App } from '../app';
 import { Feedback } from './feedback';
 import { ImprovementPlan } from './improvement-plan';
 import { ReviewHistory } from './review-history';
+import { ReviewNotes } from './review-notes';
 
 /** The services the review, hot-wash, feedback and trends pages use besides `app().review`. */
 export interface AfterActionServices {
 	plan: ImprovementPlan;
 	feedback: Feedback;
 	history: ReviewHistory;
+	notes: ReviewNotes;
 }
 
 const built = new WeakMap<App, AfterActionServices>();
@@ -23,7 +25,8 @@ export function afterAction(app: App): AfterActionServices {
 		services = {
 			plan: new ImprovementPlan(app.store),
 			feedback: new Feedback(app.store, app.hosts),
-			history: new ReviewHistory(app.store, app.hosts)
+			history: new ReviewHistory(app.store, app.hosts),
+			notes: new ReviewNotes(app.hosts)
 		};
 		built.set(app, services);
 	}

@@ -1,21 +1,70 @@
 import { error, redirect } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
-import { loadError } from '$lib/server/errors';
-import type { PageServerLoad } from './$types';
+import { actionFailure, loadError } from '$lib/server/errors';
+import { readActionForm } from '$lib/server/services/improvement-plan';
+import { afterAction } from '$lib/server/services/review-services';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { sessions, seats, review } = app();
 	const id = event.params.id;
+	const print = event.url.searchParams.has('print');
 	const facilitator = await sessions.current(event);
 	if (facilitator) {
-		return {
-			review: await review.forFacilitator(facilitator, id).catch(loadError),
-			viewer: 'facilitator' as const
-		};
+		const { plan, feedback } = afterAction(app());
+		const [data, improvement, responses] = await Promise.all([
+			review.forFacilitator(facilitator, id),
+			plan.forExercise(facilitator, id),
+			feedback.summary(facilitator, id)
+		]).catch(loadError);
+		return { review: data, plan: improvement, feedback: responses, viewer: 'facilitator' as const, print };
 	}
 	const seat = await seats.current(event);
 	if (!seat) redirect(303, `/login?next=${encodeURIComponent(event.url.pathname)}`);
 	if (seat.exerciseId !== id)
 		error(403, 'Your seat is in another exercise, so this review is not open to you.');
-	return { review: await review.forSeat(seat).catch(loadError), viewer: seat.kind };
+	const data = await review.forSeat(seat).catch(loadError);
+	return { review: data, plan: null, feedback: null, viewer: seat.kind, print };
+};
+
+const form = (data: FormData, key: string) => String(data.get(key) ?? '');
+
+export const actions: Actions = {
+	observe: async (event) => {
+		const f = await app().sessions.require(event);
+		const data = await event.request.formData();
+		const values = {
+			kind: form(data, 'kind'),
+			text: form(data, 'text'),
+			objectiveId: form(data, 'objectiveId'),
+			teamId: form(data, 'teamId')
+		};
+		try {
+			await afterAction(app()).notes.add(f, event.params.id, values);
+		} catch (e) {
+			return actionFailure(e, { form: 'observe', ...values });
+		}
+		return { saved: 'observe' };
+	},
+	addAction: async (event) => {
+		const f = await app().sessions.require(event);
+		const input = readActionForm(await event.request.formData());
+		try {
+			await afterAction(app()).plan.add(f, event.params.id, input);
+		} catch (e) {
+			return actionFailure(e, { form: 'addAction', ...input });
+		}
+		return { saved: 'addAction' };
+	},
+	updateAction: async (event) => {
+		const f = await app().sessions.require(event);
+		const data = await event.request.formData();
+		const actionId = form(data, 'actionId');
+		try {
+			await afterAction(app()).plan.update(f, event.params.id, actionId, readActionForm(data));
+		} catch (e) {
+			return actionFailure(e, { form: `action-${actionId}` });
+		}
+		return { saved: `action-${actionId}` };
+	}
 };

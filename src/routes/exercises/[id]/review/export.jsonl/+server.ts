@@ -1,0 +1,15 @@
+import { app } from '$lib/server/app';
+import { loadError } from '$lib/server/errors';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async (event) => {
+	const { sessions, review } = app();
+	const facilitator = await sessions.require(event);
+	const file = await review.exportJsonl(facilitator, event.params.id).catch(loadError);
+	return new Response(file.body, {
+		headers: {
+			'content-type': file.contentType,
+			'content-disposition': `attachment; filename="${file.filename}"`
+		}
+	});
+};

@@ -1,0 +1,25 @@
+import { app } from '$lib/server/app';
+import { SESSION_COOKIE } from '$lib/server/cookies';
+import { loadError } from '$lib/server/errors';
+import { fileStem } from '$lib/server/services/exports-file';
+import { reviewPdf } from '$lib/server/services/exports-pdf';
+import type { RequestHandler } from './$types';
+
+// The PDF is the review page printed by headless Chromium as the requester (their own session cookie).
+export const GET: RequestHandler = async (event) => {
+	const { sessions, review } = app();
+	const facilitator = await sessions.require(event);
+	const data = await review.forFacilitator(facilitator, event.params.id).catch(loadError);
+	const file = await reviewPdf({
+		origin: process.env.SWITCHBOARD_PRINT_ORIGIN ?? event.url.origin,
+		exerciseId: data.exercise.id,
+		cookies: { [SESSION_COOKIE]: event.cookies.get(SESSION_COOKIE) ?? '' },
+		filename: `${fileStem(data)}-report.pdf`
+	}).catch(loadError);
+	return new Response(file.bytes, {
+		headers: {
+			'content-type': file.contentType,
+			'content-disposition': `attachment; filename="${file.filename}"`
+		}
+	});
+};

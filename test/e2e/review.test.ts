@@ -1,0 +1,317 @@
+/**
+ * The after-action review of a played exercise, end to end: the built app, a facilitator who plays the
+ * quick-start scenario through the real socket, then Chromium on the review page — charts against the engine's
+ * own scores, the replay driven from the keyboard, every export downloaded and checked.
+ */
+import { readFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseScenario, replay, scoresOf } from '../../src/lib/engine';
+import type { AnswerValue, FacilitatorView, Input } from '../../src/lib/engine/types';
+import type {
+	ClientToServerEvents,
+	ServerToClientEvents,
+	WireCommand
+} from '../../src/lib/realtime/contract';
+import { schemaErrors, type JsonSchema } from '../../src/lib/server/services/exports-json-schema';
+import { launchBrowser, screenshot, seriousA11yViolations, startApp, type RunningApp } from './harness';
+
+type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+const SCRIPT: Record<string, { team: string; answer: AnswerValue; marks?: Record<string, number> }> = {
+	'd-contain': { team: 'soc', answer: { type: 'single', option: 'monitor' } },
+	'd-first-steps': {
+		team: 'soc',
+		answer: { type: 'ranking', order: ['preserve', 'rotate', 'hunt', 'logging'] }
+	},
+	'd-determination': { team: 'legal', answer: { type: 'single', option: 'breach' } },
+	'd-notify-le': { team: 'legal', answer: { type: 'single', option: 'notify-now' } },
+	'd-statement': {
+		team: 'comms',
+		answer: {
+			type: 'text',
+			text: 'We are investigating unusual activity and have informed law enforcement.'
+		},
+		marks: { accurate: 1, action: 1, restraint: 0.5, aligned: 0 }
+	}
+};
+
+/** The documented CSV columns, read from the table in docs/review.md. */
+function documentedCsvColumns(): string[] {
+	const doc = readFileSync('docs/review.md', 'utf8');
+	const section = doc.slice(doc.indexOf('**CSV columns**'), doc.indexOf('**JSON.**'));
+	return [...section.matchAll(/^\| `([a-z_]+)` +\|/gm)].map((m) => m[1]);
+}
+
+/** Every stream of a PDF, inflated where it is Flate-compressed, appended to the raw file as latin1 text. */
+function pdfText(bytes: Buffer): string {
+	const raw = bytes.toString('latin1');
+	const parts = [raw];
+	const re = /stream\r?\n/g;
+	for (let m = re.exec(raw); m; m = re.exec(raw)) {
+		const start = m.index + m[0].length;
+		const end = raw.indexOf('endstream', start);
+		if (end < 0) break;
+		try {
+			parts.push(inflateSync(bytes.subarray(start, end)).toString('latin1'));
+		} catch {
+			// Not Flate data (images, fonts in other filters): nothing to read there.
+		}
+		re.lastIndex = end;
+	}
+	return parts.join('\n');
+}
+
+/** Bookmark titles of a PDF outline: literal strings or UTF-16BE hex strings after /Title. */
+function outlineTitles(text: string): string[] {
+	const titles: string[] = [];
+	for (const m of text.matchAll(/\/Title\s*(?:<([0-9A-Fa-f\s]+)>|\(((?:\\.|[^\\)])*)\))/g)) {
+		if (m[1] !== undefined) {
+			const hex = m[1].replace(/\s/g, '');
+			const buf = Buffer.from(hex, 'hex');
+			const body = buf.subarray(0, 2).equals(Buffer.from([0xfe, 0xff])) ? buf.subarray(2) : buf;
+			titles.push(Buffer.from(body).swap16().toString('utf16le'));
+		} else {
+			titles.push(m[2].replace(/\\(.)/g, '$1'));
+		}
+	}
+	return titles;
+}
+
+function command(socket: Client, exerciseId: string, cmd: WireCommand, key: string): Promise<void> {
+	return new Promise((resolve, reject) => {
+		socket.emit('exercise:command', { exerciseId, key, command: cmd }, (ack) =>
+			'error' in ack ? reject(new Error(`${cmd.type}: ${ack.error.code} ${ack.error.message}`)) : resolve()
+		);
+	});
+}
+
+/** Plays the exercise as the facilitator: answers each scripted decision as it arrives, releases the held news, ends. */
+async function play(url: string, cookie: string, exerciseId: string): Promise<void> {
+	const socket: Client = io(url, {
+		transports: ['websocket'],
+		extraHeaders: { cookie, origin: url },
+		auth: { as: 'facilitator' },
+		reconnection: false
+	});
+	const sent = new Set<string>();
+	let serial = 0;
+	const key = () => `e2e-review-${++serial}`;
+	try {
+		await new Promise<void>((resolve, reject) => {
+			const timer = setTimeout(() => reject(new Error('the exercise was not played within 60 s')), 60_000);
+			const fail = (e: unknown) => (clearTimeout(timer), reject(e));
+			socket.on('exercise:view', async ({ view }) => {
+				const v = view as FacilitatorView;
+				try {
+					for (const panel of v.teams) {
+						for (const d of panel.decisions) {
+							const step = SCRIPT[d.id];
+							if (!step || step.team !== panel.team.id || sent.has(d.id) || d.answer) continue;
+							sent.add(d.id);
+							await command(
+								socket,
+								exerciseId,
+								{ type: 'answer.submit', decisionId: d.id, teamId: step.team, answer: step.answer },
+								key()
+							);
+							if (step.marks) {
+								await command(
+									socket,
+									exerciseId,
+									{ type: 'rubric.mark', decisionId: d.id, teamId: step.team, marks: step.marks },
+									key()
+								);
+							}
+						}
+					}
+					const news = v.injects.find((i) => i.id === 'news-report');
+					if (news && Object.values(news.teams).some((t) => t.status === 'held') && !sent.has('news')) {
+						sent.add('news');
+						await command(socket, exerciseId, { type: 'inject.release', injectId: 'news-report' }, key());
+					}
+					const done = Object.keys(SCRIPT).every((id) =>
+						v.teams.some((p) => p.decisions.some((d) => d.id === id && d.answer))
+					);
+					if (done && !sent.has('end')) {
+						sent.add('end');
+						await command(socket, exerciseId, { type: 'exercise.end' }, key());
+						clearTimeout(timer);
+						resolve();
+					}
+				} catch (e) {
+					fail(e);
+				}
+			});
+			socket.on('connect', async () => {
+				try {
+					await new Promise((ok) => socket.emit('exercise:sync', { exerciseId }, ok));
+					await command(socket, exerciseId, { type: 'exercise.setCompression', compression: 1440 }, key());
+					await command(socket, exerciseId, { type: 'exercise.start' }, key());
+				} catch (e) {
+					fail(e);
+				}
+			});
+			socket.on('connect_error', fail);
+		});
+	} finally {
+		socket.disconnect();
+	}
+}
+
+async function download(page: Page, linkName: string): Promise<Buffer> {
+	const [file] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('link', { name: linkName }).click()
+	]);
+	return readFileSync((await file.path())!);
+}
+
+const cellTexts = (page: Page, caption: string) =>
+	page
+		.locator('table', { has: page.locator('caption', { hasText: caption }) })
+		.first()
+		.locator('tbody tr')
+		.evaluateAll((rows) =>
+			rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent?.trim() ?? ''))
+		);
+
+describe('after-action review of a played exercise', () => {
+	let running: RunningApp;
+	let browser: Browser;
+	let context: BrowserContext;
+	let page: Page;
+	let exerciseId: string;
+	let inputs: Input[];
+	let exportDoc: Record<string, unknown> & { config: never; inputs: Input[] };
+
+	beforeAll(async () => {
+		running = await startApp();
+		browser = await launchBrowser();
+		context = await browser.newContext({ acceptDownloads: true });
+		page = await context.newPage();
+		await page.goto(`${running.url}/setup`);
+		await page.getByLabel('Display name').fill('Dana Facilitator');
+		await page.getByLabel('Username').fill('dana');
+		await page.getByLabel('Password', { exact: true }).fill('correct horse battery');
+		await page.getByLabel('Password again').fill('correct horse battery');
+		await Promise.all([
+			page.waitForURL(/\/scenarios/),
+			page.getByRole('button', { name: 'Create account' }).click()
+		]);
+		await page.goto(`${running.url}/exercises/new?scenario=example-quickstart`);
+		await page.getByLabel('Organisation name').fill('Northwind Telecom');
+		await Promise.all([
+			page.waitForURL(/\/lobby$/),
+			page.getByRole('button', { name: 'Create exercise' }).click()
+		]);
+		exerciseId = /exercises\/([^/]+)\/lobby/.exec(page.url())![1];
+		const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+		await play(running.url, cookie, exerciseId);
+		await page.goto(`${running.url}/exercises/${exerciseId}/review`);
+	});
+
+	afterAll(async () => {
+		await browser?.close();
+		await running?.stop();
+	});
+
+	it('downloads a JSON export that validates against docs/exercise-export.schema.json', async () => {
+		exportDoc = JSON.parse((await download(page, 'JSON (whole exercise)')).toString('utf8'));
+		const schema = JSON.parse(readFileSync('docs/exercise-export.schema.json', 'utf8')) as JsonSchema;
+		expect(schemaErrors(schema, exportDoc)).toEqual([]);
+		inputs = exportDoc.inputs;
+		expect(inputs.length).toBeGreaterThan(5);
+	});
+
+	it('draws totals and objective charts whose numbers equal the engine replaying the log', async () => {
+		const { scenario } = parseScenario(
+			readFileSync('scenarios/example-quickstart.yaml', 'utf8'),
+			'quickstart'
+		);
+		const scores = scoresOf(replay(scenario!, exportDoc.config, inputs));
+		const totals = await cellTexts(page, 'Totals by team');
+		for (const team of scenario!.teams) {
+			const row = totals.find((r) => r[0] === team.name)!;
+			expect(row.slice(1, 3)).toEqual([
+				String(scores[team.id].total.points),
+				String(scores[team.id].total.maxPoints)
+			]);
+		}
+		const socName = scenario!.teams.find((t) => t.id === 'soc')!.name;
+		const soc = await cellTexts(page, `${socName} by objective`);
+		for (const objective of scenario!.objectives) {
+			const t = scores.soc.byObjective[objective.id];
+			const row = soc.find((r) => r[0] === objective.title);
+			if (t.maxPoints === 0 && t.points === 0) expect(row).toBeUndefined();
+			else expect(row?.slice(1, 3)).toEqual([String(t.points), String(t.maxPoints)]);
+		}
+		const chart = page.getByRole('img', { name: /^Share of possible points by team/ });
+		const percent = Math.round((100 * scores.legal.total.points) / scores.legal.total.maxPoints);
+		expect(await chart.getAttribute('aria-label')).toContain(
+			`${scenario!.teams.find((t) => t.id === 'legal')!.name} ${percent}%`
+		);
+		expect(
+			await page.getByRole('img', { name: /^Regulatory clocks timeline/ }).getAttribute('aria-label')
+		).toMatch(/Met with .* to spare/);
+	});
+
+	it('replays what a team saw, moved with the keyboard', async () => {
+		const replayCard = page.locator('section', { has: page.getByRole('heading', { name: 'Replay' }) });
+		await replayCard.getByLabel('Team').selectOption('legal');
+		const slider = replayCard.getByRole('slider');
+		await slider.focus();
+		await page.keyboard.press('Home');
+		await expect.poll(() => replayCard.textContent()).toContain('Nothing received yet.');
+		await page.keyboard.press('End');
+		await expect.poll(() => replayCard.textContent()).toContain('Answered: File through the FCC');
+		await replayCard.getByRole('button', { name: /Previous/ }).click();
+		await expect
+			.poll(() => replayCard.locator('.now').textContent())
+			.toMatch(new RegExp(`#${inputs.length - 1}\\b`));
+	});
+
+	it('downloads the JSONL log, one schema-valid input per line', async () => {
+		const lines = (await download(page, 'JSONL (event log)')).toString('utf8').trimEnd().split('\n');
+		const schema = JSON.parse(readFileSync('docs/event-log.schema.json', 'utf8')) as JsonSchema;
+		expect(lines).toHaveLength(inputs.length);
+		for (const line of lines) expect(schemaErrors(schema, JSON.parse(line))).toEqual([]);
+	});
+
+	it('downloads a CSV with exactly the documented columns', async () => {
+		const csv = (await download(page, 'CSV (scores and answers)')).toString('utf8');
+		const columns = documentedCsvColumns();
+		expect(columns.length).toBeGreaterThan(10);
+		expect(csv.split('\r\n')[0]).toBe(columns.join(','));
+	});
+
+	it('downloads a Markdown report with the report headings', async () => {
+		const md = (await download(page, 'Markdown')).toString('utf8');
+		expect(md).toContain('## Executive summary');
+		expect(md).toContain('## Improvement plan');
+	});
+
+	it('downloads a PDF whose pages carry the report headings', async () => {
+		const pdf = await download(page, 'PDF report');
+		expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+		const text = pdfText(pdf);
+		expect((text.match(/\/Type\s*\/Page\b/g) ?? []).length).toBeGreaterThan(1);
+		const titles = outlineTitles(text);
+		for (const heading of [
+			'Executive summary',
+			'Regulatory clocks',
+			'Objectives: ratings and evidence',
+			'Improvement plan'
+		]) {
+			expect(titles).toContain(heading);
+		}
+	});
+
+	it('keeps a screenshot and has no serious or critical accessibility violation', async () => {
+		await page.goto(`${running.url}/exercises/${exerciseId}/review`);
+		await screenshot(page, 'review');
+		expect(await seriousA11yViolations(page)).toEqual([]);
+	});
+});

@@ -185,7 +185,7 @@ describe('after-action review of a played exercise', () => {
 	let page: Page;
 	let exerciseId: string;
 	let inputs: Input[];
-	let exportDoc: Record<string, unknown> & { config: never; inputs: Input[] };
+	let exportDoc: { config: never; inputs: Input[]; summary: { overall: { percent: number } } };
 
 	beforeAll(async () => {
 		running = await startApp();
@@ -307,6 +307,20 @@ describe('after-action review of a played exercise', () => {
 		]) {
 			expect(titles).toContain(heading);
 		}
+	});
+
+	it('shows the run on the trends page and the hot-wash questions to the facilitator', async () => {
+		await page.goto(`${running.url}/trends`);
+		const trend = await cellTexts(page, 'share of points per team and run');
+		expect(trend.find((r) => r[0] === 'All teams')?.[1]).toBe(`${exportDoc.summary.overall.percent}%`);
+		await page.goto(`${running.url}/exercises/${exerciseId}/hotwash`);
+		await expect
+			.poll(() => page.getByRole('heading', { name: 'Discussion questions' }).isVisible())
+			.toBe(true);
+		expect(await page.locator('ol li').first().textContent()).toContain(
+			'What told you the change was hostile'
+		);
+		expect(await seriousA11yViolations(page)).toEqual([]);
 	});
 
 	it('keeps a screenshot and has no serious or critical accessibility violation', async () => {

@@ -1,27 +1,30 @@
 /**
  * Client worker of the realtime benchmark: opens many socket.io clients in its own process (so the server's
- * process is measured alone), syncs them, records when views arrive and answers at the pace it is told.
- * Talks to bench/realtime.bench.ts over the IPC channel.
+ * process is measured alone), syncs them, records when views and bare broadcasts arrive, and answers at the
+ * pace it is told. Talks to bench/realtime.bench.ts over the IPC channel; times are monotonicMs().
  */
 import { io, type Socket } from 'socket.io-client';
+import { monotonicMs as now } from './realtime.support';
 
 interface SeatJob {
 	cookie: string;
 	exerciseId: string;
+	/** The room of the bare server this seat's twin joins (same exercise and team layout). */
+	bareRoom: string;
 }
 
 type Command =
-	| { type: 'connect'; url: string; seats: SeatJob[] }
-	| { type: 'bare'; url: string; count: number }
+	| { type: 'connect'; url: string; bareUrl: string; seats: SeatJob[] }
 	| { type: 'answer'; jobs: { seat: number; decisionId: string; option: string }[]; perSecond: number }
+	| { type: 'count' }
 	| { type: 'report' }
 	| { type: 'close' };
 
-const now = () => performance.timeOrigin + performance.now();
-const sockets: Socket[] = [];
+const sockets: { socket: Socket; exerciseId: string }[] = [];
 const bareSockets: Socket[] = [];
 /** exerciseId, version, receipt time: one row per view received. */
 const views: [string, number, number][] = [];
+/** Bare broadcast latencies (emit time carried in the payload → receipt). */
 const bare: number[] = [];
 const acks: number[] = [];
 let errors = 0;
@@ -29,49 +32,39 @@ const errorCodes: Record<string, number> = {};
 
 const send = (msg: unknown) => process.send?.(msg);
 
-async function connectAll(url: string, seats: SeatJob[]): Promise<void> {
-	const batch = 100;
-	for (let i = 0; i < seats.length; i += batch) {
-		await Promise.all(
-			seats.slice(i, i + batch).map(
-				(seat) =>
-					new Promise<void>((resolve, reject) => {
-						const s = io(url, {
-							transports: ['websocket'],
-							extraHeaders: { cookie: seat.cookie },
-							forceNew: true,
-							reconnection: false
-						});
-						s.on('exercise:view', (m: { exerciseId: string; version: number }) =>
-							views.push([m.exerciseId, m.version, now()])
-						);
-						s.once('connect_error', reject);
-						s.once('connect', () => {
-							s.emit('exercise:sync', { exerciseId: seat.exerciseId }, (ack: { error?: { code: string } }) =>
-								ack.error ? reject(new Error(ack.error.code)) : resolve()
-							);
-						});
-						sockets.push(s);
-					})
-			)
-		);
-	}
+function open(url: string, options: Parameters<typeof io>[1]): Socket {
+	return io(url, { transports: ['websocket'], forceNew: true, reconnection: false, ...options });
 }
 
-async function connectBare(url: string, count: number): Promise<void> {
-	await Promise.all(
-		Array.from(
-			{ length: count },
-			() =>
-				new Promise<void>((resolve, reject) => {
-					const s = io(url, { transports: ['websocket'], forceNew: true, reconnection: false });
-					s.on('bench', (m: { t: number }) => bare.push(now() - m.t));
-					s.once('connect', () => resolve());
-					s.once('connect_error', reject);
-					bareSockets.push(s);
-				})
-		)
-	);
+function connectSeat(url: string, bareUrl: string, seat: SeatJob): Promise<void> {
+	const real = new Promise<void>((resolve, reject) => {
+		const s = open(url, { extraHeaders: { cookie: seat.cookie } });
+		s.on('exercise:view', (m: { exerciseId: string; version: number }) =>
+			views.push([m.exerciseId, m.version, now()])
+		);
+		s.once('connect_error', reject);
+		s.once('connect', () => {
+			s.emit('exercise:sync', { exerciseId: seat.exerciseId }, (ack: { error?: { code: string } }) =>
+				ack.error ? reject(new Error(ack.error.code)) : resolve()
+			);
+		});
+		sockets.push({ socket: s, exerciseId: seat.exerciseId });
+	});
+	const twin = new Promise<void>((resolve, reject) => {
+		const s = open(bareUrl, { auth: { room: seat.bareRoom } });
+		s.on('bench', (m: { t: number }) => bare.push(now() - m.t));
+		s.once('connect', () => resolve());
+		s.once('connect_error', reject);
+		bareSockets.push(s);
+	});
+	return Promise.all([real, twin]).then(() => undefined);
+}
+
+async function connectAll(url: string, bareUrl: string, seats: SeatJob[]): Promise<void> {
+	const batch = 100;
+	for (let i = 0; i < seats.length; i += batch) {
+		await Promise.all(seats.slice(i, i + batch).map((seat) => connectSeat(url, bareUrl, seat)));
+	}
 }
 
 async function answer(
@@ -85,14 +78,14 @@ async function answer(
 		const wait = start + i * gap - now();
 		if (wait > 0) await new Promise((r) => setTimeout(r, wait));
 		const job = jobs[i];
-		const socket = sockets[job.seat];
+		const { socket, exerciseId } = sockets[job.seat];
 		const sent = now();
 		pending.push(
 			new Promise<void>((resolve) => {
 				socket.emit(
 					'exercise:command',
 					{
-						exerciseId: (socket as Socket & { exerciseId?: string }).exerciseId,
+						exerciseId,
 						key: `bench-${process.pid}-${i}`,
 						command: {
 							type: 'answer.submit',
@@ -119,21 +112,17 @@ process.on('message', async (cmd: Command) => {
 	try {
 		switch (cmd.type) {
 			case 'connect':
-				await connectAll(cmd.url, cmd.seats);
-				cmd.seats.forEach(
-					(seat, i) => ((sockets[i] as Socket & { exerciseId?: string }).exerciseId = seat.exerciseId)
-				);
+				await connectAll(cmd.url, cmd.bareUrl, cmd.seats);
 				return send({ type: 'connected', count: sockets.length });
-			case 'bare':
-				await connectBare(cmd.url, cmd.count);
-				return send({ type: 'bare-connected', count: bareSockets.length });
 			case 'answer':
 				await answer(cmd.jobs, cmd.perSecond);
 				return send({ type: 'answered' });
+			case 'count':
+				return send({ type: 'count', views: views.length, bare: bare.length });
 			case 'report':
 				return send({ type: 'report', views, bare, acks, errors, errorCodes });
 			case 'close':
-				for (const s of [...sockets, ...bareSockets]) s.disconnect();
+				for (const s of [...sockets.map((x) => x.socket), ...bareSockets]) s.disconnect();
 				send({ type: 'closed' });
 				return setTimeout(() => process.exit(0), 50);
 		}

@@ -36,6 +36,10 @@ async function freePort(): Promise<number> {
 export interface RunningApp {
 	url: string;
 	dataDir: string;
+	/** Stops the server process (as a crash or deploy would), keeping its database. */
+	halt(): Promise<void>;
+	/** Starts the server again on the same port and database after `halt()`. */
+	relaunch(): Promise<void>;
 	stop(): Promise<void>;
 	output(): string;
 }
@@ -44,45 +48,58 @@ export interface RunningApp {
 export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
 	const port = await freePort();
 	const dataDir = mkdtempSync(path.join(tmpdir(), 'switchboard-e2e-'));
-	let log = '';
-	const child: ChildProcess = spawn(process.execPath, ['server.js'], {
-		env: {
-			...process.env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: `http://127.0.0.1:${port}`,
-			DATABASE_URL: `file:${path.join(dataDir, 'switchboard.db')}`,
-			...env
-		},
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	child.stdout?.on('data', (d) => (log += d));
-	child.stderr?.on('data', (d) => (log += d));
 	const url = `http://127.0.0.1:${port}`;
-	const deadline = Date.now() + 30_000;
-	for (;;) {
-		if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}):\n${log}`);
-		try {
-			const res = await fetch(url + '/');
-			if (res.status < 500) break;
-		} catch {
-			/* not listening yet */
+	const log = { text: '' };
+	const serverEnv = {
+		...process.env,
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		ORIGIN: url,
+		DATABASE_URL: `file:${path.join(dataDir, 'switchboard.db')}`,
+		...env
+	};
+	let child = await launch(serverEnv, url, log);
+	const halt = async () => {
+		if (child.exitCode === null && child.signalCode === null) {
+			const exited = new Promise((r) => child.once('exit', r));
+			child.kill('SIGTERM');
+			await exited;
 		}
-		if (Date.now() > deadline) throw new Error(`server did not answer within 30 s:\n${log}`);
-		await new Promise((r) => setTimeout(r, 200));
-	}
+	};
 	return {
 		url,
 		dataDir,
-		output: () => log,
+		output: () => log.text,
+		halt,
+		async relaunch() {
+			child = await launch(serverEnv, url, log);
+		},
 		async stop() {
-			if (child.exitCode === null) {
-				child.kill('SIGTERM');
-				await new Promise((r) => child.once('exit', r));
-			}
+			await halt();
 			rmSync(dataDir, { recursive: true, force: true });
 		}
 	};
+}
+
+async function launch(env: NodeJS.ProcessEnv, url: string, log: { text: string }): Promise<ChildProcess> {
+	const child: ChildProcess = spawn(process.execPath, ['server.js'], {
+		env,
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	child.stdout?.on('data', (d) => (log.text += d));
+	child.stderr?.on('data', (d) => (log.text += d));
+	const deadline = Date.now() + 30_000;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}):\n${log.text}`);
+		try {
+			const res = await fetch(url + '/');
+			if (res.status < 500) return child;
+		} catch {
+			/* not listening yet */
+		}
+		if (Date.now() > deadline) throw new Error(`server did not answer within 30 s:\n${log.text}`);
+		await new Promise((r) => setTimeout(r, 200));
+	}
 }
 
 /** Launches headless Debian Chromium. */

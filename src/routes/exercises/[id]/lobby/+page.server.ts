@@ -1,5 +1,6 @@
 import { app } from '$lib/server/app';
 import { loadError } from '$lib/server/errors';
+import { afterAction } from '$lib/server/services/review-services';
 import { joinLink } from './join-code';
 import { qrDataUrl } from './qr';
 import type { PageServerLoad } from './$types';
@@ -8,9 +9,10 @@ export const load: PageServerLoad = async (event) => {
 	const { sessions, exercises, views } = app();
 	const facilitator = await sessions.require(event);
 	const id = event.params.id;
-	const [exercise, initial] = await Promise.all([
+	const [exercise, initial, plan] = await Promise.all([
 		exercises.get(id),
-		views.forFacilitator(facilitator, id)
+		views.forFacilitator(facilitator, id),
+		afterAction(app()).plan.forExercise(facilitator, id)
 	]).catch(loadError);
 	const participantLink = joinLink(event.url.origin, exercise.joinCode);
 	return {
@@ -19,6 +21,8 @@ export const load: PageServerLoad = async (event) => {
 		participantLink,
 		staffLink: joinLink(event.url.origin, exercise.staffCode),
 		qr: await qrDataUrl(participantLink),
+		// Open corrective actions from this organisation's earlier exercises, to review before starting.
+		carried: plan.carried,
 		serverNow: Date.now()
 	};
 };

@@ -33,41 +33,46 @@ function teamView(version: number, wall: number, feed: string[] = []): TeamView 
 	};
 }
 
+const next = (rooms: RoomViews, room: string, view: TeamView, at = line) =>
+	rooms.next(room, 'ex', view.header.version, view, at);
+
 describe('RoomViews', () => {
-	it('sends the first view a room gets', () => {
-		expect(new RoomViews().shouldSend('r', teamView(1, 2_000), line)).toBe(true);
+	it('sends the first view a room gets, as the JSON of the whole view message', () => {
+		const view = teamView(1, 2_000, ['adhoc-1']);
+		const json = next(new RoomViews(), 'r', view);
+		expect(JSON.parse(json!)).toEqual({ exerciseId: 'ex', version: 1, view });
 	});
 
 	it('sends nothing when only the version and the anchor sliding along the clock line differ', () => {
 		const rooms = new RoomViews();
-		rooms.shouldSend('r', teamView(1, 2_000), line);
-		expect(rooms.shouldSend('r', teamView(2, 9_000), line)).toBe(false);
+		next(rooms, 'r', teamView(1, 2_000));
+		expect(next(rooms, 'r', teamView(2, 9_000))).toBeNull();
 	});
 
 	it('sends a view whose content changed', () => {
 		const rooms = new RoomViews();
-		rooms.shouldSend('r', teamView(1, 2_000), line);
-		expect(rooms.shouldSend('r', teamView(2, 2_000, ['adhoc-1']), line)).toBe(true);
+		next(rooms, 'r', teamView(1, 2_000));
+		expect(next(rooms, 'r', teamView(2, 2_000, ['adhoc-1']))).not.toBeNull();
 	});
 
 	it('sends a view after the clock was re-anchored, even with the same speed and running flag', () => {
 		const rooms = new RoomViews();
-		rooms.shouldSend('r', teamView(1, 2_000), line);
+		next(rooms, 'r', teamView(1, 2_000));
 		const resumed = { ...line, anchorWall: 5_000, anchorScenario: 10_000 };
-		expect(rooms.shouldSend('r', teamView(3, 6_000), resumed)).toBe(true);
+		expect(next(rooms, 'r', teamView(3, 6_000), resumed)).not.toBeNull();
 	});
 
 	it('keeps rooms apart', () => {
 		const rooms = new RoomViews();
-		rooms.shouldSend('a', teamView(1, 2_000), line);
-		expect(rooms.shouldSend('b', teamView(1, 2_000), line)).toBe(true);
+		next(rooms, 'a', teamView(1, 2_000));
+		expect(next(rooms, 'b', teamView(1, 2_000))).not.toBeNull();
 	});
 
 	it('sends again to a room it forgot', () => {
 		const rooms = new RoomViews();
-		rooms.shouldSend('r', teamView(1, 2_000), line);
+		next(rooms, 'r', teamView(1, 2_000));
 		rooms.forget('r');
 		expect(rooms.size).toBe(0);
-		expect(rooms.shouldSend('r', teamView(2, 2_000), line)).toBe(true);
+		expect(next(rooms, 'r', teamView(2, 2_000))).not.toBeNull();
 	});
 });

@@ -1,7 +1,8 @@
 /**
  * What each room was last sent. A change often leaves most rooms' views as they were (one team's answer, a
  * facilitator's note), and a 10–20 KB view re-sent to every socket of every room was most of the traffic under
- * load; so a room gets a view only when it would show something new.
+ * load; so a room gets a view only when it would show something new. The JSON built for that comparison is
+ * the JSON sent, so a view is serialised once per room and change.
  */
 import type { View } from '$lib/engine/types';
 
@@ -16,16 +17,23 @@ export interface ClockLine {
 	running: boolean;
 }
 
-/** The last view sent to each room, as JSON without the parts that change on their own. */
+/** The last view sent to each room: its JSON without the header, and the header's lasting part. */
 export class RoomViews {
-	readonly #sent = new Map<string, string>();
+	readonly #sent = new Map<string, { body: string; head: string }>();
 
-	/** Whether `view` shows the room anything new since the last one sent to it; if so it counts as sent. */
-	shouldSend(room: string, view: View, line: ClockLine): boolean {
-		const print = fingerprint(view, line);
-		if (this.#sent.get(room) === print) return false;
-		this.#sent.set(room, print);
-		return true;
+	/**
+	 * The JSON of the view message `{ exerciseId, version, view }` for `room`, or null when the room already
+	 * shows what `view` shows; a message returned counts as sent.
+	 */
+	next(room: string, exerciseId: string, version: number, view: View, line: ClockLine): string | null {
+		const { header, ...rest } = view;
+		const body = JSON.stringify(rest);
+		const head = lastingHeader(header, line);
+		const last = this.#sent.get(room);
+		if (last && last.body === body && last.head === head) return null;
+		this.#sent.set(room, { body, head });
+		const fields = body === '{}' ? '}' : `,${body.slice(1)}`;
+		return `{"exerciseId":${JSON.stringify(exerciseId)},"version":${version},"view":{"header":${JSON.stringify(header)}${fields}}`;
 	}
 
 	/** Forgets a room (its last socket left), so whoever joins it next is never assumed to hold a view. */
@@ -39,16 +47,12 @@ export class RoomViews {
 	}
 }
 
-// The version and the sliding anchor differ on every push; the clock line stands in for the anchor, so a
-// pause and resume coalesced into one push still count as a change.
-function fingerprint(view: View, line: ClockLine): string {
-	const { header } = view;
+// The version and the anchor's wall and scenario times differ on every push; the clock line stands in for the
+// anchor, so a pause and resume coalesced into one push still count as a change.
+function lastingHeader(header: View['header'], line: ClockLine): string {
 	return JSON.stringify({
-		...view,
-		header: {
-			...header,
-			version: 0,
-			anchor: { ...header.anchor, wall: line.anchorWall, scenario: line.anchorScenario }
-		}
+		...header,
+		version: 0,
+		anchor: { ...header.anchor, wall: line.anchorWall, scenario: line.anchorScenario }
 	});
 }

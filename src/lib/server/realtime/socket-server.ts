@@ -18,6 +18,7 @@ import { ServiceError } from '../errors';
 import type { ExerciseHost } from '../exercise/exercise-host';
 import type { HostRegistry } from '../exercise/host-registry';
 import { actorOf, commandRequestSchema, parsePayload, syncRequestSchema, toEngineCommand } from './commands';
+import { EncodedMessage, spliceEncodedMessages, type PacketEncoder } from './encoded-message';
 import { originAllowed, principalOf, type PrincipalResolver } from './handshake';
 import { PresenceTracker, type MemberSource } from './presence';
 import { RoomViews } from './room-views';
@@ -93,11 +94,14 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 
 	const roomSize = (room: string) => io.sockets.adapter.rooms.get(room)?.size ?? 0;
 	const roomViews = new RoomViews();
+	spliceEncodedMessages(io.encoder as PacketEncoder);
+	// The typed emit wants a ViewMessage; the encoder sends the prepared JSON of one in its place.
+	const prepared = (json: string) => new EncodedMessage(json) as unknown as ViewMessage;
 	io.sockets.adapter.on('delete-room', (room: string) => roomViews.forget(room));
 	const publishListeners = new Set<PublishListener>();
 
-	// One view per room with sockets in it, serialised once by socket.io's room broadcast; rooms whose view
-	// did not change are skipped.
+	// One view per room with sockets in it, serialised once for the change check and the room broadcast alike;
+	// rooms whose view did not change are skipped.
 	function publish(host: ExerciseHost): void {
 		const id = host.exerciseId;
 		const version = host.version;
@@ -105,9 +109,8 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 		const line = host.state.clock;
 		const send = (room: string, viewer: Parameters<ExerciseHost['view']>[0]) => {
 			if (roomSize(room) === 0) return;
-			const view = host.view(viewer);
-			if (!roomViews.shouldSend(room, view, line)) return;
-			io.to(room).emit('exercise:view', { exerciseId: id, version, view });
+			const json = roomViews.next(room, id, version, host.view(viewer), line);
+			if (json !== null) io.to(room).emit('exercise:view', prepared(json));
 		};
 		send(facilitatorsRoom(id), { role: 'facilitator' });
 		send(observersRoom(id), { role: 'observer' });

@@ -1,0 +1,93 @@
+/**
+ * People on slow phones fill in forms before the page's scripts have loaded. Hydration must keep what they typed
+ * and chose, so the submission carries it. Scripts are held back with a route until the form is filled.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, startApp, type RunningApp } from './harness';
+import { createExercise, firstRunSetup, newPerson, participantLink, pageErrors, staffLink } from './flows';
+
+let app: RunningApp;
+let browser: Browser;
+let joinLink: string;
+let staffJoinLink: string;
+
+beforeAll(async () => {
+	app = await startApp();
+	browser = await launchBrowser();
+	const facilitator = (await newPerson(browser)).page;
+	await firstRunSetup(facilitator, app.url);
+	await createExercise(facilitator, app.url, {
+		scenarioId: 'example-quickstart',
+		organisation: 'Northwind Telecom'
+	});
+	joinLink = await participantLink(facilitator);
+	staffJoinLink = await staffLink(facilitator);
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await app?.stop();
+});
+
+/** Opens `url` with its JavaScript held back; the returned function lets it load and waits for hydration. */
+async function openWithoutScripts(url: string): Promise<{ page: Page; hydrate: () => Promise<void> }> {
+	const { page } = await newPerson(browser);
+	let release = () => {};
+	const gate = new Promise<void>((r) => (release = r));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await gate;
+		await route.continue();
+	});
+	await page.goto(url, { waitUntil: 'domcontentloaded' });
+	return {
+		page,
+		hydrate: async () => {
+			release();
+			// Hydration runs as soon as the held scripts arrive; the network going quiet means they all did.
+			await page.waitForLoadState('networkidle');
+		}
+	};
+}
+
+describe('forms filled in before the scripts load', () => {
+	it('the participant join form keeps the typed name and chosen team through hydration', async () => {
+		const { page, hydrate } = await openWithoutScripts(joinLink);
+		await page.getByLabel('Your name').fill('Priya');
+		await page.getByRole('radio', { name: /SOC \/ threat hunting/ }).check();
+		await hydrate();
+		expect(await page.getByLabel('Your name').inputValue()).toBe('Priya');
+		expect(await page.getByRole('radio', { name: /SOC \/ threat hunting/ }).isChecked()).toBe(true);
+		await page.getByRole('button', { name: 'Join the exercise' }).click();
+		await page.getByText('SOC / threat hunting · Priya').waitFor();
+	});
+
+	it('the staff join form keeps the typed name and chosen role through hydration', async () => {
+		const { page, hydrate } = await openWithoutScripts(staffJoinLink);
+		await page.getByLabel('Your name').fill('Eve');
+		await page.getByRole('radio', { name: /Evaluator/ }).check();
+		await hydrate();
+		expect(await page.getByLabel('Your name').inputValue()).toBe('Eve');
+		expect(await page.getByRole('radio', { name: /Evaluator/ }).isChecked()).toBe(true);
+	});
+
+	it('the home page keeps a join code typed before hydration', async () => {
+		const { page, hydrate } = await openWithoutScripts(app.url + '/');
+		const code = joinLink.split('/').pop() ?? '';
+		await page.getByLabel('Join code').fill(code);
+		await hydrate();
+		expect(await page.getByLabel('Join code').inputValue()).toBe(code);
+	});
+
+	it('the join page keeps a code typed before hydration', async () => {
+		const { page, hydrate } = await openWithoutScripts(app.url + '/join');
+		const code = joinLink.split('/').pop() ?? '';
+		await page.getByLabel('Join code').fill(code);
+		await hydrate();
+		expect(await page.getByLabel('Join code').inputValue()).toBe(code);
+	});
+
+	it('no page threw an uncaught error or logged a console error', () => {
+		expect(pageErrors, pageErrors.join('\n')).toEqual([]);
+	});
+});

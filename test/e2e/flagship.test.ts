@@ -11,6 +11,7 @@ import {
 	injectHeading,
 	joinAsParticipant,
 	newPerson,
+	pageErrors,
 	participantLink,
 	releaseNow
 } from './flows';
@@ -180,6 +181,10 @@ describe('the Salt Typhoon flagship with six teams', () => {
 			expect(Number(total.split(' ')[0])).toBeGreaterThan(0);
 		}
 		await screenshot(facilitator, 'flagship-review');
+	});
+
+	it('no page threw an uncaught error or logged a console error', () => {
+		expect(pageErrors, pageErrors.join('\n')).toEqual([]);
 	});
 });
 

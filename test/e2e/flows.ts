@@ -9,11 +9,22 @@ import { seriousA11yViolations } from './harness';
 /** Facilitator account the tests create on a fresh database. */
 export const FACILITATOR = { name: 'Fran Facilitator', username: 'fran', password: 'correct horse battery' };
 
+/** Uncaught exceptions and console errors from every page the tests opened, as "url: message" lines. */
+export const pageErrors: string[] = [];
+
 /** A page in its own browser context (own cookies), so each person holds their own session or seat. */
 export async function newPerson(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
 	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	context.on('page', watchErrors);
 	const page = await context.newPage();
 	return { context, page };
+}
+
+function watchErrors(page: Page): void {
+	page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+	page.on('console', (m) => {
+		if (m.type() === 'error') pageErrors.push(`${page.url()}: ${m.text()}`);
+	});
 }
 
 /** Creates the first facilitator account through /setup; the server signs them in and opens the library. */

@@ -15,6 +15,7 @@ import {
 	joinAsParticipant,
 	joinAsStaff,
 	newPerson,
+	pageErrors,
 	participantLink,
 	releaseNow,
 	signIn,
@@ -231,6 +232,10 @@ describe('a live quickstart exercise', () => {
 		await comms.getByText(/^8 of \d+ points/).waitFor();
 		await screenshot(facilitator, 'live-review');
 		await expectNoSeriousA11yViolations(facilitator, 'review page');
+	});
+
+	it('no page threw an uncaught error or logged a console error', () => {
+		expect(pageErrors, pageErrors.join('\n')).toEqual([]);
 	});
 });
 

@@ -11,6 +11,7 @@ import {
 	injectHeading,
 	joinAsParticipant,
 	newPerson,
+	pageErrors,
 	participantLink,
 	releaseNow
 } from './flows';
@@ -76,5 +77,11 @@ describe('a server restart during an exercise', () => {
 	it('live pushes reach the participant again after the restart', async () => {
 		await releaseNow(facilitator, HUNT);
 		await injectHeading(alice, HUNT).waitFor();
+	});
+
+	it('no page threw an uncaught error or logged a console error', () => {
+		// While the server is down, the browser logs each refused reconnect attempt; those are expected.
+		const unexpected = pageErrors.filter((e) => !e.includes('net::ERR_CONNECTION_REFUSED'));
+		expect(unexpected, unexpected.join('\n')).toEqual([]);
 	});
 });

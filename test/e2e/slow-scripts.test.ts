@@ -3,7 +3,7 @@
  * and chose, so the submission carries it. Scripts are held back with a route until the form is filled.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Cookie, Page } from 'playwright-core';
 import { launchBrowser, startApp, type RunningApp } from './harness';
 import { createExercise, firstRunSetup, newPerson, participantLink, pageErrors, staffLink } from './flows';
 
@@ -11,6 +11,7 @@ let app: RunningApp;
 let browser: Browser;
 let joinLink: string;
 let staffJoinLink: string;
+let facilitatorCookies: Cookie[];
 
 beforeAll(async () => {
 	app = await startApp();
@@ -23,6 +24,7 @@ beforeAll(async () => {
 	});
 	joinLink = await participantLink(facilitator);
 	staffJoinLink = await staffLink(facilitator);
+	facilitatorCookies = await facilitator.context().cookies();
 });
 
 afterAll(async () => {
@@ -31,8 +33,12 @@ afterAll(async () => {
 });
 
 /** Opens `url` with its JavaScript held back; the returned function lets it load and waits for hydration. */
-async function openWithoutScripts(url: string): Promise<{ page: Page; hydrate: () => Promise<void> }> {
-	const { page } = await newPerson(browser);
+async function openWithoutScripts(
+	url: string,
+	cookies: Cookie[] = []
+): Promise<{ page: Page; hydrate: () => Promise<void> }> {
+	const { context, page } = await newPerson(browser);
+	await context.addCookies(cookies);
 	let release = () => {};
 	const gate = new Promise<void>((r) => (release = r));
 	await page.route('**/_app/immutable/**/*.js', async (route) => {
@@ -85,6 +91,25 @@ describe('forms filled in before the scripts load', () => {
 		await page.getByLabel('Join code').fill(code);
 		await hydrate();
 		expect(await page.getByLabel('Join code').inputValue()).toBe(code);
+	});
+
+	it('the sign-in form keeps the typed username through hydration', async () => {
+		const { page, hydrate } = await openWithoutScripts(app.url + '/login');
+		await page.getByLabel('Username').fill('fran');
+		await hydrate();
+		expect(await page.getByLabel('Username').inputValue()).toBe('fran');
+	});
+
+	it('the new-exercise form keeps an edited organisation and a team left out through hydration', async () => {
+		const { page, hydrate } = await openWithoutScripts(
+			`${app.url}/exercises/new?scenario=example-quickstart`,
+			facilitatorCookies
+		);
+		await page.getByLabel('Organisation name').fill('Contoso Mobile');
+		await page.getByRole('checkbox', { name: /Communications/ }).uncheck();
+		await hydrate();
+		expect(await page.getByLabel('Organisation name').inputValue()).toBe('Contoso Mobile');
+		expect(await page.getByRole('checkbox', { name: /Communications/ }).isChecked()).toBe(false);
 	});
 
 	it('no page threw an uncaught error or logged a console error', () => {

@@ -211,6 +211,11 @@ describe('a live quickstart exercise', () => {
 
 		const card = facilitator.getByRole('article', { name: COMMS });
 		await card.getByText(/^8 \/ \d+ pts$/).waitFor();
+		const rubric = facilitator.getByRole('form', { name: new RegExp(`^${COMMS}: `) });
+		await rubric.getByText(/^Marked by Eve: 8 of 8 points/).waitFor();
+		for (const criterion of await rubric.getByRole('group').all()) {
+			expect(await criterion.getByRole('radio', { name: 'Full' }).isChecked()).toBe(true);
+		}
 		await screenshot(facilitator, 'live-console');
 	});
 

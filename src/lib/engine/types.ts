@@ -442,6 +442,15 @@ export interface DecisionView {
 	deliveredAt: number;
 	deadlineAt?: number;
 	answer?: AnswerView;
+	/**
+	 * Facilitator and evaluator views only, once the answer is marked: the current rubric marks by criterion id
+	 * (fraction 0..1 of its points), so marking controls start from them. Never in a participant's or observer's view.
+	 */
+	marks?: Record<string, number>;
+	/** With `marks`: the marker's note, if any. */
+	markNote?: string;
+	/** With `marks`: who marked last. */
+	markedBy?: string;
 }
 
 /** `not-triggered`: the inject's trigger can no longer fire for the team (the branch was not taken). */

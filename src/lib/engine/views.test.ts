@@ -109,6 +109,41 @@ describe('views', () => {
 		for (const viewer of viewers) expect(viewFor(state, viewer, T0).header.startsAt).toBe('2024-10-10T08:00');
 	});
 
+	it('shows the current rubric marks to the facilitator and evaluators only', () => {
+		const d = played();
+		d.do(
+			{
+				type: 'rubric.mark',
+				decisionId: 'd-statement',
+				teamId: 'comms',
+				marks: { accuracy: 1, tone: 0.5 },
+				note: 'MARK-NOTE'
+			},
+			T0 + wallMin(203),
+			{ role: 'evaluator', name: 'Eve' }
+		);
+		const statementOf = (panels: { team: { id: string }; decisions: { id: string }[] }[]) =>
+			panels.find((p) => p.team.id === 'comms')!.decisions.find((x) => x.id === 'd-statement');
+		const facilitator = viewFor(d.state, { role: 'facilitator' }, T0) as FacilitatorView;
+		const evaluator = viewFor(d.state, { role: 'evaluator' }, T0) as ObserverView;
+		for (const v of [facilitator, evaluator])
+			expect(statementOf(v.teams)).toMatchObject({
+				marks: { accuracy: 1, tone: 0.5 },
+				markNote: 'MARK-NOTE',
+				markedBy: 'Eve'
+			});
+		const observer = viewFor(d.state, { role: 'observer' }, T0) as ObserverView;
+		expect(statementOf(observer.teams)).not.toHaveProperty('marks');
+		const participant = viewFor(d.state, { role: 'participant', teamId: 'comms' }, T0) as TeamView;
+		const own = participant.decisions.find((x) => x.id === 'd-statement')!;
+		expect(own.answer).toBeDefined();
+		expect(own).not.toHaveProperty('marks');
+		for (const json of [JSON.stringify(participant), JSON.stringify(observer)]) {
+			expect(json).not.toContain('"marks"');
+			expect(json).not.toContain('MARK-NOTE');
+		}
+	});
+
 	it('refuses a view for a team not in the exercise', () => {
 		expect(() => viewFor(played().state, { role: 'participant', teamId: 'exec' }, T0)).toThrow(
 			/not taking part/

@@ -2,7 +2,7 @@
  * Per-role views: the only shape of the exercise that leaves the server. A participant's view carries only
  * its own team's feed, decisions (option labels only) and answers, the clocks and the current phase, and its
  * own score once the exercise has ended. Observers see every team but no facilitator notes or rubric guidance;
- * evaluators also get decision definitions and live scores; facilitators get everything.
+ * evaluators also get decision definitions, live scores and the current rubric marks; facilitators get everything.
  */
 import { deadlineLabel } from './calendar';
 import { listToArray } from './persistent';
@@ -119,6 +119,18 @@ function decisionView(
 	};
 }
 
+/** Staff who mark (facilitator, evaluator) also see the current rubric marks of each answered decision. */
+function withMarks(state: ExerciseState, teamId: TeamId, view: DecisionView): DecisionView {
+	const mark = state.marks[teamId]?.[view.id];
+	if (!mark) return view;
+	return {
+		...view,
+		marks: { ...mark.marks },
+		...(mark.note !== undefined ? { markNote: mark.note } : {}),
+		...(mark.by !== undefined ? { markedBy: mark.by } : {})
+	};
+}
+
 function panel(state: ExerciseState, teamId: TeamId, vars: Vars): TeamPanel & { phaseIndex: number } {
 	const ix = indexOf(state.scenario);
 	const items = listToArray(state.feeds[teamId]);
@@ -167,10 +179,10 @@ function teamView(state: ExerciseState, teamId: TeamId, now: number, vars: Vars)
 	return view;
 }
 
-function panels(state: ExerciseState, vars: Vars): TeamPanel[] {
+function panels(state: ExerciseState, vars: Vars, marks: boolean): TeamPanel[] {
 	return state.config.teams.map((t) => {
 		const { phaseIndex: _p, ...rest } = panel(state, t, vars);
-		return rest;
+		return marks ? { ...rest, decisions: rest.decisions.map((d) => withMarks(state, t, d)) } : rest;
 	});
 }
 
@@ -179,7 +191,7 @@ function staffView(state: ExerciseState, evaluator: boolean, now: number, vars: 
 		kind: evaluator ? 'evaluator' : 'observer',
 		header: header(state, now, state.phaseIndex, vars),
 		objectives: state.scenario.objectives,
-		teams: panels(state, vars),
+		teams: panels(state, vars, evaluator),
 		clocks: clocksView(state),
 		notes: listToArray(state.notes)
 	};
@@ -200,7 +212,7 @@ function facilitatorView(state: ExerciseState, now: number, vars: Vars): Facilit
 		header: header(state, now, state.phaseIndex, vars),
 		objectives: state.scenario.objectives,
 		phases: state.scenario.phases.map((p) => phaseView(p, vars)!),
-		teams: panels(state, vars),
+		teams: panels(state, vars, true),
 		injects: injectStatuses(state, vars),
 		decisions: decisionsOf(state),
 		clocks: clocksView(state),

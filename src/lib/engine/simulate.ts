@@ -13,8 +13,8 @@ import { nextDueAt, wallAt } from './scenario-clock';
 import { indexOf } from './scenario-index';
 import { scoresOf } from './scoring';
 import { createExercise, type ExerciseState } from './state';
+import { clocksView } from './views';
 import type { Actor, ClockView, Command, Scenario, TeamId, TeamScore } from './types';
-import { deadlineLabel } from './calendar';
 
 /** One line of a simulation's timeline. */
 export interface SimulationRow {
@@ -105,25 +105,7 @@ export function runSimulation(scenario: Scenario, script: AnswerScript): Simulat
 			);
 	}
 	apply(FACILITATOR, { type: 'exercise.end' });
-	return { scenario, timeline: rowsOf(state), scores: scoresOf(state), clocks: clocksOf(state), state };
-}
-
-function clocksOf(state: ExerciseState): ClockView[] {
-	return state.scenario.clocks.map((c) => {
-		const run = state.clocks[c.id];
-		return {
-			id: c.id,
-			name: c.name,
-			regime: c.regime,
-			description: c.description,
-			owner: c.owner,
-			status: run.status,
-			deadlineLabel: deadlineLabel(c.deadline),
-			startedAt: run.startedAt,
-			deadlineAt: run.deadlineAt,
-			stoppedAt: run.stoppedAt
-		};
-	});
+	return { scenario, timeline: rowsOf(state), scores: scoresOf(state), clocks: clocksView(state), state };
 }
 
 function rowsOf(state: ExerciseState): SimulationRow[] {

@@ -147,7 +147,7 @@ function panel(state: ExerciseState, teamId: TeamId, vars: Vars): TeamPanel & { 
 	return { team, feed: items.map((i) => feedItemView(state, i, vars)), decisions, phaseIndex };
 }
 
-function clocksView(state: ExerciseState): ClockView[] {
+export function clocksView(state: ExerciseState): ClockView[] {
 	return state.scenario.clocks.map((c) => {
 		const run = state.clocks[c.id] ?? { status: 'idle' };
 		return {

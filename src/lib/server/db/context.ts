@@ -31,6 +31,17 @@ export function* step<T>(query: PromiseLike<T>): Generator<Query, T, unknown> {
 	return (yield query) as T;
 }
 
+/** What a statement is built from: a select, insert or delete builder whose values are `sql.placeholder`s. */
+export interface Preparable<T> {
+	prepare(): { all(values?: Record<string, unknown>): T };
+}
+
+/**
+ * A statement built once (see Ctx.prepare), run inside a TxBody with the placeholders' values:
+ * `const rows = yield* step(statement(tx, { exerciseId }))`.
+ */
+export type Statement<T> = (tx: Db, values: Record<string, unknown>) => PromiseLike<T>;
+
 /** The per-dialect pieces plus the shared database handle. */
 export interface Ctx {
 	db: Db;
@@ -42,4 +53,15 @@ export interface Ctx {
 	 * connections or nodes), holding that row's lock until the transaction ends so appends are serialised.
 	 */
 	lockExercise(tx: Db, exerciseId: string): PromiseLike<{ id: string }[]>;
+	/**
+	 * False where one connection and a write transaction already serialise writers (SQLite), so a TxBody on a hot
+	 * path may skip lockExercise and learn whether the exercise exists from a query it runs anyway.
+	 */
+	locksExercise: boolean;
+	/**
+	 * A statement for hot paths, built with `sql.placeholder` values. SQLite compiles and prepares it once per
+	 * store; PostgreSQL builds it per call on the transaction's connection as a server-side prepared statement
+	 * (postgres-js keeps one per connection and query text), so neither parses the SQL again. `name` labels it.
+	 */
+	prepare<T>(name: string, build: (db: Db) => Preparable<T>): Statement<T>;
 }

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
-import type { Ctx, Db, TxBody } from './context';
+import type { Ctx, Db, Preparable, Statement, TxBody } from './context';
 import * as schema from './schema.pg';
 
 // Any constant shared by all Switchboard processes; it only has to differ from other apps' advisory locks.
@@ -51,7 +51,23 @@ export async function openPg(
 				.select({ id: schema.exercises.id })
 				.from(schema.exercises)
 				.where(eq(schema.exercises.id, exerciseId))
-				.for('no key update')
+				.for('no key update'),
+		locksExercise: true,
+		// drizzle's prepared queries are bound to the connection they were built on, and a transaction has its own,
+		// so the builder runs per call; the name makes postgres-js prepare it server-side once per connection.
+		prepare<T>(name: string, build: (db: Db) => Preparable<T>): Statement<T> {
+			return (tx, values) => ({
+				then: (resolve, reject) =>
+					(
+						build(tx) as unknown as {
+							prepare(name: string): { execute(values: Record<string, unknown>): Promise<T> };
+						}
+					)
+						.prepare(name)
+						.execute(values)
+						.then(resolve, reject)
+			});
+		}
 	};
 	return { ctx, close: () => client.end({ timeout: 5 }) };
 }

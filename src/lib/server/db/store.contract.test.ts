@@ -258,6 +258,53 @@ describe.each(testTargets)('store contract on $name', (target) => {
 		expect(await store.events.scheduled(ex.id)).toEqual(second);
 	});
 
+	it('keeps the scheduled events right when an unchanged set is not rewritten, with another store appending too', async () => {
+		const ex = await exercise();
+		const other = await openStore(database.url);
+		try {
+			const a: ScheduledEvent[] = [
+				{ itemId: 'inject:a', kind: 'inject', dueScenario: 60_000, dueWall: null }
+			];
+			const b: ScheduledEvent[] = [{ itemId: 'inject:b', kind: 'inject', dueScenario: 120_000, dueWall: 5 }];
+			await store.events.appendInput(ex.id, input(1), a);
+			a.push(b[0]); // the caller changing its list afterwards changes nothing stored or remembered
+			await store.events.appendInput(ex.id, input(2), [a[0]]);
+			expect(await store.events.scheduled(ex.id)).toEqual([a[0]]);
+			// Another store (connection, node) appends with a different set: this store must not trust its memory.
+			await other.events.appendInput(ex.id, input(3), b);
+			await store.events.appendInput(ex.id, input(4), [a[0]]);
+			expect(await store.events.scheduled(ex.id)).toEqual([a[0]]);
+			// A duplicate or a refused input leaves the set alone and does not count as written.
+			expect(await store.events.appendInput(ex.id, input(5, 'k-4'), b)).toEqual({ duplicate: true, seq: 4 });
+			await expectCode(store.events.appendInput(ex.id, input(7), b), 'event/seq_conflict');
+			expect(await store.events.scheduled(ex.id)).toEqual([a[0]]);
+			await store.events.appendInput(ex.id, input(5), [a[0]]);
+			expect(await store.events.scheduled(ex.id)).toEqual([a[0]]);
+			await store.events.appendInput(ex.id, input(6), []);
+			expect(await store.events.scheduled(ex.id)).toEqual([]);
+			await store.events.appendInput(ex.id, input(7), []);
+			expect(await store.events.scheduled(ex.id)).toEqual([]);
+			await other.events.appendInput(ex.id, input(8), b);
+			await store.events.appendInput(ex.id, input(9), []);
+			expect(await store.events.scheduled(ex.id)).toEqual([]);
+			const many: ScheduledEvent[] = Array.from({ length: 40 }, (_, i) => ({
+				itemId: `inject:${String(i).padStart(2, '0')}`,
+				kind: 'inject',
+				dueScenario: 1000 * i,
+				dueWall: i % 2 ? null : 2000 * i
+			}));
+			await store.events.appendInput(ex.id, input(10), many.slice(0, 3));
+			expect(await store.events.scheduled(ex.id)).toEqual(many.slice(0, 3));
+			await store.events.appendInput(ex.id, input(11), many);
+			expect(await store.events.scheduled(ex.id)).toEqual(many);
+			expect((await store.events.inputsAfter(ex.id, 0)).map((i) => i.seq)).toEqual(
+				Array.from({ length: 11 }, (_, i) => i + 1)
+			);
+		} finally {
+			await other.close();
+		}
+	});
+
 	it('keeps seq unique when many writers append to one exercise at once', async () => {
 		const ex = await exercise();
 		const contenders = Array.from({ length: 8 }, (_, i) =>

@@ -28,14 +28,14 @@ describe('ScenarioLibrary', () => {
 		expect(broken?.file).toBe('scenarios/broken.yaml');
 	});
 
-	it('builds the flow preview with triggers and held injects', async () => {
+	it('gives the parsed scenario with its injects and their triggers', async () => {
 		const detail = await library.get('server-drill');
-		const injects = detail.flow[0].injects;
-		expect(injects.map((i) => [i.id, i.triggerLabel])).toEqual([
-			['alert', 'at +0m'],
-			['soc-only', 'at +0m'],
-			['held', 'released by the facilitator'],
-			['later', 'at +2h']
+		const injects = detail.scenario!.injects;
+		expect(injects.map((i) => [i.id, i.trigger])).toEqual([
+			['alert', { kind: 'at', at: 0 }],
+			['soc-only', { kind: 'at', at: 0 }],
+			['held', { kind: 'manual' }],
+			['later', { kind: 'at', at: 2 * 3_600_000 }]
 		]);
 		expect(injects[0].decision?.options.map((o) => o.id)).toEqual(['hunt', 'wipe']);
 	});

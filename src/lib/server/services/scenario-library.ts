@@ -7,7 +7,6 @@ import path from 'node:path';
 import { parseScenario } from '$lib/engine/scenario';
 import type { FacilitatorGuide, Objective, Scenario, ScenarioIssue, TeamDef } from '$lib/engine/types';
 import { fault } from '../errors';
-import { flowPreview, type FlowPhase } from './flow-preview';
 
 /** A library card. */
 export interface ScenarioSummary {
@@ -25,11 +24,10 @@ export interface ScenarioSummary {
 	issues: ScenarioIssue[];
 }
 
-/** A scenario's page: the card plus the full scenario, its guide and the flow preview. */
+/** A scenario's page: the card plus the full scenario and its guide. */
 export interface ScenarioDetail extends ScenarioSummary {
 	scenario: Scenario | null;
 	guide: FacilitatorGuide | null;
-	flow: FlowPhase[];
 }
 
 interface Entry {
@@ -56,8 +54,7 @@ function detailOf(file: string, source: string): ScenarioDetail {
 		decisionCount: scenario?.injects.filter((i) => i.decision).length ?? 0,
 		issues,
 		scenario: s ?? null,
-		guide: s?.guide ?? null,
-		flow: s ? flowPreview(s) : []
+		guide: s?.guide ?? null
 	};
 }
 
@@ -94,7 +91,7 @@ export class ScenarioLibrary {
 		const entries = await this.#load();
 		return entries
 			.map(({ detail }) => {
-				const { scenario: _s, guide: _g, flow: _f, ...summary } = detail;
+				const { scenario: _s, guide: _g, ...summary } = detail;
 				return summary;
 			})
 			.sort((a, b) => a.title.localeCompare(b.title));

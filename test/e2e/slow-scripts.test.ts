@@ -5,18 +5,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Cookie, Page } from 'playwright-core';
 import { launchBrowser, startApp, type RunningApp } from './harness';
-import { createExercise, firstRunSetup, newPerson, participantLink, pageErrors, staffLink } from './flows';
+import {
+	createExercise,
+	firstRunSetup,
+	joinAsParticipant,
+	newPerson,
+	participantLink,
+	pageErrors,
+	staffLink
+} from './flows';
 
 let app: RunningApp;
 let browser: Browser;
 let joinLink: string;
 let staffJoinLink: string;
 let facilitatorCookies: Cookie[];
+let facilitator: Page;
 
 beforeAll(async () => {
 	app = await startApp();
 	browser = await launchBrowser();
-	const facilitator = (await newPerson(browser)).page;
+	facilitator = (await newPerson(browser)).page;
 	await firstRunSetup(facilitator, app.url);
 	await createExercise(facilitator, app.url, {
 		scenarioId: 'example-quickstart',
@@ -110,6 +119,50 @@ describe('forms filled in before the scripts load', () => {
 		await hydrate();
 		expect(await page.getByLabel('Organisation name').inputValue()).toBe('Contoso Mobile');
 		expect(await page.getByRole('checkbox', { name: /Communications/ }).isChecked()).toBe(false);
+	});
+
+	it('the feedback form keeps ratings and answers given before hydration, and after a refused submit', async () => {
+		const exerciseId = await createExercise(facilitator, app.url, {
+			scenarioId: 'example-quickstart',
+			organisation: 'Northwind Telecom'
+		});
+		const seat = await newPerson(browser);
+		await joinAsParticipant(seat.page, await participantLink(facilitator), 'Quinn', 'SOC / threat hunting');
+		await facilitator.getByRole('button', { name: 'Start exercise' }).click();
+		await facilitator.waitForURL('**/console');
+		await facilitator.getByRole('button', { name: 'End exercise' }).click();
+		await facilitator.getByRole('button', { name: 'Yes, end exercise' }).click();
+		await facilitator.getByText('Exercise ended. The review is ready.').waitFor();
+
+		const { page, hydrate } = await openWithoutScripts(
+			`${app.url}/exercises/${exerciseId}/feedback`,
+			await seat.context.cookies()
+		);
+		const statements = [
+			'The exercise objectives were clear to me.',
+			'The scenario was realistic for our organisation.',
+			"I understood my team's role and responsibilities.",
+			'The injects and materials helped us make decisions.',
+			'I am better prepared to handle a real incident like this one.'
+		];
+		const agree = statements.map((name) =>
+			page.getByRole('group', { name }).getByRole('radio', { name: '4 Agree' })
+		);
+		const went = page.getByLabel('What went well?');
+		const takeaway = page.getByLabel('Your takeaway in one word');
+		for (const radio of agree) await radio.check();
+		await went.fill('Quick escalation');
+		await takeaway.fill('two words');
+		await hydrate();
+		for (const radio of agree) expect(await radio.isChecked()).toBe(true);
+		expect(await went.inputValue()).toBe('Quick escalation');
+		expect(await takeaway.inputValue()).toBe('two words');
+
+		await page.getByRole('button', { name: 'Send feedback' }).click();
+		await page.getByText('Use a single word for your takeaway.').waitFor();
+		for (const radio of agree) expect(await radio.isChecked()).toBe(true);
+		expect(await went.inputValue()).toBe('Quick escalation');
+		expect(await takeaway.inputValue()).toBe('two words');
 	});
 
 	it('no page threw an uncaught error or logged a console error', () => {

@@ -1,6 +1,6 @@
 /**
  * Markdown → sanitized HTML for inject bodies, scenario summaries and guides. Scenario files and ad-hoc injects
- * are authored text, so the output is passed through an allow-list before it reaches `{@html}`.
+ * are authored text, so the output is passed through an allow-list before the page inserts it as raw HTML.
  */
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
@@ -71,7 +71,7 @@ const SANITIZE: sanitizeHtml.IOptions = {
 	}
 };
 
-/** Renders Markdown to HTML that is safe to insert with `{@html}`: allow-listed tags, no scripts or handlers. */
+/** Renders Markdown to HTML that is safe to insert as raw HTML: allow-listed tags, no scripts or handlers. */
 export function renderMarkdown(md: string): string {
 	const html = marked.parse(md ?? '') as string;
 	return sanitizeHtml(html, SANITIZE);

@@ -17,9 +17,7 @@ import {
 } from '../testing/harness';
 
 if (!TEST_DATABASE_URL) {
-	describe('realtime server on postgres', () => {
-		it.skip('skipped: set TEST_DATABASE_URL to run the realtime suite against PostgreSQL', () => {});
-	});
+	console.warn('Realtime suite on PostgreSQL not run: TEST_DATABASE_URL is not set.');
 }
 
 type CommandAck = Ack<{ version: number; duplicate: boolean }>;

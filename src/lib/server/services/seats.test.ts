@@ -1,16 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ServiceError } from '../errors';
-import { fakeRequest, startApp } from '../testing/harness';
+import { fakeRequest, serviceErrorCode, startApp } from '../testing/harness';
 import type { App } from '../app';
 
-async function code(p: Promise<unknown>): Promise<string> {
-	const e = await p.then(
-		() => null,
-		(x: unknown) => x
-	);
-	if (!(e instanceof ServiceError)) throw new Error(`expected a ServiceError, got ${String(e)}`);
-	return e.code;
-}
+const code = serviceErrorCode;
 
 describe('seats service', () => {
 	let app: App;

@@ -13,6 +13,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '$lib/realtime/contract';
 import { createApp, type App } from '../app';
 import { openStore } from '../db';
+import { ServiceError } from '../errors';
 import type { TestDatabase } from '../db/test-targets';
 import type { RequestLike } from '../services/request';
 
@@ -192,4 +193,14 @@ export async function startApp(
 			rmSync(dir, { recursive: true, force: true });
 		}
 	};
+}
+
+/** The code of the ServiceError `p` rejects with; fails the test if it resolves or rejects with anything else. */
+export async function serviceErrorCode(p: Promise<unknown>): Promise<string> {
+	const e = await p.then(
+		() => null,
+		(x: unknown) => x
+	);
+	if (!(e instanceof ServiceError)) throw new Error(`expected a ServiceError, got ${String(e)}`);
+	return e.code;
 }

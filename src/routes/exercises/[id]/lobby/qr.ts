@@ -1,7 +1,7 @@
 /** QR codes for the lobby, drawn on the server so the browser needs no QR library. */
 import QRCode from 'qrcode';
 
-/** An SVG QR code for `text` as a data URL for an <img>, which keeps the markup out of {@html}. */
+/** An SVG QR code for `text` as a data URL for an <img>, which keeps the markup out of raw HTML insertion. */
 export async function qrDataUrl(text: string): Promise<string> {
 	const svg = await QRCode.toString(text, {
 		type: 'svg',

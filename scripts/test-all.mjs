@@ -58,7 +58,7 @@ vitest('unit', [], pgUp ? { TEST_DATABASE_URL: pgUrl } : {});
 
 if (!process.argv.includes('--no-browser')) {
 	ensureChromium();
-	const built = run('npx', ['vite', 'build', '--logLevel', 'warn']);
+	const built = run(process.execPath, ['scripts/build.mjs']);
 	if (built !== 0) results.push({ name: 'build', passed: 0, failed: 1 });
 	else vitest('browser', ['--config', 'vitest.e2e.config.ts']);
 }

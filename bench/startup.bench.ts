@@ -1,0 +1,64 @@
+/**
+ * Start-up benchmark: the time `npm start` takes to serve its first page on an unchanged checkout (the build
+ * is skipped), beside the full production build it replaces, measured in the same run. Each start gets its own
+ * empty SQLite database and port. Prints a Markdown section on stdout (bench/run.ts writes docs/benchmarks.md).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const STARTS = 3;
+
+function seconds(ms: number): string {
+	return (ms / 1000).toFixed(1);
+}
+
+function fullBuild(): number {
+	rmSync('build', { recursive: true, force: true });
+	const t0 = performance.now();
+	const run = spawnSync(process.execPath, ['scripts/build.mjs'], { encoding: 'utf8' });
+	if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
+	return performance.now() - t0;
+}
+
+async function firstPage(port: number): Promise<number> {
+	const dir = mkdtempSync(join(tmpdir(), 'switchboard-start-'));
+	const t0 = performance.now();
+	const child = spawn(process.execPath, ['scripts/start.mjs'], {
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: join(dir, 'sb.db') },
+		stdio: 'ignore'
+	});
+	try {
+		for (;;) {
+			try {
+				const res = await fetch(`http://127.0.0.1:${port}/`);
+				if (res.status === 200) return performance.now() - t0;
+			} catch {
+				// not listening yet
+			}
+			if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}`);
+			await new Promise((r) => setTimeout(r, 25));
+		}
+	} finally {
+		child.kill('SIGTERM');
+		await new Promise((r) => child.once('exit', r));
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+const build = fullBuild();
+const starts: number[] = [];
+for (let i = 0; i < STARTS; i++) starts.push(await firstPage(4310 + i));
+
+console.log(`## Start-up
+
+\`node scripts/start.mjs\` (what \`npm start\` runs) on an unchanged checkout checks a fingerprint of the sources (scripts/build-stamp.mjs), skips the
+build and starts the server; the goal is a first page within 5 s. Baseline: the full production build that
+\`npm start\` used to run on every start, measured in this run. Load average at the end: ${loadavg()[0].toFixed(2)}.
+
+| measure | seconds |
+|---|---:|
+| full build (\`npm run build\`, what every start used to cost before the server even began) | ${seconds(build)} |
+${starts.map((ms, i) => `| first page after \`npm start\`, unchanged checkout, run ${i + 1} | ${seconds(ms)} |`).join('\n')}
+`);

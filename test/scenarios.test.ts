@@ -221,6 +221,34 @@ const expected: Record<string, { what: string; issues: string[] }> = {
 			'deadlines.yaml:47 clocks[0].deadline: deadline must be longer than zero, found "0 business days"'
 		]
 	},
+	'frameworks.yaml': {
+		what: 'checks CSF categories, HSEEP core capabilities and ATT&CK ids (lists and text) against the reference data',
+		issues: [
+			'frameworks.yaml:3 attackVersion: the scenario was checked against ATT&CK v17, but the validator\'s table is ATT&CK v19: re-check its ids (see scenarios/README.md) and set attackVersion: "19"',
+			'frameworks.yaml:13 objectives[0].csf[1]: "DE.DP" is not a NIST CSF 2.0 category (the DE categories are DE.CM, DE.AE)',
+			'frameworks.yaml:13 objectives[0].csf[2]: "RS.IM" is not a NIST CSF 2.0 category (the RS categories are RS.MA, RS.AN, RS.CO, RS.MI)',
+			'frameworks.yaml:14 objectives[0].hseep[1]: "Cyber Security" is not one of the 32 core capabilities of the National Preparedness Goal (did you mean "Cybersecurity"?)',
+			'frameworks.yaml:14 objectives[0].hseep[2]: "Incident Command" is not one of the 32 core capabilities of the National Preparedness Goal (see scenarios/README.md for the list)',
+			'frameworks.yaml:15 objectives[0].attack[1]: T1562.004 (Impair Defenses: Disable or Modify System Firewall) was retired in ATT&CK v19: use "T1686" (Disable or Modify System Firewall) or "T1686.002" (Disable or Modify System Firewall: Network Device Firewall)',
+			'frameworks.yaml:15 objectives[0].attack[2]: T1999 is not in Switchboard\'s ATT&CK v19 table (did you mean "T1199"?); if it is right, check it on attack.mitre.org and add it to src/lib/engine/scenario/reference/attack.ts',
+			'frameworks.yaml:27 injects[0].notes: in this text, T1070.002 (Indicator Removal: Clear Linux or Mac System Logs) was retired in ATT&CK v19: use "T1685.006" (Disable or Modify Tools: Clear Linux or Mac System Logs)'
+		]
+	},
+	'dates.yaml': {
+		what: 'reports a start date and holidays that do not exist on the calendar',
+		issues: [
+			'dates.yaml:8 startsAt: "2024-02-30T09:00" is not a real date: February 2024 has 29 days',
+			'dates.yaml:9 holidays[1]: "2024-11-31" is not a real date: November 2024 has 30 days',
+			'dates.yaml:9 holidays[2]: "2025-02-29" is not a real date: February 2025 has 28 days',
+			'dates.yaml:9 holidays[3]: "2024-13-01" is not a real date: there is no month 13'
+		]
+	},
+	'hold-manual.yaml': {
+		what: 'reports hold: true on a manual inject',
+		issues: [
+			'hold-manual.yaml:26 injects[1].hold: hold: true does nothing on a manual inject, which always waits for the facilitator: remove hold, or give the inject a trigger'
+		]
+	},
 	'ranking.yaml': {
 		what: 'reports a ranking order that is not a permutation of the options',
 		issues: [

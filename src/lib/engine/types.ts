@@ -54,7 +54,7 @@ export interface Objective {
 	csf: { function: CsfFunction; category: string }[];
 	/** HSEEP core capabilities, e.g. "Cybersecurity", "Operational Coordination". */
 	hseep: string[];
-	/** ATT&CK technique ids, e.g. "T1040", "T1562.004". */
+	/** ATT&CK technique ids, e.g. "T1040", "T1685.006". */
 	attack: string[];
 	/** Source ids backing this objective. */
 	sources: string[];
@@ -214,6 +214,8 @@ export interface Scenario {
 	startsAt: string;
 	/** Non-working dates (YYYY-MM-DD) besides weekends, for business-day clocks. */
 	holidays: string[];
+	/** The MITRE ATT&CK release the objectives' technique ids were checked against, e.g. "19". */
+	attackVersion?: string;
 	sources: Source[];
 	objectives: Objective[];
 	teams: TeamDef[];

@@ -1,6 +1,6 @@
 /**
  * Content checks that need no cross-reference: every decision can be scored, ranking orders are permutations,
- * deadlines are positive, table rows fit their columns.
+ * deadlines are positive, table rows fit their columns, `hold` is only set where it means something.
  */
 import type { CheckContext } from './catalog';
 import { parseDeadline, parseDuration } from './durations';
@@ -19,6 +19,11 @@ const FIELD_FOR: Record<'options' | 'rubric' | 'numeric' | 'ranking', RawDecisio
 export function checkContent(ctx: CheckContext): void {
 	ctx.draft.injects.forEach((inject, i) => {
 		if (!inject) return;
+		if (inject.hold && inject.trigger === 'manual')
+			ctx.report(
+				['injects', i, 'hold'],
+				'hold: true does nothing on a manual inject, which always waits for the facilitator: remove hold, or give the inject a trigger'
+			);
 		inject.artifacts.forEach((artifact, a) => {
 			if (artifact.kind !== 'table') return;
 			artifact.rows.forEach((row, r) => {

@@ -114,4 +114,14 @@ describe('parseScenario', () => {
 			'mini.yaml:44 clocks[0].owner: unknown team "legl" (did you mean "legal"?)'
 		]);
 	});
+
+	it('needs attackVersion once ATT&CK ids are cited, and carries it into the scenario', () => {
+		const cited = base.replace('csf: [DE.AE, RS.CO] }', 'csf: [DE.AE, RS.CO], attack: [T1040] }');
+		expect(parseScenario(cited, 'mini.yaml').issues.map(formatIssue)).toEqual([
+			'mini.yaml:1 attackVersion: the scenario cites ATT&CK ids but does not say which ATT&CK release they were checked against: add attackVersion: "19" at the top level'
+		]);
+		const stated = parseScenario(cited.replace('version: "1.0"', 'version: "1.0"\nattackVersion: "19"'), 'x');
+		expect(stated.issues).toEqual([]);
+		expect(stated.scenario?.attackVersion).toBe('19');
+	});
 });

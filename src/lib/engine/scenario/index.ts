@@ -3,8 +3,10 @@
  */
 import type { Scenario, ScenarioIssue } from '../types';
 import { buildCatalog, type CheckContext } from './catalog';
+import { checkDates } from './dates';
 import { checkContent } from './decisions';
 import { checkFlow } from './flow';
+import { checkFrameworks } from './frameworks';
 import { normalise } from './normalise';
 import { checkReferences } from './references';
 import { scenarioSchema } from './schema';
@@ -41,6 +43,8 @@ export function parseScenario(text: string, file: string): { scenario?: Scenario
 	};
 	const broken = checkReferences(ctx);
 	checkContent(ctx);
+	checkDates(ctx);
+	checkFrameworks(ctx);
 	checkFlow(ctx, broken);
 
 	const issues = dedupe(findings).map(({ path, message }) => ({

@@ -101,6 +101,7 @@ export function normalise(raw: RawScenario): Scenario {
 		defaultCompression: raw.compression,
 		startsAt: raw.startsAt,
 		holidays: [...raw.holidays],
+		...(raw.attackVersion !== undefined ? { attackVersion: raw.attackVersion } : {}),
 		sources: raw.sources.map((source) => ({ ...source })),
 		objectives: raw.objectives.map((objective) => ({
 			...objective,

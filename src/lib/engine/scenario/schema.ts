@@ -55,7 +55,7 @@ export const objectiveSchema = z
 			.array(
 				z
 					.string()
-					.regex(/^T\d{4}(\.\d{3})?$/, { error: 'is not an ATT&CK technique id such as T1040 or T1562.004' })
+					.regex(/^T\d{4}(\.\d{3})?$/, { error: 'is not an ATT&CK technique id such as T1040 or T1685.006' })
 			)
 			.default([]),
 		sources: z.array(ref('a source')).default([])
@@ -226,6 +226,11 @@ export const scenarioSchema = z
 		$schema: z.string().optional(),
 		id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be kebab-case, e.g. salt-typhoon' }),
 		version: z.string({ error: 'must be a quoted string such as "1.0"' }),
+		attackVersion: z
+			.string({ error: 'must be a quoted string such as "19"' })
+			.regex(/^\d+(\.\d+)?$/, { error: 'is not an ATT&CK release number such as "19"' })
+			.optional()
+			.describe('The MITRE ATT&CK release the attack ids were checked against; required when any are cited'),
 		title: z.string(),
 		summary: text('Markdown'),
 		audience: z.string(),

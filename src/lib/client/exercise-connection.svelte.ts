@@ -125,6 +125,16 @@ export class ExerciseConnection<V extends View = View> {
 		socket.on('connect', () => this.#sync());
 		socket.on('disconnect', (reason) => {
 			this.#ledger = requeueAll(this.#ledger);
+			// The server drops a socket on purpose only when its sign-in or seat has ended; socket.io does not
+			// reconnect then, so the page says so instead of showing "reconnecting" for ever.
+			if (reason === 'io server disconnect') {
+				this.#status = 'closed';
+				this.#statusError ??= {
+					code: 'auth/required',
+					message: 'The server ended this connection: sign in (or join) again.'
+				};
+				return;
+			}
 			this.#status = reason === 'io client disconnect' ? 'closed' : 'reconnecting';
 		});
 		socket.on('connect_error', (err) => {
@@ -223,6 +233,7 @@ export class ExerciseConnection<V extends View = View> {
 							queueMicrotask(() => this.#flush());
 							return;
 						}
+						if ('error' in res && res.error.code === 'auth/required') this.#statusError = res.error;
 						this.#ledger = settle(this.#ledger, key, res);
 						const done = this.#ledger[key];
 						const waiter = this.#waiters[key];

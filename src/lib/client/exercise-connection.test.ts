@@ -164,4 +164,18 @@ describe('ExerciseConnection', () => {
 		expect(conn.statusError?.code).toBe('auth/required');
 		conn.destroy();
 	});
+
+	it('closes, saying the sign-in ended, when the server drops the socket after a sign-out', async () => {
+		const { socket, conn } = setup();
+		socket.take('exercise:sync').reply(null, { data: viewMessage(1) });
+		const result = conn.send({ type: 'exercise.pause' });
+		const message = 'Your sign-in has ended; sign in again.';
+		socket.take('exercise:command').reply(null, { error: { code: 'auth/required', message } });
+		socket.connected = false;
+		socket.fire('disconnect', 'io server disconnect');
+		expect(await result).toMatchObject({ status: 'failed', error: { code: 'auth/required' } });
+		expect(conn.status).toBe('closed');
+		expect(conn.statusError).toEqual({ code: 'auth/required', message });
+		conn.destroy();
+	});
 });

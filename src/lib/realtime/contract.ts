@@ -108,6 +108,8 @@ export type Principal =
 
 export interface SocketData {
 	principal: Principal;
+	/** Facilitators: the login session the socket was opened with; it is re-checked before privileged commands. */
+	sessionId?: string;
 }
 
 /** Payload bound enforced by the server (socket.io maxHttpBufferSize and per-field limits). */

@@ -74,6 +74,8 @@ export function createApp(options: AppOptions): App {
 	let realtime: Realtime | null = null;
 	const library = new ScenarioLibrary(options.scenariosDir);
 	const sessions = new Sessions(store, createRateLimiter({ ...JOIN_LIMIT, now }), now);
+	// A session that ends (logout, expiry, an administrator) closes its open sockets too.
+	sessions.onEnded((ids) => realtime?.endSessions(ids));
 	const seats = new Seats(store, hosts, createRateLimiter({ ...JOIN_LIMIT, now }), (id) =>
 		realtime?.presenceChanged(id)
 	);
@@ -98,6 +100,7 @@ export function createApp(options: AppOptions): App {
 				},
 				principals: {
 					facilitatorByToken: (t) => sessions.byToken(t),
+					facilitatorBySession: (id) => sessions.bySessionId(id),
 					seatByToken: (t) => seats.byToken(t)
 				}
 			});

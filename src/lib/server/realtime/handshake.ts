@@ -40,7 +40,9 @@ export function originAllowed(req: IncomingMessage, allowed?: string): boolean {
 
 /** Looks up cookie tokens; implemented by the app's sessions and seats. */
 export interface PrincipalResolver {
-	facilitatorByToken(token: string): Promise<{ userId: string; name: string } | null>;
+	facilitatorByToken(token: string): Promise<{ userId: string; name: string; sessionId: string } | null>;
+	/** The facilitator of a session that is still live (not ended, not expired), by session id. */
+	facilitatorBySession(sessionId: string): Promise<{ userId: string; name: string } | null>;
 	seatByToken(token: string): Promise<{
 		seatId: string;
 		exerciseId: string;
@@ -48,6 +50,12 @@ export interface PrincipalResolver {
 		name: string;
 		teamId: string | null;
 	} | null>;
+}
+
+/** Who a handshake authenticated, and with which session when it was a facilitator's cookie. */
+export interface Authenticated {
+	principal: Principal;
+	sessionId?: string;
 }
 
 /**
@@ -58,33 +66,36 @@ export async function principalOf(
 	cookieHeader: string | undefined,
 	as: unknown,
 	resolver: PrincipalResolver
-): Promise<Principal | null> {
+): Promise<Authenticated | null> {
 	const seatToken = as === 'facilitator' ? null : readCookie(cookieHeader, SEAT_COOKIE);
 	const sessionToken = as === 'seat' ? null : readCookie(cookieHeader, SESSION_COOKIE);
 	if (seatToken) {
 		const seat = await resolver.seatByToken(seatToken);
 		if (seat?.kind === 'participant') {
-			return {
+			const principal: Principal = {
 				kind: 'participant',
 				participantId: seat.seatId,
 				exerciseId: seat.exerciseId,
 				teamId: seat.teamId,
 				name: seat.name
 			};
+			return { principal };
 		}
 		if (seat) {
-			return {
+			const principal: Principal = {
 				kind: 'staff',
 				staffId: seat.seatId,
 				exerciseId: seat.exerciseId,
 				role: seat.kind,
 				name: seat.name
 			};
+			return { principal };
 		}
 	}
 	if (sessionToken) {
 		const f = await resolver.facilitatorByToken(sessionToken);
-		if (f) return { kind: 'facilitator', userId: f.userId, name: f.name };
+		if (f)
+			return { principal: { kind: 'facilitator', userId: f.userId, name: f.name }, sessionId: f.sessionId };
 	}
 	return null;
 }

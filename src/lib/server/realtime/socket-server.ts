@@ -22,6 +22,7 @@ import { EncodedMessage, spliceEncodedMessages, type PacketEncoder } from './enc
 import { originAllowed, principalOf, type PrincipalResolver } from './handshake';
 import { PresenceTracker, type MemberSource } from './presence';
 import { RoomViews } from './room-views';
+import { SessionSockets } from './session-sockets';
 import {
 	evaluatorsRoom,
 	facilitatorsRoom,
@@ -61,6 +62,10 @@ export interface Realtime {
 	onPublish(listener: PublishListener): () => void;
 	/** Schedules a presence announcement (a seat joined or moved). */
 	presenceChanged(exerciseId: string): void;
+	/** Disconnects the sockets opened with these login sessions (they were ended). */
+	endSessions(sessionIds: string[]): void;
+	/** Disconnects facilitator sockets whose session ended or expired; runs every minute by itself. */
+	sweepSessions(): Promise<number>;
 	close(): Promise<void>;
 }
 
@@ -75,6 +80,11 @@ function failure(
 		error: { code: 'server/error', message: 'Something went wrong on the server; please try again.' }
 	};
 }
+
+/** How often open facilitator sockets have their session re-checked (expiry reaches idle sockets too). */
+const SESSION_SWEEP_MS = 60_000;
+
+const SIGNED_OUT = new ServiceError('auth/required', 'Your sign-in has ended; sign in again.', 401);
 
 /** Attaches socket.io to an HTTP server. */
 export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Realtime {
@@ -119,16 +129,25 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 	}
 	deps.hosts.onLoaded((host) => host.onChange(publish));
 
+	const sessions = new SessionSockets<Client>(
+		async (id) => (await deps.principals.facilitatorBySession(id)) !== null
+	);
+	const sweeper = setInterval(() => {
+		sessions.sweep().catch((e) => log(e, 'session sweep'));
+	}, SESSION_SWEEP_MS);
+	sweeper.unref?.();
+
 	io.use(async (socket, next) => {
 		try {
 			if (!originAllowed(socket.request, deps.origin)) return next(new Error('auth/forbidden'));
-			const principal = await principalOf(
+			const found = await principalOf(
 				socket.request.headers.cookie,
 				socket.handshake.auth?.as,
 				deps.principals
 			);
-			if (!principal) return next(new Error('auth/required'));
-			socket.data.principal = principal;
+			if (!found) return next(new Error('auth/required'));
+			socket.data.principal = found.principal;
+			if (found.sessionId) socket.data.sessionId = found.sessionId;
 			next();
 		} catch (e) {
 			log(e, 'handshake');
@@ -141,6 +160,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 
 	io.on('connection', (socket: Client) => {
 		const synced = new Set<string>();
+		sessions.add(socket);
 		const self = socket.data.principal;
 		if (self.kind === 'participant') {
 			const set = seatSockets.get(self.participantId) ?? new Set<Client>();
@@ -166,6 +186,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 			if (!parsed.ok) return ack({ error: { code: 'payload/invalid', message: parsed.message } });
 			const { exerciseId } = parsed.value;
 			try {
+				if (!(await sessions.stillLive(socket))) throw SIGNED_OUT;
 				const msg = await viewMessage(exerciseId);
 				const room = roomOf(exerciseId, socket.data.principal);
 				if (room) socket.join(room);
@@ -180,6 +201,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 				}
 			} catch (e) {
 				ack(failure(e, log, `sync ${exerciseId}`));
+				if (e === SIGNED_OUT) sessions.drop(socket);
 			}
 		});
 
@@ -193,6 +215,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 				if (!mayAccess(principal, exerciseId)) {
 					throw new ServiceError('auth/forbidden', 'Your seat belongs to another exercise.', 403);
 				}
+				if (!(await sessions.stillLive(socket))) throw SIGNED_OUT;
 				const host = await deps.hosts.get(exerciseId);
 				if (command.type === 'participant.assign') {
 					if (principal.kind !== 'facilitator') {
@@ -210,10 +233,13 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 				ack({ data: await host.submit(actorOf(principal), mapped.command, key) });
 			} catch (e) {
 				ack(failure(e, log, `command ${command.type} on ${exerciseId}`));
+				// Answered first, so the page can say why; then every socket of the ended session goes.
+				if (e === SIGNED_OUT) sessions.drop(socket);
 			}
 		});
 
 		socket.on('disconnect', () => {
+			sessions.remove(socket);
 			const p = socket.data.principal;
 			if (p.kind !== 'participant') return;
 			const set = seatSockets.get(p.participantId);
@@ -264,7 +290,10 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 			return () => publishListeners.delete(listener);
 		},
 		presenceChanged: (exerciseId) => presence.changed(exerciseId),
+		endSessions: (ids) => sessions.end(ids),
+		sweepSessions: () => sessions.sweep(),
 		async close() {
+			clearInterval(sweeper);
 			presence.close();
 			await new Promise<void>((resolve) => io.close(() => resolve()));
 		}

@@ -18,7 +18,12 @@ export interface Facilitator {
 	userId: string;
 	username: string;
 	name: string;
+	/** The session this request or socket was authenticated with (SHA-256 of the cookie token). */
+	sessionId: string;
 }
+
+/** Told the ids of sessions that just ended (logout), so their open sockets can be closed. */
+export type SessionsEnded = (sessionIds: string[]) => void;
 
 const setupForm = z.object({
 	name: z.string().trim().min(1, 'Enter your name.').max(80, 'Use at most 80 characters for the name.'),
@@ -33,16 +38,18 @@ const setupForm = z.object({
 	password: z.string()
 });
 
-const toFacilitator = (u: UserRecord): Facilitator => ({
+const toFacilitator = (u: UserRecord, sessionId: string): Facilitator => ({
 	userId: u.id,
 	username: u.username,
-	name: u.displayName
+	name: u.displayName,
+	sessionId
 });
 
 /** Setup, login, logout and session lookup. */
 export class Sessions {
 	// Serialises setup so two first visitors cannot both become the first facilitator.
 	readonly #setupQueue = new CommandQueue();
+	readonly #ended = new Set<SessionsEnded>();
 
 	constructor(
 		private readonly store: Store,
@@ -73,8 +80,7 @@ export class Sessions {
 				displayName: parsed.data.name,
 				passwordHash: await hashPassword(form.password)
 			});
-			await this.#startSession(event, user.id);
-			return toFacilitator(user);
+			return toFacilitator(user, await this.#startSession(event, user.id));
 		});
 	}
 
@@ -96,15 +102,23 @@ export class Sessions {
 			fault('auth/invalid_credentials', 'That username and password do not match an account.');
 		}
 		this.limiter.reset(ip);
-		await this.#startSession(event, user.id);
-		return toFacilitator(user);
+		return toFacilitator(user, await this.#startSession(event, user.id));
 	}
 
-	/** Ends the session of this browser. */
+	/** Subscribes to ended sessions (the realtime layer closes their sockets); returns the unsubscribe. */
+	onEnded(listener: SessionsEnded): () => void {
+		this.#ended.add(listener);
+		return () => this.#ended.delete(listener);
+	}
+
+	/** Ends the session of this browser, everywhere: its cookie, its row and its open sockets. */
 	async logout(event: RequestLike): Promise<void> {
 		const token = event.cookies.get(SESSION_COOKIE);
-		if (token && isWellFormedToken(token)) await this.store.sessions.delete(hashToken(token));
 		clearAuthCookie(event.cookies, SESSION_COOKIE, event.url);
+		if (!token || !isWellFormedToken(token)) return;
+		const id = hashToken(token);
+		await this.store.sessions.delete(id);
+		this.#announceEnded([id]);
 	}
 
 	/** The facilitator signed in on this request, or null. */
@@ -125,17 +139,28 @@ export class Sessions {
 	/** Looks up a session token (the cookie value). */
 	async byToken(token: string): Promise<Facilitator | null> {
 		if (!isWellFormedToken(token)) return null;
-		const found = await this.store.sessions.getValid(hashToken(token), new Date(this.now()));
-		return found ? toFacilitator(found.user) : null;
+		return this.bySessionId(hashToken(token));
 	}
 
-	async #startSession(event: RequestLike, userId: string): Promise<void> {
+	/** The facilitator of a live session by its id (the token's hash), or null once it ended or expired. */
+	async bySessionId(sessionId: string): Promise<Facilitator | null> {
+		const found = await this.store.sessions.getValid(sessionId, new Date(this.now()));
+		return found ? toFacilitator(found.user, sessionId) : null;
+	}
+
+	#announceEnded(ids: string[]): void {
+		for (const listener of this.#ended) listener(ids);
+	}
+
+	async #startSession(event: RequestLike, userId: string): Promise<string> {
 		const token = newToken();
+		const id = hashToken(token);
 		await this.store.sessions.create({
-			id: hashToken(token),
+			id,
 			userId,
 			expiresAt: new Date(this.now() + SESSION_MAX_AGE_S * 1000)
 		});
 		setAuthCookie(event.cookies, SESSION_COOKIE, token, SESSION_MAX_AGE_S, event.url);
+		return id;
 	}
 }

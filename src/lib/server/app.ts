@@ -3,7 +3,7 @@
  * server, the Vite dev plugin and SvelteKit's module graph all reach the same instance.
  */
 import type { Server as HttpServer } from 'node:http';
-import { createRateLimiter, JOIN_LIMIT } from './auth/rate-limit';
+import { createRateLimiter, JOIN_LIMIT, LOGIN_ACCOUNT_LIMIT, LOGIN_ADDRESS_LIMIT } from './auth/rate-limit';
 import type { Store } from './db/store';
 import { HostRegistry } from './exercise/host-registry';
 import { createRealtime, type Realtime } from './realtime/socket-server';
@@ -73,7 +73,14 @@ export function createApp(options: AppOptions): App {
 	});
 	let realtime: Realtime | null = null;
 	const library = new ScenarioLibrary(options.scenariosDir);
-	const sessions = new Sessions(store, createRateLimiter({ ...JOIN_LIMIT, now }), now);
+	const sessions = new Sessions(
+		store,
+		{
+			address: createRateLimiter({ ...LOGIN_ADDRESS_LIMIT, now }),
+			account: createRateLimiter({ ...LOGIN_ACCOUNT_LIMIT, now })
+		},
+		now
+	);
 	// A session that ends (logout, expiry, an administrator) closes its open sockets too.
 	sessions.onEnded((ids) => realtime?.endSessions(ids));
 	const seats = new Seats(store, hosts, createRateLimiter({ ...JOIN_LIMIT, now }), (id) =>

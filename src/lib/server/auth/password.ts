@@ -3,6 +3,7 @@
  * salt, so the cost can be raised later without invalidating existing accounts (see needsRehash).
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { Semaphore, SemaphoreFull } from '../semaphore';
 
 /** Longest password accepted; bounds the work an attacker can make us do per attempt. */
 export const MAX_PASSWORD_LENGTH = 256;
@@ -23,6 +24,18 @@ export class PasswordError extends Error {
 	override name = 'PasswordError';
 }
 
+/** Thrown when too many hashes are already running or waiting; the caller answers "busy, try again". */
+export class HashingBusy extends Error {
+	override name = 'HashingBusy';
+}
+
+/**
+ * Every scrypt call goes through here: each takes about 32 MiB and a core for tens of milliseconds, so at most
+ * two run at once (the machine's cores are for exercises) and at most 32 wait; past that a sign-in is refused
+ * as busy before any work is done.
+ */
+export const passwordHashing = new Semaphore(2, 32);
+
 /** Why a new password is unacceptable, or null when it is fine. */
 export function passwordProblem(password: string): string | null {
 	if (password.length === 0) return 'Enter a password.';
@@ -38,10 +51,14 @@ export function passwordProblem(password: string): string | null {
 function derive(password: string, salt: Buffer, keylen: number, params: typeof CURRENT): Promise<Buffer> {
 	// scrypt needs 128·N·r bytes; Node's default ceiling (32 MiB) is too low for N = 2^15, r = 8 plus overhead.
 	const options: ScryptOptions = { ...params, maxmem: 256 * params.N * params.r };
-	return new Promise((resolve, reject) => {
-		scrypt(password.normalize('NFKC'), salt, keylen, options, (err, key) =>
-			err ? reject(err) : resolve(key)
-		);
+	const work = () =>
+		new Promise<Buffer>((resolve, reject) => {
+			scrypt(password.normalize('NFKC'), salt, keylen, options, (err, key) =>
+				err ? reject(err) : resolve(key)
+			);
+		});
+	return passwordHashing.run(work).catch((e: unknown) => {
+		throw e instanceof SemaphoreFull ? new HashingBusy('Too many password checks are running.') : e;
 	});
 }
 

@@ -82,4 +82,16 @@ describe('rate limiter', () => {
 		expect(() => createRateLimiter({ limit: 1, windowMs: 0 })).toThrow('windowMs must be positive');
 		expect(() => createRateLimiter({ limit: 1, windowMs: 1, maxKeys: 0 })).toThrow('maxKeys');
 	});
+
+	it('take counts an attempt only while the key may make one, and undo takes the newest back', () => {
+		const c = clock();
+		const limiter = createRateLimiter({ limit: 2, windowMs: 10_000, now: c.now });
+		expect(limiter.take('a')).toEqual({ allowed: true, remaining: 2 });
+		expect(limiter.take('a')).toEqual({ allowed: true, remaining: 1 });
+		expect(limiter.take('a').allowed).toBe(false);
+		limiter.undo('a');
+		expect(limiter.check('a')).toEqual({ allowed: true, remaining: 1 });
+		limiter.undo('a');
+		expect(limiter.size).toBe(0);
+	});
 });

@@ -25,6 +25,13 @@ export interface RateLimiter {
 	check(key: string): RateDecision;
 	/** Counts one failure for the key and returns the decision for its next attempt. */
 	fail(key: string): RateDecision;
+	/**
+	 * Counts an attempt before it is evaluated, when the key may still make one: returns the check's decision,
+	 * counted only when allowed. Synchronous, so parallel attempts cannot all slip past the check.
+	 */
+	take(key: string): RateDecision;
+	/** Takes back the newest counted attempt of the key (it succeeded, or was never evaluated). */
+	undo(key: string): void;
 	/** Forgets the key (e.g. after a successful login). */
 	reset(key: string): void;
 	/** Number of keys currently tracked. */
@@ -33,6 +40,15 @@ export interface RateLimiter {
 
 /** Ten failed joins per client per ten minutes, the default for the join form and socket handshake. */
 export const JOIN_LIMIT: RateLimiterOptions = { limit: 10, windowMs: 10 * 60_000 };
+
+/** Ten password attempts per client address per ten minutes. */
+export const LOGIN_ADDRESS_LIMIT: RateLimiterOptions = { limit: 10, windowMs: 10 * 60_000 };
+
+/**
+ * Thirty password attempts per account per fifteen minutes, from all addresses together: stops guessing spread
+ * over many addresses, while an attacker can hold an account's password sign-in shut for at most that window.
+ */
+export const LOGIN_ACCOUNT_LIMIT: RateLimiterOptions = { limit: 30, windowMs: 15 * 60_000 };
 
 /** Builds a limiter; throws a RangeError naming the bad setting. */
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
@@ -69,20 +85,34 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
 		}
 	}
 
+	function fail(key: string): RateDecision {
+		const at = now();
+		const times = live(key, at);
+		failures.delete(key);
+		makeRoom(at);
+		// Only the newest `limit` failures can matter for a decision, so older ones are dropped.
+		const next = [...times, at].slice(-limit);
+		failures.set(key, next);
+		return decide(next, at);
+	}
+
 	return {
 		check(key) {
 			const at = now();
 			return decide(live(key, at), at);
 		},
-		fail(key) {
+		fail,
+		take(key) {
 			const at = now();
-			const times = live(key, at);
-			failures.delete(key);
-			makeRoom(at);
-			// Only the newest `limit` failures can matter for a decision, so older ones are dropped.
-			const next = [...times, at].slice(-limit);
-			failures.set(key, next);
-			return decide(next, at);
+			const decision = decide(live(key, at), at);
+			if (decision.allowed) fail(key);
+			return decision;
+		},
+		undo(key) {
+			const times = failures.get(key);
+			if (!times) return;
+			times.pop();
+			if (times.length === 0) failures.delete(key);
 		},
 		reset(key) {
 			failures.delete(key);

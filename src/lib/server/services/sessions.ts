@@ -4,7 +4,7 @@
  */
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { hashPassword, passwordProblem, verifyPassword } from '../auth/password';
+import { HashingBusy, hashPassword, passwordProblem, verifyPassword } from '../auth/password';
 import type { RateLimiter } from '../auth/rate-limit';
 import { hashToken, isWellFormedToken, newToken } from '../auth/tokens';
 import { clearAuthCookie, SESSION_COOKIE, SESSION_MAX_AGE_S, setAuthCookie } from '../cookies';
@@ -45,6 +45,21 @@ const toFacilitator = (u: UserRecord, sessionId: string): Facilitator => ({
 	sessionId
 });
 
+/** Hashes a new password, answering `auth/busy` (503) when too many hashes are running. */
+export async function hashNewPassword(password: string): Promise<string> {
+	try {
+		return await hashPassword(password);
+	} catch (e) {
+		if (e instanceof HashingBusy) fault('auth/busy', 'The server is busy; try again in a moment.', 503);
+		throw e;
+	}
+}
+
+const minutes = (ms: number) => {
+	const n = Math.max(1, Math.ceil(ms / 60_000));
+	return `${n} minute${n === 1 ? '' : 's'}`;
+};
+
 /** Setup, login, logout and session lookup. */
 export class Sessions {
 	// Serialises setup so two first visitors cannot both become the first facilitator.
@@ -53,7 +68,8 @@ export class Sessions {
 
 	constructor(
 		private readonly store: Store,
-		private readonly limiter: RateLimiter,
+		/** Password attempts per client address and per account. */
+		private readonly limits: { address: RateLimiter; account: RateLimiter },
 		private readonly now: () => number
 	) {}
 
@@ -78,30 +94,55 @@ export class Sessions {
 			const user = await this.store.users.create({
 				username: parsed.data.username,
 				displayName: parsed.data.name,
-				passwordHash: await hashPassword(form.password)
+				passwordHash: await hashNewPassword(form.password)
 			});
 			return toFacilitator(user, await this.#startSession(event, user.id));
 		});
 	}
 
-	/** Checks the password and signs in; one message for unknown user and wrong password. */
+	/**
+	 * Checks the password and signs in; one message for unknown user and wrong password. Each attempt is counted
+	 * against the address and the account before the hash runs (so parallel guesses cannot all be evaluated) and
+	 * taken back when the password was right or the check never ran.
+	 */
 	async login(event: RequestLike, form: { username: string; password: string }): Promise<Facilitator> {
-		const ip = `login:${clientAddress(event)}`;
-		const gate = this.limiter.check(ip);
-		if (!gate.allowed) {
+		const username = form.username.trim().toLowerCase();
+		const address = `login:${clientAddress(event)}`;
+		const account = `account:${username}`;
+		const byAddress = this.limits.address.take(address);
+		if (!byAddress.allowed) {
 			fault(
 				'auth/rate_limited',
-				`Too many failed sign-ins from this address; try again in ${Math.ceil(gate.retryAfterMs / 60_000)} minute(s).`,
+				`Too many failed sign-ins from this address; try again in ${minutes(byAddress.retryAfterMs)}.`,
 				429
 			);
 		}
-		const user = await this.store.users.byUsername(form.username.trim().toLowerCase());
-		const ok = await verifyPassword(form.password, user?.passwordHash);
-		if (!user || !ok) {
-			this.limiter.fail(ip);
-			fault('auth/invalid_credentials', 'That username and password do not match an account.');
+		const byAccount = this.limits.account.take(account);
+		if (!byAccount.allowed) {
+			this.limits.address.undo(address);
+			fault(
+				'auth/account_locked',
+				`Too many failed sign-ins for this account; try again in ${minutes(byAccount.retryAfterMs)}.`,
+				429
+			);
 		}
-		this.limiter.reset(ip);
+		const forgive = () => (this.limits.address.undo(address), this.limits.account.undo(account));
+		let user: UserRecord | null;
+		let ok: boolean;
+		try {
+			user = await this.store.users.byUsername(username);
+			ok = await verifyPassword(form.password, user?.passwordHash);
+		} catch (e) {
+			forgive();
+			if (e instanceof HashingBusy) {
+				fault('auth/busy', 'The server is busy checking other sign-ins; try again in a moment.', 503);
+			}
+			throw e;
+		}
+		if (!user || !ok)
+			fault('auth/invalid_credentials', 'That username and password do not match an account.');
+		forgive();
+		this.limits.account.reset(account);
 		return toFacilitator(user, await this.#startSession(event, user.id));
 	}
 

@@ -3,6 +3,9 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 
+/** Most alias expansions allowed when reading a file: a "billion laughs" YAML bomb stops here. */
+export const MAX_ALIAS_EXPANSIONS = 1000;
+
 /** A path into the YAML value, e.g. ['injects', 7, 'trigger', 'after']. */
 export type Path = (string | number)[];
 
@@ -27,9 +30,15 @@ export function readSource(text: string): SourceFile {
 	let value: unknown = undefined;
 	if (syntaxErrors.length === 0) {
 		try {
-			value = doc.toJS({ maxAliasCount: 1000 });
+			value = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS });
 		} catch (error) {
-			syntaxErrors.push({ line: 1, message: error instanceof Error ? error.message : String(error) });
+			const message = error instanceof Error ? error.message : String(error);
+			syntaxErrors.push({
+				line: 1,
+				message: /alias count/i.test(message)
+					? `YAML aliases (*name) expand to too much data: at most ${MAX_ALIAS_EXPANSIONS} copies are allowed, so write the content out instead`
+					: message
+			});
 		}
 	}
 	return { value, syntaxErrors, lineOf: (path) => lineOf(doc, lineAt, path) };

@@ -102,11 +102,37 @@ describe('the example scenario', () => {
 
 const expected: Record<string, { what: string; issues: string[] }> = {
 	'syntax-error.yaml': {
-		what: 'reports YAML syntax errors with their line',
+		what: 'reports an unclosed [ on the line where it opens',
 		issues: [
-			'syntax-error.yaml:18: YAML syntax error: flow sequence in block collection must be sufficiently indented and end with a ]',
-			'syntax-error.yaml:18: YAML syntax error: nested mappings are not allowed in compact mappings',
-			'syntax-error.yaml:18: YAML syntax error: implicit keys need to be on a single line'
+			'syntax-error.yaml:17: YAML syntax error: the [ on this line is never closed with ]; close it on the same line, or quote text that starts with ['
+		]
+	},
+	'syntax-colon.yaml': {
+		what: 'explains ": " in unquoted text, a field written twice and text starting with @',
+		issues: [
+			'syntax-colon.yaml:16: YAML syntax error: this line reads as a field inside a field; quote text that contains ": " (a colon and a space), e.g. title: "Alert: router down"',
+			'syntax-colon.yaml:20: YAML syntax error: the field "channel" is written twice in the same mapping',
+			'syntax-colon.yaml:25: YAML syntax error: text cannot start with @; put the whole text in quotes'
+		]
+	},
+	'syntax-tab.yaml': {
+		what: 'reports a tab used for indentation, and nothing that follows from it',
+		issues: [
+			'syntax-tab.yaml:16: YAML syntax error: a tab is used for indentation; YAML indents with spaces only'
+		]
+	},
+	'syntax-quote.yaml': {
+		what: 'reports an unclosed quote on the line where it opens, not at the end of the file',
+		issues: [
+			'syntax-quote.yaml:16: YAML syntax error: the " that opens this text is never closed; close it at the end of the text (for a " inside the text, use \' outside instead)'
+		]
+	},
+	'comma-mapping.yaml': {
+		what: 'explains text cut short by a comma inside { ... } and text read as a mapping',
+		issues: [
+			'comma-mapping.yaml:15 phases[0].questions[0]: expected text, found a mapping: if this is text that contains ": " (a colon and a space), put it in quotes',
+			'comma-mapping.yaml:27 injects[0].decision.options[0].then escalate: unknown field "then escalate" with no value: inside { ... } a comma ends the value, so quote text that contains commas',
+			'comma-mapping.yaml:28 injects[0].decision.options[1].now: unknown field "now" with no value: inside { ... } a comma ends the value, so quote text that contains commas'
 		]
 	},
 	'empty.yaml': {

@@ -123,6 +123,13 @@ function explain(issue: Issue): Finding[] {
 			if (input === undefined)
 				return [{ path, message: `required field "${String(path.at(-1) ?? '')}" is missing` }];
 			if (custom) return [{ path, message: `${describe(input)} ${issue.message}` }];
+			if (issue.expected === 'string' && isObject(input) && Object.keys(input).length === 1)
+				return [
+					{
+						path,
+						message: `expected text, found a mapping: if this is text that contains ": " (a colon and a space), put it in quotes`
+					}
+				];
 			return [
 				{ path, message: `expected ${EXPECTED[issue.expected] ?? issue.expected}, found ${describe(input)}` }
 			];
@@ -134,12 +141,18 @@ function explain(issue: Issue): Finding[] {
 			return [{ path, message: `${describe(input)} is not one of: ${allowed.join(', ')}${hint}` }];
 		}
 		case 'unrecognized_keys':
-			return issue.keys.map((key) => ({
-				path: [...path, key],
-				message: /\s/.test(key)
-					? `unknown field "${key}": inside { ... } a comma ends the value, so quote text that contains commas`
-					: `unknown field "${key}"${didYouMean(key, fieldNames())}`
-			}));
+			return issue.keys.map((key) => {
+				const hint = didYouMean(key, fieldNames());
+				// `{ label: Shut down, now }` yields a field "now" with no value: a comma ended the text early.
+				const valueless = isObject(input) && input[key] === null;
+				return {
+					path: [...path, key],
+					message:
+						/\s/.test(key) || valueless
+							? `unknown field "${key}"${valueless ? ' with no value' : ''}: inside { ... } a comma ends the value, so quote text that contains commas`
+							: `unknown field "${key}"${hint}`
+				};
+			});
 		case 'too_small':
 			if (issue.origin === 'array')
 				return [{ path, message: `needs at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}` }];

@@ -2,6 +2,7 @@
  * Reads YAML keeping source positions, so every problem can name the line it comes from.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import { explainSyntaxErrors } from './yaml-errors';
 
 /** Most alias expansions allowed when reading a file: a "billion laughs" YAML bomb stops here. */
 export const MAX_ALIAS_EXPANSIONS = 1000;
@@ -23,10 +24,7 @@ export function readSource(text: string): SourceFile {
 	// the parse time of a large scenario, and a valid file never needs a line.
 	const lineAt = lineFinder(text);
 	const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-	const syntaxErrors = doc.errors.map((error) => ({
-		line: lineAt(error.pos[0]),
-		message: plainYamlMessage(error.message)
-	}));
+	const syntaxErrors = explainSyntaxErrors(text, doc, lineAt);
 	let value: unknown = undefined;
 	if (syntaxErrors.length === 0) {
 		try {
@@ -78,12 +76,6 @@ function lineOf(doc: Document, lineFrom: (offset: number) => number, path: Path)
 		} else return line;
 	}
 	return line;
-}
-
-/** The yaml package's messages carry a trailing code excerpt when prettyErrors is on; keep only the words. */
-function plainYamlMessage(message: string): string {
-	const firstLine = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-	return `YAML syntax error: ${firstLine.charAt(0).toLowerCase()}${firstLine.slice(1)}`;
 }
 
 /** Formats a path the way authors read it: injects[7].trigger.after. */

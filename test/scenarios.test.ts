@@ -338,6 +338,19 @@ describe('npm run scenario (scripts/scenario-cli.ts)', () => {
 		expect(result.scores.legal.total.points).toBe(result.scores.legal.total.maxPoints);
 	});
 
+	it('simulate refuses an answer to a decision the team never receives and exits 1', () => {
+		const run = cli(
+			'simulate',
+			'scenarios/example-quickstart.yaml',
+			'--answers',
+			'test/fixtures/broken-answers/example-quickstart-wrong-team.yaml'
+		);
+		expect(run.stdout.trim()).toBe(
+			'test/fixtures/broken-answers/example-quickstart-wrong-team.yaml:4 answers[1].team: comms never receives d-contain: its inject "config-ticket" is only for soc'
+		);
+		expect(run.status).toBe(1);
+	});
+
 	it('prints the help and exits 2 on a usage error', () => {
 		const run = cli('simulate', 'scenarios/example-quickstart.yaml');
 		expect(run.stderr).toContain('simulate needs --answers <answers.yaml>');

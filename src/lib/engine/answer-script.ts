@@ -147,8 +147,12 @@ export function toAnswerValue(type: string, raw: ScriptedAnswer['answer']): Answ
 export function checkAnswerScript(scenario: Scenario, script: AnswerScript): ScenarioIssue[] {
 	const issues: ScenarioIssue[] = [];
 	const teams = new Set(scenario.teams.map((t) => t.id));
+	const playing = new Set(script.teams ?? teams);
 	const decisions = new Map(
 		scenario.injects.flatMap((i) => (i.decision ? [[i.decision.id, i.decision] as const] : []))
+	);
+	const injectOf = new Map(
+		scenario.injects.flatMap((i) => (i.decision ? [[i.decision.id, i] as const] : []))
 	);
 	const report = (line: number, path: string, message: string) =>
 		issues.push({ file: script.file, line, path, message });
@@ -164,6 +168,19 @@ export function checkAnswerScript(scenario: Scenario, script: AnswerScript): Sce
 			report(a.line, `${path}.decision`, `decision "${a.decision}" is not in scenario ${scenario.id}`);
 			continue;
 		}
+		const inject = injectOf.get(a.decision)!;
+		if (teams.has(a.team) && !playing.has(a.team))
+			report(
+				a.line,
+				`${path}.team`,
+				`${a.team} does not play in this script (teams: ${[...playing].join(', ')}), so it never receives ${a.decision}`
+			);
+		else if (inject.audience !== 'all' && !inject.audience.includes(a.team))
+			report(
+				a.line,
+				`${path}.team`,
+				`${a.team} never receives ${a.decision}: its inject "${inject.id}" is only for ${inject.audience.join(', ')}`
+			);
 		if (seen.has(`${a.team}/${a.decision}`))
 			report(a.line, path, `${a.team} already answers ${a.decision} earlier in the script`);
 		seen.add(`${a.team}/${a.decision}`);

@@ -118,3 +118,97 @@ describe('example scenarios with their answer scripts', () => {
 		expect(total('strong')).toBeGreaterThan(total('weak'));
 	});
 });
+
+describe('answers to decisions a team never receives', () => {
+	const BRANCHING = `id: branching
+version: "1.0"
+title: Branching
+summary: S.
+audience: Tests
+duration: 1h
+compression: 6
+startsAt: "2024-10-08T09:00"
+teams:
+  - { id: soc, name: SOC }
+  - { id: legal, name: Legal }
+phases:
+  - { id: p1, title: One }
+injects:
+  - id: alert
+    phase: p1
+    title: Alert
+    channel: ticket
+    to: [soc]
+    trigger: { at: 5m }
+    body: Text.
+    decision:
+      id: d-contain
+      prompt: Now what?
+      type: single
+      options:
+        - { id: monitor, label: Monitor, points: 2 }
+        - { id: shut, label: Shut down, points: 1 }
+  - id: outage
+    phase: p1
+    title: Outage
+    channel: ticket
+    to: [soc]
+    trigger: { when: d-contain, options: [shut] }
+    body: Text.
+    decision:
+      id: d-outage
+      prompt: Report it?
+      type: single
+      options:
+        - { id: report, label: Report, points: 2 }
+        - { id: wait, label: Wait, points: 0 }
+  - id: outage-follow-up
+    phase: p1
+    title: Follow-up
+    channel: memo
+    to: [soc]
+    trigger: { after: outage, delay: 10m }
+    body: Text.
+    decision:
+      id: d-follow-up
+      prompt: And then?
+      type: single
+      options:
+        - { id: a, label: A, points: 2 }
+        - { id: b, label: B, points: 0 }
+`;
+	const scenario = parseScenario(BRANCHING, 'branching.yaml').scenario!;
+
+	it("refuses an answer from a team outside the decision's audience, or one the script does not play", () => {
+		const s = parsed('teams: [soc]\nanswers:\n  - { team: legal, decision: d-contain, answer: monitor }\n');
+		expect(checkAnswerScript(scenario, s).map((i) => `${i.path}: ${i.message}`)).toEqual([
+			'answers[0].team: legal does not play in this script (teams: soc), so it never receives d-contain'
+		]);
+		const all = parsed('answers:\n  - { team: legal, decision: d-contain, answer: monitor }\n');
+		expect(checkAnswerScript(scenario, all).map((i) => `${i.path}: ${i.message}`)).toEqual([
+			'answers[0].team: legal never receives d-contain: its inject "alert" is only for soc'
+		]);
+	});
+
+	it("refuses, after the run, answers on a branch the script's own answers never take", () => {
+		const script = parsed(
+			[
+				'answers:',
+				'  - { team: soc, decision: d-contain, answer: monitor }',
+				'  - { team: soc, decision: d-outage, answer: report }',
+				'  - { team: soc, decision: d-follow-up, answer: a }',
+				''
+			].join('\n')
+		);
+		expect(() => runSimulation(scenario, script)).toThrow(
+			[
+				'script.yaml:3 answers[1]: soc answers d-outage, but this run never asks soc for it: its inject "outage" comes when the team answers "d-contain" with "shut"; on the path this script\'s answers take, remove the answer or change the answer that chooses the branch',
+				'script.yaml:4 answers[2]: soc answers d-follow-up, but this run never asks soc for it: its inject "outage-follow-up" waits for "outage", which comes when the team answers "d-contain" with "shut"; on the path this script\'s answers take, remove the answer or change the answer that chooses the branch'
+			].join('\n')
+		);
+		const taken = parsed(
+			'answers:\n  - { team: soc, decision: d-contain, answer: shut }\n  - { team: soc, decision: d-outage, answer: report }\n  - { team: soc, decision: d-follow-up, answer: a }\n'
+		);
+		expect(runSimulation(scenario, taken).state.answers.soc['d-follow-up']).toBeDefined();
+	});
+});

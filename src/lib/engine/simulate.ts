@@ -12,6 +12,7 @@ import { listToArray } from './persistent';
 import { nextDueAt, wallAt } from './scenario-clock';
 import { indexOf } from './scenario-index';
 import { scoresOf } from './scoring';
+import { unreachedAnswers } from './script-reach';
 import { createExercise, type ExerciseState } from './state';
 import { clocksView } from './views';
 import type { Actor, ClockView, Command, Scenario, TeamId, TeamScore } from './types';
@@ -40,7 +41,10 @@ export interface SimulationResult {
 const FACILITATOR: Actor = { role: 'facilitator', name: 'simulation' };
 const STEP_LIMIT = 100_000;
 
-/** Play `scenario` with `script` from lobby to end. Throws a RangeError listing script problems. */
+/**
+ * Play `scenario` with `script` from lobby to end. Throws a RangeError listing script problems: before the run
+ * for answers that do not fit the scenario, after it for answers to decisions the run never put to their team.
+ */
 export function runSimulation(scenario: Scenario, script: AnswerScript): SimulationResult {
 	const issues = checkAnswerScript(scenario, script);
 	if (issues.length)
@@ -105,6 +109,9 @@ export function runSimulation(scenario: Scenario, script: AnswerScript): Simulat
 			);
 	}
 	apply(FACILITATOR, { type: 'exercise.end' });
+	const unreached = unreachedAnswers(state, script.file, open);
+	if (unreached.length)
+		throw new RangeError(unreached.map((i) => `${i.file}:${i.line} ${i.path}: ${i.message}`).join('\n'));
 	return { scenario, timeline: rowsOf(state), scores: scoresOf(state), clocks: clocksView(state), state };
 }
 

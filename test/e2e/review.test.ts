@@ -266,7 +266,9 @@ describe('after-action review of a played exercise', () => {
 		await page.keyboard.press('Home');
 		await expect.poll(() => replayCard.textContent()).toContain('Nothing received yet.');
 		await page.keyboard.press('End');
-		await expect.poll(() => replayCard.textContent()).toContain('Answered: File through the central reporting facility');
+		await expect
+			.poll(() => replayCard.textContent())
+			.toContain('Answered: File through the central reporting facility');
 		await replayCard.getByRole('button', { name: /Previous/ }).click();
 		await expect
 			.poll(() => replayCard.locator('.now').textContent())

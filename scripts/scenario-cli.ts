@@ -1,11 +1,12 @@
 /**
- * Scenario command line: `npm run scenario -- validate <files...>` and
- * `npm run scenario -- simulate <file> --answers <file> [--json]`.
+ * Scenario command line: `npm run scenario -- validate <files...>`,
+ * `npm run scenario -- simulate <file> --answers <file> [--json]` and `npm run scenario -- balance <file> [--json]`.
  * Exit codes: 0 fine, 1 problems found, 2 usage error.
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseAnswerScript } from '../src/lib/engine/answer-script';
+import { formatBalance, teamBalance } from '../src/lib/engine/scenario/balance';
 import { formatIssue, parseScenario } from '../src/lib/engine/scenario/index';
 import { formatSimulation, runSimulation } from '../src/lib/engine/simulate';
 
@@ -14,8 +15,12 @@ const HELP = `Usage:
       Check scenario files; prints every problem as file:line path: message.
   npm run scenario -- simulate <scenario.yaml> --answers <answers.yaml> [--json]
       Play a scenario headlessly with an answer script; prints the timeline and final scores.
+  npm run scenario -- balance <scenario.yaml> [--json]
+      Per team and phase: the decisions and points each team is sure to get, its share of the total,
+      phases where a team has nothing to decide, and decisions whose best option is the longest label.
 
-Exit status: 0 when everything is fine, 1 when a file has problems, 2 on a usage error.`;
+Exit status: 0 when everything is fine, 1 when a file has problems (or misses the balance target), 2 on a
+usage error.`;
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
 const err = (text: string) => process.stderr.write(`${text}\n`);
@@ -105,10 +110,27 @@ function simulate(args: string[]): number {
 	}
 }
 
+function balance(args: string[]): number {
+	const json = args.includes('--json');
+	const rest = args.filter((arg) => arg !== '--json');
+	const unknown = rest.find((arg) => arg.startsWith('--'));
+	if (unknown) return usage(`unknown option ${unknown}`);
+	if (rest.length !== 1) return usage('balance takes exactly one scenario file');
+	const text = read(rest[0]);
+	if (text === null) return 1;
+	const { scenario, issues } = parseScenario(text, rest[0]);
+	issues.forEach((issue) => out(formatIssue(issue)));
+	if (!scenario) return 1;
+	const report = teamBalance(scenario);
+	out(json ? JSON.stringify(report, null, 2) : formatBalance(report));
+	return report.shortfalls.length ? 1 : 0;
+}
+
 function main(argv: string[]): number {
 	const [command, ...args] = argv;
 	if (command === 'validate') return validate(args);
 	if (command === 'simulate') return simulate(args);
+	if (command === 'balance') return balance(args);
 	if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
 		out(HELP);
 		return command === undefined ? 2 : 0;

@@ -351,6 +351,17 @@ describe('npm run scenario (scripts/scenario-cli.ts)', () => {
 		expect(run.status).toBe(1);
 	});
 
+	it('balance prints each team by phase, and --json the report; it exits 1 when the target is missed', () => {
+		const text = cli('balance', 'scenarios/salt-typhoon-exec.yaml');
+		expect(text.stdout).toContain('Team balance of');
+		expect(text.stdout).toMatch(/^team +p1 +p2 +p3 +clocks +total +share$/m);
+		const json = cli('balance', 'scenarios/salt-typhoon-exec.yaml', '--json');
+		const report = JSON.parse(json.stdout);
+		expect(report.teams.map((t: { team: string }) => t.team)).toEqual(['exec', 'legal']);
+		expect(json.status).toBe(report.shortfalls.length ? 1 : 0);
+		expect(text.status).toBe(json.status);
+	});
+
 	it('prints the help and exits 2 on a usage error', () => {
 		const run = cli('simulate', 'scenarios/example-quickstart.yaml');
 		expect(run.stderr).toContain('simulate needs --answers <answers.yaml>');

@@ -67,6 +67,82 @@ describe('scenarios/', () => {
 	});
 });
 
+/**
+ * Issue 8: an exercise scores judgement, not recognition, speed or luck. For every shipped scenario with a
+ * strong script: a team that picks the first option it is shown (leaving rankings as presented) scores far below
+ * the strong run, no untouched ranking earns full marks, and a wrong answer given fast earns nothing more than
+ * the same answer given at the last minute.
+ */
+describe('scenarios measure judgement', () => {
+	const files = yamlIn(scenariosDir);
+	const scenarioOf = (name: string) =>
+		parseScenario(readFileSync(join(scenariosDir, name), 'utf8'), name).scenario!;
+	const play = (name: string, script: string) => {
+		const parsed = parseAnswerScript(script, name);
+		expect(parsed.issues.map(formatIssue)).toEqual([]);
+		return runSimulation(scenarioOf(name), parsed.script!);
+	};
+	const share = (scores: Record<string, { total: { points: number; maxPoints: number } }>) => {
+		const all = Object.values(scores).map((s) => s.total);
+		return all.reduce((n, t) => n + t.points, 0) / all.reduce((n, t) => n + t.maxPoints, 0);
+	};
+	const withScripts = files.flatMap((name) => {
+		const id = scenarioOf(name).id;
+		const script = (kind: string) => join(answersDir, `${id}-${kind}.yaml`);
+		return yamlIn(answersDir).includes(`${id}-strong.yaml`)
+			? [{ name, strong: script('strong'), firstShown: script('first-shown') }]
+			: [];
+	});
+
+	it('has a first-shown script beside every strong script', () => {
+		for (const { firstShown } of withScripts)
+			expect(yamlIn(answersDir)).toContain(firstShown.split('/').at(-1));
+	});
+
+	it.each(withScripts)('$name: first-shown answers score poorly', ({ name, strong, firstShown }) => {
+		const good = play(name, readFileSync(strong, 'utf8'));
+		const first = play(name, readFileSync(firstShown, 'utf8'));
+		expect(share(first.scores)).toBeLessThan(share(good.scores) - 0.25);
+		const rankings = new Set(
+			first.scenario.injects.flatMap((i) => (i.decision?.type === 'ranking' ? [i.decision.id] : []))
+		);
+		const untouched = Object.values(first.scores)
+			.flatMap((s) => s.entries)
+			.filter(
+				(e) =>
+					e.id.startsWith('decision:') && rankings.has(e.id.split(':')[1]) && e.evidence !== 'not answered'
+			);
+		for (const e of untouched) expect(e.points, e.id).toBeLessThan(e.maxPoints);
+		const sum = (k: 'points' | 'maxPoints') => untouched.reduce((n, e) => n + e[k], 0);
+		expect(sum('points')).toBeLessThanOrEqual(sum('maxPoints') / 2);
+	});
+
+	it.each(files)(
+		'%s: a fast wrong answer scores no better than the same answer at the last minute',
+		(name) => {
+			const fast = play(name, 'otherwise: { answer: worst, after: 1m }\nanswers: []\n');
+			const slow = play(name, 'otherwise: { answer: worst, after: last-minute }\nanswers: []\n');
+			for (const [team, score] of Object.entries(fast.scores)) {
+				const answered = (s: typeof score) =>
+					new Map(s.entries.filter((e) => !e.id.startsWith('clock:')).map((e) => [e.id, e.points]));
+				const quick = answered(score);
+				const late = answered(slow.scores[team]);
+				const both = [...quick.keys()].filter((id) => late.has(id));
+				expect(both.length, team).toBeGreaterThan(0);
+				const sum = (m: Map<string, number>) => both.reduce((n, id) => n + m.get(id)!, 0);
+				expect(sum(quick), team).toBeLessThanOrEqual(sum(late));
+				for (const id of both.filter((x) => x.startsWith('timeliness:'))) {
+					const earned = ['decision', 'justification'].reduce(
+						(n, kind) => n + (quick.get(id.replace(/^timeliness:/, `${kind}:`)) ?? 0),
+						0
+					);
+					if (earned <= 0) expect(quick.get(id), id).toBeLessThanOrEqual(0);
+				}
+			}
+		}
+	);
+});
+
 describe('scenarios/README.md', () => {
 	it('shows an annotated example that validates', () => {
 		const readme = readFileSync(join(scenariosDir, 'README.md'), 'utf8');
@@ -273,6 +349,25 @@ const expected: Record<string, { what: string; issues: string[] }> = {
 		what: 'reports hold: true on a manual inject',
 		issues: [
 			'hold-manual.yaml:26 injects[1].hold: hold: true does nothing on a manual inject, which always waits for the facilitator: remove hold, or give the inject a trigger'
+		]
+	},
+	'numeric-bands.yaml': {
+		what: 'reports numbers no band scores, bands that can never score and bands outside the range',
+		issues: [
+			'numeric-bands.yaml:26 injects[0].decision.numeric.bands: numbers between 2 and 3 (such as 2.5) fall in no band, so they score nothing: let the next band start at 2 (the first matching band wins)',
+			'numeric-bands.yaml:26 injects[0].decision.numeric.bands: numbers between 11 and 12 (such as 11.5) fall in no band, so they score nothing: let the next band start at 11 (the first matching band wins)',
+			'numeric-bands.yaml:26 injects[0].decision.numeric.bands: numbers above 24 up to 60 (such as 42) fall in no band, so they score nothing: let a band end at 60',
+			'numeric-bands.yaml:29 injects[0].decision.numeric.bands[2]: band 4..6 can never score: every number in it already falls in an earlier band (the first matching band wins)',
+			'numeric-bands.yaml:31 injects[0].decision.numeric.bands[4]: band 70..∞ lies outside the answer range 0..60, so no answer can fall in it',
+			'numeric-bands.yaml:42 injects[1].decision.numeric.bands: numbers below 0 (such as -1) fall in no band, so they score nothing: add a band without a min, or set numeric.min'
+		]
+	},
+	'justify.yaml': {
+		what: 'reports a rubric on an unjustified choice, a justified text and an unshuffled ranking in its scored order',
+		issues: [
+			'justify.yaml:26 injects[0].decision.rubric: a single decision takes a rubric only with "justify: true" (the rubric marks the team’s reasoning)',
+			'justify.yaml:37 injects[1].decision.justify: "justify" does not apply to a text decision: its answer already is the team’s reasoning',
+			'justify.yaml:49 injects[2].decision.shuffle: with "shuffle: false" the options are shown as written, and they are written in the expected order: an untouched ranking would score full marks; list them in another order'
 		]
 	},
 	'ranking.yaml': {

@@ -8,11 +8,18 @@
  *   answers:
  *     - { team: soc, decision: d-contain, after: 15m, answer: monitor }   # after: scenario time after delivery, default 5m
  *     - { team: legal, decision: d-statement, answer: "text", marks: { accuracy: 1 } }
+ *     - { team: legal, decision: d-materiality, answer: material, justification: "why", confidence: high }
+ *   otherwise: { answer: first-shown, after: 2m }   # optional: how every decision the script leaves out is answered
+ *
+ * `marks` marks a text answer's rubric, or the reasoning of a justified choice. `otherwise` (script-otherwise.ts)
+ * answers every other decision that reaches a team: with the first option as shown (`first-shown`, rankings left
+ * untouched) or the lowest-scoring answer (`worst`), `after` a duration or at the `last-minute` of its deadline.
  */
-import { answerProblem } from './answers';
+import { answerExtrasProblem, answerProblem } from './answers';
+import { parseOtherwise, type OtherwiseRule } from './script-otherwise';
 import { parseDuration } from './scenario/durations';
 import { formatPath, readSource, type Path } from './scenario/source-map';
-import type { AnswerValue, Scenario, ScenarioIssue } from './types';
+import { CONFIDENCES, type AnswerValue, type Confidence, type Scenario, type ScenarioIssue } from './types';
 
 /** Default delay between a decision reaching a team and its scripted answer. */
 export const DEFAULT_ANSWER_AFTER = 5 * 60_000;
@@ -24,6 +31,8 @@ export interface ScriptedAnswer {
 	/** Scenario ms after the decision reached the team. */
 	after: number;
 	answer: string | number | string[];
+	justification?: string;
+	confidence?: Confidence;
 	marks?: Record<string, number>;
 	/** Source line, for later problems. */
 	line: number;
@@ -37,10 +46,12 @@ export interface AnswerScript {
 	compression?: number;
 	variables?: Record<string, string>;
 	answers: ScriptedAnswer[];
+	/** How decisions the script does not list are answered; absent: they stay unanswered. */
+	otherwise?: OtherwiseRule;
 }
 
-const ROOT_KEYS = new Set(['teams', 'compression', 'variables', 'answers']);
-const ANSWER_KEYS = new Set(['team', 'decision', 'after', 'answer', 'marks']);
+const ROOT_KEYS = new Set(['teams', 'compression', 'variables', 'answers', 'otherwise']);
+const ANSWER_KEYS = new Set(['team', 'decision', 'after', 'answer', 'justification', 'confidence', 'marks']);
 
 const isMap = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 const isId = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
@@ -84,6 +95,7 @@ export function parseAnswerScript(
 		else
 			script.variables = Object.fromEntries(Object.entries(root.variables).map(([k, v]) => [k, String(v)]));
 	}
+	if (root.otherwise !== undefined) script.otherwise = parseOtherwise(root.otherwise, report);
 	if (!Array.isArray(root.answers)) report(['answers'], 'answers must be a list (it may be empty: [])');
 	else
 		root.answers.forEach((raw, i) => {
@@ -103,6 +115,10 @@ export function parseAnswerScript(
 				(Array.isArray(a) && a.every((x) => typeof x === 'string'));
 			if (!okAnswer)
 				report(at('answer'), 'answer must be an option id, a number, a text or a list of option ids');
+			if (raw.justification !== undefined && typeof raw.justification !== 'string')
+				report(at('justification'), 'justification must be text');
+			if (raw.confidence !== undefined && !CONFIDENCES.includes(raw.confidence as Confidence))
+				report(at('confidence'), 'confidence must be low, medium or high');
 			let marks: Record<string, number> | undefined;
 			if (raw.marks !== undefined) {
 				if (
@@ -118,6 +134,10 @@ export function parseAnswerScript(
 					decision: raw.decision,
 					after,
 					answer: a as ScriptedAnswer['answer'],
+					...(typeof raw.justification === 'string' ? { justification: raw.justification } : {}),
+					...(CONFIDENCES.includes(raw.confidence as Confidence)
+						? { confidence: raw.confidence as Confidence }
+						: {}),
 					marks,
 					line: source.lineOf(at()),
 					index: i
@@ -187,6 +207,8 @@ export function checkAnswerScript(scenario: Scenario, script: AnswerScript): Sce
 		const value = toAnswerValue(d.type, a.answer);
 		const problem = typeof value === 'string' ? value : answerProblem(d, value);
 		if (problem) report(a.line, `${path}.answer`, problem);
+		const extras = answerExtrasProblem(d, a.justification, a.confidence);
+		if (extras) report(a.line, `${path}.justification`, extras);
 		for (const id of Object.keys(a.marks ?? {}))
 			if (!d.rubric.some((c) => c.id === id))
 				report(a.line, `${path}.marks.${id}`, `"${id}" is not a rubric criterion of ${d.id}`);

@@ -2,10 +2,35 @@
  * Answer values: validation against a decision's type, matching against trigger and clock conditions, and the
  * short text used in timelines and reports.
  */
-import type { AnswerValue, Decision } from './types';
+import { CONFIDENCES, type AnswerValue, type Decision } from './types';
 
-/** Longest free-text answer accepted (characters). */
+/** Longest free-text answer or justification accepted (characters). */
 export const MAX_TEXT_ANSWER = 8000;
+
+/** Decision types whose answer is a choice (an option, an order or a number) and may be justified. */
+export const CHOICE_TYPES: readonly Decision['type'][] = ['single', 'multiple', 'ranking', 'numeric'];
+
+/**
+ * Why the reasoning and confidence sent with an answer are not acceptable, or null. A justified decision
+ * needs non-empty reasoning; other decisions take none. Confidence, when given, is low, medium or high.
+ */
+export function answerExtrasProblem(
+	decision: Decision,
+	justification: unknown,
+	confidence: unknown
+): string | null {
+	if (confidence !== undefined && !CONFIDENCES.includes(confidence as never))
+		return 'confidence must be low, medium or high';
+	if (justification !== undefined && typeof justification !== 'string')
+		return 'the justification must be text';
+	if (!decision.justify)
+		return justification === undefined ? null : 'this decision does not ask for a justification';
+	if (justification === undefined || justification.trim() === '')
+		return 'give the team’s reasoning: this decision asks you to justify the answer';
+	return justification.length > MAX_TEXT_ANSWER
+		? `the justification is longer than ${MAX_TEXT_ANSWER} characters`
+		: null;
+}
 
 /** Why `value` is not a valid answer to `decision`, or null when it is. */
 export function answerProblem(decision: Decision, value: AnswerValue): string | null {

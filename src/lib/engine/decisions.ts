@@ -9,7 +9,13 @@ import { dequeueWhere, scheduleInject, setNested } from './schedule';
 import type { StepContext } from './scenario-clock';
 import type { ExerciseState } from './state';
 import { record } from './timeline';
-import type { Actor, AnswerValue, TeamId } from './types';
+import type { Actor, AnswerValue, Confidence, TeamId } from './types';
+
+/** What a team may send beside the answer itself. */
+export interface AnswerExtras {
+	justification?: string;
+	confidence?: Confidence;
+}
 
 /** Display name of whoever acted, if known. */
 export function actorName(actor: Actor): string | undefined {
@@ -22,6 +28,7 @@ export function submitAnswer(
 	decisionId: string,
 	teamId: TeamId,
 	value: AnswerValue,
+	extras: AnswerExtras,
 	actor: Actor,
 	ctx: StepContext
 ): ExerciseState {
@@ -38,6 +45,8 @@ export function submitAnswer(
 		...s,
 		answers: setNested(s.answers, teamId, decisionId, {
 			value,
+			...(extras.justification !== undefined ? { justification: extras.justification } : {}),
+			...(extras.confidence !== undefined ? { confidence: extras.confidence } : {}),
 			scenarioAt: now,
 			by: actorName(actor),
 			onTime
@@ -76,7 +85,7 @@ export function deadlinePassed(
 	return s;
 }
 
-/** Record an evaluator's marks for a team's free-text answer (replacing earlier marks). */
+/** Record an evaluator's marks for a team's free-text answer or its reasoning (replacing earlier marks). */
 export function markRubric(
 	state: ExerciseState,
 	decisionId: string,

@@ -71,7 +71,8 @@ export const updates = {
 	sendAdhoc: (state, input) => deliverAdhoc(state, cmd(input, 'inject.adhoc').inject, ctxOf(state, input)),
 	recordAnswer: (state, input) => {
 		const c = cmd(input, 'answer.submit');
-		return submitAnswer(state, c.decisionId, c.teamId, c.answer, input.actor, ctxOf(state, input));
+		const extras = { justification: c.justification, confidence: c.confidence };
+		return submitAnswer(state, c.decisionId, c.teamId, c.answer, extras, input.actor, ctxOf(state, input));
 	},
 	recordMarks: (state, input) => {
 		const c = cmd(input, 'rubric.mark');

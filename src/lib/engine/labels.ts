@@ -52,6 +52,8 @@ export function clockName(state: ExerciseState, clockId: string, vars: Vars): st
 export function scoreEntryName(state: ExerciseState, entryId: string, vars: Vars): string {
 	const [kind, ref] = entryId.split(':');
 	if (kind === 'decision' && ref) return `the answer to ${decisionName(state, ref, vars)}`;
+	if (kind === 'justification' && ref)
+		return `the reasoning behind the answer to ${decisionName(state, ref, vars)}`;
 	if (kind === 'timeliness' && ref) return `the timing of the answer to ${decisionName(state, ref, vars)}`;
 	if (kind === 'clock' && ref) return clockName(state, ref, vars);
 	return entryId;

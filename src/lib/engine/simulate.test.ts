@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkAnswerScript, parseAnswerScript } from './answer-script';
 import { testScenario } from './fixtures/test-scenario';
 import { parseScenario } from './scenario';
+import { optionOrderFor } from './option-order';
 import { formatSimulation, runSimulation } from './simulate';
 
 const SCRIPT = `teams: [soc, legal, comms]
@@ -82,7 +83,7 @@ describe('simulation', () => {
 		expect(result.scores.comms.entries.find((e) => e.id === 'decision:d-statement:comms')?.points).toBe(5);
 		const answered = result.timeline.filter((r) => r.kind === 'answered');
 		expect(answered).toHaveLength(7);
-		expect(answered[0]).toMatchObject({ team: 'soc', answer: 'Ignore', points: 2, maxPoints: 7 });
+		expect(answered[0]).toMatchObject({ team: 'soc', answer: 'Ignore', points: 0, maxPoints: 7 });
 	});
 
 	it('renders a readable table with scores and clocks', () => {
@@ -96,6 +97,76 @@ describe('simulation', () => {
 		expect(() =>
 			runSimulation(testScenario(), parsed('answers:\n  - { team: soc, decision: d-x, answer: a }\n'))
 		).toThrow(/script.yaml:2 answers\[0\].decision/);
+	});
+});
+
+describe('the otherwise rule', () => {
+	it('parses answer, after, justification and confidence, and reports a bad rule', () => {
+		expect(
+			parsed('otherwise: { answer: worst, after: last-minute, confidence: low }\nanswers: []\n').otherwise
+		).toEqual({
+			answer: 'worst',
+			after: 'last-minute',
+			justification: 'No reason given.',
+			confidence: 'low'
+		});
+		const r = parseAnswerScript(
+			'otherwise: { answer: best, after: soon, colour: red }\nanswers: []\n',
+			'x.yaml'
+		);
+		expect(r.issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+			'otherwise.colour: unknown key "colour"',
+			'otherwise.answer: answer must be first-shown or worst',
+			'otherwise.after: "soon" is not a duration like 15m, or last-minute'
+		]);
+	});
+
+	it('answers every unlisted decision with the first option shown, leaving rankings and texts as they are', () => {
+		const result = runSimulation(
+			testScenario(),
+			parsed(
+				'otherwise: { answer: first-shown, after: 2m }\nanswers:\n  - { team: soc, decision: d-contain, answer: monitor }\n'
+			)
+		);
+		const answers = result.state.answers;
+		expect(answers.soc['d-contain'].value).toEqual({ type: 'single', option: 'monitor' });
+		expect(answers.comms['d-statement']).toBeUndefined();
+		const shown = optionOrderFor(
+			result.state.config.exerciseId,
+			'comms',
+			result.scenario.injects.find((i) => i.id === 'comms-rank')!.decision!
+		);
+		expect(answers.comms['d-priorities'].value).toEqual({ type: 'ranking', order: shown });
+		expect(answers.legal['d-hours'].scenarioAt - result.state.delivered.legal['legal-hours']).toBe(
+			2 * 60_000
+		);
+	});
+
+	it('answers with the lowest-scoring option just before the deadline', () => {
+		const result = runSimulation(
+			testScenario(),
+			parsed('otherwise: { answer: worst, after: last-minute }\nanswers: []\n')
+		);
+		const a = result.state.answers.soc['d-contain'];
+		expect(a).toMatchObject({ value: { type: 'single', option: 'ignore' }, onTime: true });
+		expect(a.scenarioAt - result.state.delivered.soc.alert).toBe(59 * 60_000);
+		expect(result.state.answers.soc['d-ioc'].value).toEqual({ type: 'multiple', options: ['c'] });
+		expect(result.state.answers.legal['d-hours'].value).toEqual({ type: 'numeric', value: 25 });
+	});
+
+	it('sends a scripted justification and confidence with the answer', () => {
+		const scenario = testScenario();
+		scenario.injects.find((i) => i.id === 'alert')!.decision!.justify = true;
+		const script = parsed(
+			'answers:\n  - { team: soc, decision: d-contain, answer: monitor, justification: Quiet first, confidence: high }\n'
+		);
+		expect(runSimulation(scenario, script).state.answers.soc['d-contain']).toMatchObject({
+			justification: 'Quiet first',
+			confidence: 'high'
+		});
+		expect(() =>
+			runSimulation(scenario, parsed('answers:\n  - { team: soc, decision: d-contain, answer: monitor }\n'))
+		).toThrow(/answers\[0\]\.justification: give the team’s reasoning/);
 	});
 });
 

@@ -1,21 +1,24 @@
 /**
  * Headless play of a scenario with an answer script: start, tick to each next due item or scripted answer,
  * and end once nothing is pending. Injects that become held are released straight away, as an attentive
- * facilitator would; `manual` injects are never released. Answers go in as the team's participants; rubric
- * marks in the script go in as an evaluator right after the answer.
+ * facilitator would; `manual` injects are never released. Answers go in as the team's participants (with the
+ * script's `otherwise` rule answering what it does not list); rubric marks in the script go in as an evaluator
+ * right after the answer.
  */
 import { answerText } from './answers';
 import { applyInput } from './apply';
 import { checkAnswerScript, toAnswerValue, type AnswerScript, type ScriptedAnswer } from './answer-script';
 import { formatDuration, inWorldLabel } from './calendar';
 import { listToArray } from './persistent';
+import { optionOrderFor } from './option-order';
 import { nextDueAt, wallAt } from './scenario-clock';
+import { otherwiseAfter, otherwiseAnswer } from './script-otherwise';
 import { indexOf } from './scenario-index';
 import { scoresOf } from './scoring';
 import { unreachedAnswers } from './script-reach';
 import { createExercise, type ExerciseState } from './state';
 import { clocksView } from './views';
-import type { Actor, ClockView, Command, Scenario, TeamId, TeamScore } from './types';
+import type { Actor, AnswerValue, ClockView, Command, Scenario, TeamId, TeamScore } from './types';
 
 /** One line of a simulation's timeline. */
 export interface SimulationRow {
@@ -68,9 +71,44 @@ export function runSimulation(scenario: Scenario, script: AnswerScript): Simulat
 		if (!r.ok) throw new Error(`simulation: ${command.type} was refused: ${r.error.message}`);
 		state = r.state;
 	};
+	const submit = (
+		team: TeamId,
+		decisionId: string,
+		answer: AnswerValue,
+		justification?: string,
+		confidence?: ScriptedAnswer['confidence']
+	) =>
+		apply(
+			{ role: 'participant', teamId: team, name: `${team} (script)` },
+			{
+				type: 'answer.submit',
+				decisionId,
+				teamId: team,
+				answer,
+				...(justification !== undefined ? { justification } : {}),
+				...(confidence ? { confidence } : {})
+			}
+		);
 	apply(FACILITATOR, { type: 'exercise.start' });
 	const ix = indexOf(scenario);
 	const open = script.answers.filter((a) => teams.includes(a.team));
+	const listed = new Set(open.map((a) => `${a.team}\u0000${a.decision}`));
+	const passedOver = new Set<string>();
+	/** The next answer the `otherwise` rule gives: a delivered decision nobody answered and the script omits. */
+	const nextOtherwise = (): { wall: number; team: TeamId; decisionId: string } | null => {
+		const rule = script.otherwise;
+		if (!rule) return null;
+		let best: { wall: number; team: TeamId; decisionId: string } | null = null;
+		for (const team of teams)
+			for (const [injectId, at] of Object.entries(state.delivered[team] ?? {})) {
+				const d = ix.injects.get(injectId)?.decision;
+				const key = `${team}\u0000${d?.id}`;
+				if (!d || listed.has(key) || passedOver.has(key) || state.answers[team]?.[d.id]) continue;
+				const wall = wallAt(state.clock, at + otherwiseAfter(rule, d));
+				if (!best || wall < best.wall) best = { wall, team, decisionId: d.id };
+			}
+		return best;
+	};
 	for (let steps = 0; steps < STEP_LIMIT; steps++) {
 		const held = Object.entries(state.held).find(([, byTeam]) => Object.keys(byTeam).length > 0);
 		if (held) {
@@ -87,6 +125,16 @@ export function runSimulation(scenario: Scenario, script: AnswerScript): Simulat
 			const w = wallAt(state.clock, deliveredAt + a.after);
 			if (!next || w < next.wall) next = { wall: w, answer: a };
 		}
+		const other = nextOtherwise();
+		if (other && (!next || other.wall < next.wall)) {
+			wall = Math.max(wall, other.wall);
+			const rule = script.otherwise!;
+			const d = ix.decisions.get(other.decisionId)!.decision;
+			const answer = otherwiseAnswer(rule, d, optionOrderFor(state.config.exerciseId, other.team, d));
+			if (!answer) passedOver.add(`${other.team}\u0000${d.id}`);
+			else submit(other.team, d.id, answer, d.justify ? rule.justification : undefined, rule.confidence);
+			continue;
+		}
 		if (!next) break;
 		wall = Math.max(wall, next.wall);
 		const a = next.answer;
@@ -98,10 +146,7 @@ export function runSimulation(scenario: Scenario, script: AnswerScript): Simulat
 		const decision = ix.decisions.get(a.decision)!.decision;
 		const answer = toAnswerValue(decision.type, a.answer);
 		if (typeof answer === 'string') continue;
-		apply(
-			{ role: 'participant', teamId: a.team, name: `${a.team} (script)` },
-			{ type: 'answer.submit', decisionId: a.decision, teamId: a.team, answer }
-		);
+		submit(a.team, a.decision, answer, a.justification, a.confidence);
 		if (a.marks)
 			apply(
 				{ role: 'evaluator', name: 'script' },

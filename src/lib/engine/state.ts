@@ -9,6 +9,7 @@ import { EMPTY_LIST, EMPTY_MAP, type PList, type PMap } from './persistent';
 import type {
 	AdhocInject,
 	AnswerValue,
+	Confidence,
 	ExerciseConfig,
 	Lifecycle,
 	NoteView,
@@ -51,6 +52,9 @@ export interface FeedItem {
 /** A team's answer to a decision. */
 export interface AnswerRecord {
 	value: AnswerValue;
+	/** The team's reasoning (justified decisions require it). */
+	justification?: string;
+	confidence?: Confidence;
 	scenarioAt: number;
 	by?: string;
 	onTime: boolean | null;

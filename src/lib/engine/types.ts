@@ -120,6 +120,9 @@ export interface RubricCriterion {
 	guidance: string;
 }
 
+/** How a ranking earns points: places exactly right, nearness to the right place, or pairwise agreement. */
+export type RankingCredit = 'exact' | 'proximity' | 'kendall';
+
 export interface NumericBand {
 	min?: number;
 	max?: number;
@@ -133,12 +136,25 @@ export interface Decision {
 	type: DecisionType;
 	/** single, multiple and ranking. */
 	options: DecisionOption[];
-	/** text: criteria an evaluator marks (partial credit allowed). */
+	/**
+	 * text: criteria an evaluator marks (partial credit allowed). Choice decisions with `justify`: criteria for
+	 * the team's reasoning, scored as a separate entry.
+	 */
 	rubric: RubricCriterion[];
+	/** Choice decisions (single, multiple, ranking, numeric): the team must give its reasoning. Absent = false. */
+	justify?: boolean;
+	/**
+	 * Options shown in a per-exercise, per-team order (see option-order.ts). Absent = true; false keeps the
+	 * authored order for everyone.
+	 */
+	shuffle?: boolean;
 	/** numeric: scoring bands, first match wins. */
 	numeric?: { unit?: string; min?: number; max?: number; bands: NumericBand[] };
-	/** ranking: the expected order of option ids and points per item in its expected place. */
-	ranking?: { order: string[]; pointsPerPosition: number };
+	/**
+	 * ranking: the expected order of option ids, points per item, and how partial orders earn credit
+	 * (absent = exact).
+	 */
+	ranking?: { order: string[]; pointsPerPosition: number; credit?: RankingCredit };
 	/** Scenario ms after delivery by which the team should answer. */
 	deadline?: number;
 	/** Points added for an answer before the deadline, or for one after it. */
@@ -254,6 +270,11 @@ export type AnswerValue =
 	| { type: 'numeric'; value: number }
 	| { type: 'ranking'; order: string[] };
 
+/** How sure a team said it was of an answer. Recorded and shown to staff; never scored. */
+export type Confidence = 'low' | 'medium' | 'high';
+
+export const CONFIDENCES: readonly Confidence[] = ['low', 'medium', 'high'];
+
 export interface AdhocInject {
 	id: string;
 	title: string;
@@ -278,8 +299,19 @@ export type Command =
 	| { type: 'inject.hold'; injectId: string }
 	| { type: 'inject.skip'; injectId: string }
 	| { type: 'inject.adhoc'; inject: AdhocInject }
-	| { type: 'answer.submit'; decisionId: string; teamId: TeamId; answer: AnswerValue }
-	/** An evaluator marks rubric criteria of a free-text answer: fraction 0..1 of each criterion's points. */
+	| {
+			type: 'answer.submit';
+			decisionId: string;
+			teamId: TeamId;
+			answer: AnswerValue;
+			/** The team's reasoning; required by decisions with `justify`. */
+			justification?: string;
+			confidence?: Confidence;
+	  }
+	/**
+	 * An evaluator marks rubric criteria of a free-text answer, or of the reasoning behind a justified choice:
+	 * fraction 0..1 of each criterion's points.
+	 */
 	| { type: 'rubric.mark'; decisionId: string; teamId: TeamId; marks: Record<string, number>; note?: string }
 	/** Replace the points of one score entry, keeping the original and the reason. */
 	| { type: 'score.override'; teamId: TeamId; entryId: string; points: number; reason: string }
@@ -328,11 +360,19 @@ export interface EngineError {
 // ───────────────────────────── Scores ─────────────────────────────
 
 export interface ScoreEntry {
-	/** Stable id, e.g. "decision:d-evict:soc", "clock:fcc-64-2011", "timeliness:d-evict:soc". */
+	/**
+	 * Stable id, e.g. "decision:d-evict:soc", "justification:d-evict:soc" (the reasoning of a justified choice),
+	 * "timeliness:d-evict:soc", "clock:fcc-64-2011".
+	 */
 	id: string;
 	teamId: TeamId;
 	/** What rule produced it, in words: "Option 'Coordinated eviction'", "FCC 64.2011 notice met". */
 	rule: string;
+	/**
+	 * Why the chosen option or band earns its points (the author's rationale), kept apart from `rule` so a
+	 * view can leave it out.
+	 */
+	rationale?: string;
 	/** What the team did that earned it (answer text, timing). */
 	evidence: string;
 	points: number;
@@ -427,6 +467,9 @@ export interface AnswerView {
 	decisionId: string;
 	teamId: TeamId;
 	value: AnswerValue;
+	/** The team's reasoning, when it gave one. */
+	justification?: string;
+	confidence?: Confidence;
 	by?: string;
 	scenarioAt: number;
 	/** null when the decision has no deadline. */
@@ -438,8 +481,13 @@ export interface DecisionView {
 	injectId: string;
 	prompt: string;
 	type: DecisionType;
-	/** Labels only: points and rationale are never sent to participants. */
+	/**
+	 * Labels only, in the order this team is shown them (see option-order.ts): points and rationale are never
+	 * sent to participants. For a ranking this is also the starting order.
+	 */
 	options: { id: string; label: string }[];
+	/** The team must give its reasoning with the answer. */
+	justify?: boolean;
 	numeric?: { unit?: string; min?: number; max?: number };
 	deliveredAt: number;
 	deadlineAt?: number;

@@ -2,7 +2,7 @@
  * Checks a command against the exercise state it would apply to (time already advanced), so an invalid one
  * is rejected with a specific code before anything changes.
  */
-import { answerProblem } from './answers';
+import { answerExtrasProblem, answerProblem } from './answers';
 import { undeliveredTeams } from './delivery';
 import { mapHas } from './persistent';
 import { indexOf } from './scenario-index';
@@ -92,7 +92,9 @@ export function validateCommand(state: ExerciseState, command: Command): EngineE
 					'decision/already_answered',
 					`${command.teamId} has already answered "${command.decisionId}"`
 				);
-			const problem = answerProblem(found.decision, command.answer);
+			const problem =
+				answerProblem(found.decision, command.answer) ??
+				answerExtrasProblem(found.decision, command.justification, command.confidence);
 			return problem ? fail('answer/invalid', problem) : null;
 		}
 		case 'rubric.mark': {
@@ -100,7 +102,7 @@ export function validateCommand(state: ExerciseState, command: Command): EngineE
 			if (bad) return bad;
 			const found = ix.decisions.get(command.decisionId);
 			if (!found) return fail('decision/not_found', `no decision "${command.decisionId}" in this scenario`);
-			if (found.decision.type !== 'text' || found.decision.rubric.length === 0)
+			if (found.decision.rubric.length === 0)
 				return fail('command/invalid', `decision "${command.decisionId}" has no rubric to mark`);
 			if (!state.answers[command.teamId]?.[command.decisionId])
 				return fail('command/invalid', `${command.teamId} has not answered "${command.decisionId}" yet`);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Driver, T0, wallMin } from './fixtures/harness';
+import { Driver, T0, testConfig, wallMin } from './fixtures/harness';
+import { testScenario } from './fixtures/test-scenario';
+import { scoresOf } from './scoring';
 import type { FacilitatorView, ObserverView, TeamView } from './types';
 import { viewFor } from './views';
 
@@ -43,6 +45,23 @@ describe('views', () => {
 			expect(json).not.toContain(secret);
 		expect(v.decisions[0].options[0]).toEqual({ id: 'monitor', label: 'Monitor quietly' });
 		expect(v.score).toBeUndefined();
+	});
+
+	it('never shows a ranking in its scored order (observation: an untouched ranking scored full marks)', () => {
+		const scenario = testScenario();
+		const ranking = scenario.injects.find((i) => i.id === 'comms-rank')!.decision!;
+		ranking.options = ranking.ranking!.order.map((id) => ranking.options.find((o) => o.id === id)!);
+		for (const exerciseId of ['ex-1', 'ex-2', 'ex-3']) {
+			const d = new Driver(scenario, testConfig({ exerciseId }));
+			d.start();
+			d.tick(T0 + wallMin(151));
+			const v = viewFor(d.state, { role: 'participant', teamId: 'comms' }, T0 + wallMin(151)) as TeamView;
+			const shown = v.decisions.find((x) => x.id === 'd-priorities')!.options.map((o) => o.id);
+			expect(shown).not.toEqual(ranking.ranking!.order);
+			d.answer('comms', 'd-priorities', { type: 'ranking', order: shown }, T0 + wallMin(152));
+			const e = scoresOf(d.state).comms.entries.find((x) => x.id === 'decision:d-priorities:comms')!;
+			expect(e.points).toBeLessThan(e.maxPoints);
+		}
 	});
 
 	it('fills templates from config variables, falling back to scenario defaults', () => {

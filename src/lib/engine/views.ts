@@ -5,6 +5,7 @@
  * evaluators also get decision definitions, live scores and the current rubric marks; facilitators get everything.
  */
 import { deadlineLabel } from './calendar';
+import { optionOrderFor } from './option-order';
 import { listToArray } from './persistent';
 import { nextDueAt, scenarioTimeAt } from './scenario-clock';
 import { indexOf } from './scenario-index';
@@ -99,12 +100,14 @@ function decisionView(
 	vars: Vars
 ): DecisionView {
 	const a = state.answers[teamId]?.[d.id];
+	const label = new Map(d.options.map((o) => [o.id, fill(o.label, vars)]));
 	return {
 		id: d.id,
 		injectId,
 		prompt: fill(d.prompt, vars),
 		type: d.type,
-		options: d.options.map((o) => ({ id: o.id, label: fill(o.label, vars) })),
+		options: optionOrderFor(state.config.exerciseId, teamId, d).map((id) => ({ id, label: label.get(id)! })),
+		...(d.justify ? { justify: true } : {}),
 		numeric: d.numeric ? { unit: d.numeric.unit, min: d.numeric.min, max: d.numeric.max } : undefined,
 		deliveredAt,
 		deadlineAt: d.deadline === undefined ? undefined : deliveredAt + d.deadline,
@@ -112,6 +115,8 @@ function decisionView(
 			decisionId: d.id,
 			teamId,
 			value: a.value,
+			...(a.justification !== undefined ? { justification: a.justification } : {}),
+			...(a.confidence !== undefined ? { confidence: a.confidence } : {}),
 			by: a.by,
 			scenarioAt: a.scenarioAt,
 			onTime: a.onTime
@@ -175,7 +180,11 @@ function teamView(state: ExerciseState, teamId: TeamId, now: number, vars: Vars)
 		decisions: p.decisions,
 		clocks: clocksView(state)
 	};
-	if (state.lifecycle === 'ended') view.score = teamScore(state, teamId);
+	if (state.lifecycle === 'ended') {
+		// The authors' rationale stays with staff: a team sees what it scored and why by rule, not the reasons.
+		const score = teamScore(state, teamId);
+		view.score = { ...score, entries: score.entries.map(({ rationale: _r, ...e }) => e) };
+	}
 	return view;
 }
 

@@ -1,16 +1,17 @@
 /**
  * Content checks that need no cross-reference: every decision can be scored, ranking orders are permutations,
- * deadlines are positive, table rows fit their columns, `hold` is only set where it means something.
+ * numeric bands cover their range, a rubric marks text or justified reasoning, deadlines are positive, table
+ * rows fit their columns, `hold` is only set where it means something.
  */
 import type { CheckContext } from './catalog';
 import { parseDeadline, parseDuration } from './durations';
+import { checkNumericBands } from './numeric-bands';
 import type { RawDecision } from './schema';
 import type { Path } from './source-map';
 import { quoteList } from './suggest';
 
-const FIELD_FOR: Record<'options' | 'rubric' | 'numeric' | 'ranking', RawDecision['type'][]> = {
+const FIELD_FOR: Record<'options' | 'numeric' | 'ranking', RawDecision['type'][]> = {
 	options: ['single', 'multiple', 'ranking'],
-	rubric: ['text'],
 	numeric: ['numeric'],
 	ranking: ['ranking']
 };
@@ -58,6 +59,16 @@ function checkDecision(ctx: CheckContext, decision: RawDecision, id: string, pat
 				`"${field}" does not apply to a ${type} decision (only to ${types.join(', ')})`
 			);
 	}
+	if (decision.justify && type === 'text')
+		ctx.report(
+			[...path, 'justify'],
+			'"justify" does not apply to a text decision: its answer already is the team’s reasoning'
+		);
+	if (decision.rubric.length > 0 && type !== 'text' && !decision.justify)
+		ctx.report(
+			[...path, 'rubric'],
+			`a ${type} decision takes a rubric only with "justify: true" (the rubric marks the team’s reasoning)`
+		);
 	if (decision.deadline !== undefined && parseDuration(decision.deadline) === 0)
 		ctx.report(
 			[...path, 'deadline'],
@@ -96,10 +107,19 @@ function checkDecision(ctx: CheckContext, decision: RawDecision, id: string, pat
 					`band min ${band.min} is greater than its max ${band.max}`
 				);
 		});
+		checkNumericBands(ctx, decision.numeric, [...path, 'numeric']);
 	}
 	if (type === 'ranking') {
 		if (!decision.ranking) noScoring('a ranking decision needs ranking.order and ranking.pointsPerPosition');
-		else checkRankingOrder(ctx, decision, [...path, 'ranking', 'order']);
+		else {
+			checkRankingOrder(ctx, decision, [...path, 'ranking', 'order']);
+			const ids = options.map((option) => option.id);
+			if (!decision.shuffle && ids.join('\u0000') === decision.ranking.order.join('\u0000'))
+				ctx.report(
+					[...path, 'shuffle'],
+					'with "shuffle: false" the options are shown as written, and they are written in the expected order: an untouched ranking would score full marks; list them in another order'
+				);
+		}
 	}
 }
 

@@ -88,6 +88,32 @@ describe('parseScenario', () => {
 		]);
 	});
 
+	it('reads justify, shuffle and ranking credit, defaulting to no reasoning, shuffled, exact', () => {
+		expect(scenario?.injects[0].decision).toMatchObject({ justify: false, shuffle: true });
+		const text = base.replace(
+			'      type: single\n',
+			'      type: single\n      justify: true\n      shuffle: false\n      rubric:\n        - { id: why, label: Why, points: 2 }\n'
+		);
+		const parsed = parseScenario(text, 'mini.yaml');
+		expect(parsed.issues).toEqual([]);
+		expect(parsed.scenario?.injects[0].decision).toMatchObject({
+			justify: true,
+			shuffle: false,
+			rubric: [{ id: 'why', label: 'Why', points: 2, guidance: '' }]
+		});
+		const ranking = base
+			.replace(
+				'      type: single\n',
+				'      type: ranking\n      ranking: { order: [b, a], pointsPerPosition: 1, credit: kendall }\n'
+			)
+			.replace('when: alert, options: [a]', 'when: alert');
+		expect(parseScenario(ranking, 'mini.yaml').scenario?.injects[0].decision?.ranking).toEqual({
+			order: ['b', 'a'],
+			pointsPerPosition: 1,
+			credit: 'kendall'
+		});
+	});
+
 	it('maps clock conditions and a business-day deadline', () => {
 		expect(scenario?.clocks[0]).toMatchObject({
 			start: { kind: 'inject', inject: 'alert' },

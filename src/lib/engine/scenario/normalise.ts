@@ -44,11 +44,19 @@ function decision(raw: RawDecision, injectId: string): Decision {
 		type: raw.type,
 		options: raw.options.map((option) => ({ ...option })),
 		rubric: raw.rubric.map((criterion) => ({ ...criterion })),
+		justify: raw.justify,
+		shuffle: raw.shuffle,
 		...(raw.numeric
 			? { numeric: { ...raw.numeric, bands: raw.numeric.bands.map((band) => ({ ...band })) } }
 			: {}),
 		...(raw.ranking
-			? { ranking: { order: [...raw.ranking.order], pointsPerPosition: raw.ranking.pointsPerPosition } }
+			? {
+					ranking: {
+						order: [...raw.ranking.order],
+						pointsPerPosition: raw.ranking.pointsPerPosition,
+						credit: raw.ranking.credit
+					}
+				}
 			: {}),
 		...(raw.deadline !== undefined ? { deadline: ms(raw.deadline) } : {}),
 		...(raw.timeliness ? { timeliness: { ...raw.timeliness } } : {}),

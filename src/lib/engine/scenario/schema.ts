@@ -147,7 +147,20 @@ const decisionSchema = z.strictObject({
 	timeliness: z.strictObject({ onTime: z.number(), late: z.number() }).optional(),
 	objectives: z.array(ref('an objective')).default([]),
 	options: z.array(optionSchema).default([]).describe('single, multiple and ranking decisions'),
-	rubric: z.array(rubricSchema).default([]).describe('text decisions: criteria an evaluator marks'),
+	justify: z
+		.boolean()
+		.default(false)
+		.describe('single, multiple, ranking and numeric decisions: the team must give its reasoning'),
+	shuffle: z
+		.boolean()
+		.default(true)
+		.describe(
+			'Show options in a per-exercise, per-team order (false: as written; never a ranking in its order)'
+		),
+	rubric: z
+		.array(rubricSchema)
+		.default([])
+		.describe('text decisions, and the reasoning of justified ones: criteria an evaluator marks'),
 	numeric: z
 		.strictObject({
 			unit: z.string().optional(),
@@ -159,7 +172,13 @@ const decisionSchema = z.strictObject({
 	ranking: z
 		.strictObject({
 			order: z.array(ref('an option')).describe('Every option id once, best first'),
-			pointsPerPosition: z.number().positive()
+			pointsPerPosition: z.number().positive(),
+			credit: z
+				.enum(['exact', 'proximity', 'kendall'])
+				.default('exact')
+				.describe(
+					'exact: points per item in place; proximity: partial by distance; kendall: by rank agreement'
+				)
 		})
 		.optional()
 });

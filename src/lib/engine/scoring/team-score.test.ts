@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Driver, T0, wallMin } from './fixtures/harness';
-import { testScenario } from './fixtures/test-scenario';
-import { ratingFor, scoresOf } from './scoring';
+import { Driver, T0, wallMin } from '../fixtures/harness';
+import { testScenario } from '../fixtures/test-scenario';
+import { ratingFor, scoresOf } from '.';
 
 function played(): Driver {
 	const d = new Driver();
@@ -27,6 +27,14 @@ describe('scoring', () => {
 		expect(entry(d, 'soc', 'timeliness:d-contain:soc')).toMatchObject({ points: 2, maxPoints: 2 });
 	});
 
+	it('pays no on-time points for a fast answer that earns nothing (observation: on-time points for wrong answers)', () => {
+		const d = new Driver();
+		d.start();
+		d.answer('soc', 'd-contain', { type: 'single', option: 'ignore' }, T0 + wallMin(31));
+		expect(entry(d, 'soc', 'decision:d-contain:soc')).toMatchObject({ points: 0 });
+		expect(entry(d, 'soc', 'timeliness:d-contain:soc')).toMatchObject({ points: 0, maxPoints: 2 });
+	});
+
 	it('fills scenario variables in the option labels a rule and its evidence quote', () => {
 		const scenario = testScenario();
 		scenario.injects.find((i) => i.id === 'alert')!.decision!.options[1].label = 'Isolate {{org}} core';
@@ -34,7 +42,8 @@ describe('scoring', () => {
 		d.start();
 		d.answer('soc', 'd-contain', { type: 'single', option: 'isolate' }, T0 + wallMin(40));
 		expect(entry(d, 'soc', 'decision:d-contain:soc')).toMatchObject({
-			rule: "Option 'Isolate Acme core': Tips off the actor",
+			rule: "Option 'Isolate Acme core'",
+			rationale: 'Tips off the actor',
 			evidence: 'Isolate Acme core'
 		});
 	});

@@ -3,7 +3,7 @@
  * answered through an ack carrying `{ data }` or `{ error }`. The wire vocabulary (WireCommand) is mapped to
  * the engine's Command on the server (src/lib/server/realtime/commands.ts), never trusted as-is.
  */
-import type { AnswerValue, Channel, TeamId, View } from '$lib/engine/types';
+import type { AnswerValue, Channel, Confidence, TeamId, View } from '$lib/engine/types';
 
 export type ErrorCode =
 	| 'auth/required'
@@ -55,7 +55,16 @@ export type WireCommand =
 	 * Participants: the team comes from the seat, never from the payload (a `teamId` sent by a participant is
 	 * ignored). Facilitators answering on a team's behalf name the team in `teamId`.
 	 */
-	| { type: 'answer.submit'; decisionId: string; answer: AnswerValue; teamId?: TeamId }
+	| {
+			type: 'answer.submit';
+			decisionId: string;
+			answer: AnswerValue;
+			teamId?: TeamId;
+			/** The team's reasoning; required by justified decisions. */
+			justification?: string;
+			/** How sure the team is; recorded, never scored. */
+			confidence?: Confidence;
+	  }
 	| { type: 'rubric.mark'; decisionId: string; teamId: TeamId; marks: Record<string, number>; note?: string }
 	| { type: 'score.override'; teamId: TeamId; entryId: string; points: number; reason: string }
 	| { type: 'note.add'; teamId?: TeamId; objectiveId?: string; text: string }

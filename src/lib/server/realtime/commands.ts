@@ -4,7 +4,14 @@
  * the team from the seat, never from the payload.
  */
 import { z } from 'zod';
-import { CHANNELS, type Actor, type Channel, type Command } from '$lib/engine/types';
+import {
+	CHANNELS,
+	CONFIDENCES,
+	type Actor,
+	type Channel,
+	type Command,
+	type Confidence
+} from '$lib/engine/types';
 import { MAX_TEXT_ANSWER, type Principal, type WireCommand } from '$lib/realtime/contract';
 
 const id = z.string().trim().min(1).max(120);
@@ -42,7 +49,14 @@ const wireCommand = z.discriminatedUnion('type', [
 		audience: z.union([z.literal('all'), z.array(teamId).min(1).max(20)]),
 		facilitatorNotes: longText.optional()
 	}),
-	z.strictObject({ type: z.literal('answer.submit'), decisionId: id, answer, teamId: teamId.optional() }),
+	z.strictObject({
+		type: z.literal('answer.submit'),
+		decisionId: id,
+		answer,
+		teamId: teamId.optional(),
+		justification: longText.optional(),
+		confidence: z.enum(CONFIDENCES as [Confidence, ...Confidence[]]).optional()
+	}),
 	z.strictObject({
 		type: z.literal('rubric.mark'),
 		decisionId: id,

@@ -89,7 +89,7 @@ function objectivesSection(data: ReviewData): string[] {
 			out.push(`**${team(t.teamId)}: every point explained**`, '');
 			for (const e of t.entries) {
 				out.push(
-					`- ${formatElapsed(e.scenarioAt)} ${e.rule} — ${e.evidence}: ${e.points} / ${e.maxPoints}` +
+					`- ${formatElapsed(e.scenarioAt)} ${e.rule}${e.rationale ? ` (${e.rationale})` : ''} — ${e.evidence}: ${e.points} / ${e.maxPoints}` +
 						(e.pending ? ' (awaiting rubric marks)' : '') +
 						(e.override ? ` (overridden from ${e.override.originalPoints}: ${e.override.reason})` : '')
 				);

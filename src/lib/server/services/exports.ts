@@ -36,14 +36,17 @@ export const CSV_COLUMNS = [
 	'answer',
 	'answered_by',
 	'answered_at_minutes',
-	'on_time'
+	'on_time',
+	'rationale',
+	'justification',
+	'confidence'
 ];
 
 const minutes = (ms: number | undefined) => (ms === undefined ? '' : Math.round(ms / 60_000));
 
-/** The decision a score entry is about: "decision:<id>:<team>" and "timeliness:<id>:<team>". */
+/** The decision a score entry is about: "decision:", "justification:" and "timeliness:<id>:<team>". */
 function decisionOf(entryId: string): string | null {
-	const m = /^(?:decision|timeliness):(.+):[^:]+$/.exec(entryId);
+	const m = /^(?:decision|justification|timeliness):(.+):[^:]+$/.exec(entryId);
 	return m ? m[1] : null;
 }
 
@@ -75,7 +78,10 @@ export function exerciseCsv(data: ReviewData): ExportFile {
 				answer?.answer ?? '',
 				answer?.by ?? '',
 				minutes(answer?.answeredAt),
-				answer?.onTime === null || answer?.onTime === undefined ? '' : String(answer.onTime)
+				answer?.onTime === null || answer?.onTime === undefined ? '' : String(answer.onTime),
+				e.rationale ?? '',
+				answer?.justification ?? '',
+				answer?.confidence ?? ''
 			]);
 		}
 	}

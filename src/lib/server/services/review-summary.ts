@@ -7,6 +7,7 @@ import { formatDuration } from '$lib/client/scenario-time';
 import { ratingFor } from '$lib/engine';
 import type {
 	ClockView,
+	Confidence,
 	HseepRating,
 	NoteView,
 	Objective,
@@ -25,6 +26,9 @@ export interface AnswerRow {
 	prompt: string;
 	/** The answer in words, or null when the team never answered. */
 	answer: string | null;
+	/** The team's reasoning, when it gave one. */
+	justification?: string;
+	confidence?: Confidence;
 	by?: string;
 	deliveredAt: number;
 	deadlineAt?: number;

@@ -61,6 +61,11 @@ export interface ReviewData {
 	steps: ReplayStep[];
 }
 
+/** A team's score with the authors' rationale left out of every entry. */
+function withoutRationale(score: TeamScore): TeamScore {
+	return { ...score, entries: score.entries.map(({ rationale: _rationale, ...e }) => e) };
+}
+
 // What a participant may see of the shared timeline besides their own team's entries.
 const PUBLIC_KINDS = new Set<TimelineEntry['kind']>(['lifecycle', 'speed']);
 
@@ -168,7 +173,8 @@ export class Review {
 		return {
 			...full,
 			teams: full.teams.filter((t) => t.id === team),
-			scores: team && full.scores[team] ? { [team]: full.scores[team] } : {},
+			// An option's rationale stays with staff: a team sees what it scored, not the author's reasons.
+			scores: team && full.scores[team] ? { [team]: withoutRationale(full.scores[team]) } : {},
 			timeline: full.timeline.filter((e) => (e.teamId ? e.teamId === team : PUBLIC_KINDS.has(e.kind))),
 			clocks: full.clocks.filter((c) => c.owner === team),
 			answers: full.answers.filter((a) => a.teamId === team),
@@ -188,6 +194,8 @@ export class Review {
 				decisionId: d.id,
 				prompt: d.prompt,
 				answer: d.answer ? describeAnswer(d, d.answer.value) : null,
+				...(d.answer?.justification !== undefined ? { justification: d.answer.justification } : {}),
+				...(d.answer?.confidence !== undefined ? { confidence: d.answer.confidence } : {}),
 				by: d.answer?.by,
 				deliveredAt: d.deliveredAt,
 				deadlineAt: d.deadlineAt,

@@ -87,7 +87,7 @@ injects:
       id: d-board
       prompt: Tell the board?
       type: numeric
-      numeric: { bands: [{ max: 2, points: 3 }, { min: 3, points: 0 }] }
+      numeric: { bands: [{ max: 2, points: 3 }, { min: 2, points: 0 }] }
 clocks:
   - id: notice
     name: Notice

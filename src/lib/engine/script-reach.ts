@@ -38,7 +38,7 @@ function whyNot(state: ExerciseState, team: string, inject: Inject): string {
 	const chain: string[] = [];
 	while (at.trigger.kind === 'after') {
 		const before = byId.get(at.trigger.inject);
-		if (!before || delivered[before.id] !== undefined) break;
+		if (!before || delivered[before.id] !== undefined || chain.includes(before.id)) break;
 		chain.push(before.id);
 		at = before;
 	}

@@ -326,11 +326,11 @@ const expected: Record<string, { what: string; issues: string[] }> = {
 	'frameworks.yaml': {
 		what: 'checks CSF categories, HSEEP core capabilities and ATT&CK ids (lists and text) against the reference data',
 		issues: [
-			'frameworks.yaml:3 attackVersion: the scenario was checked against ATT&CK v17, but the validator\'s table is ATT&CK v19: re-check its ids (see scenarios/README.md) and set attackVersion: "19"',
+			'frameworks.yaml:3 attackVersion: the scenario was checked against ATT&CK v17, but the validator\'s table is ATT&CK v19: re-check its ids (see src/lib/engine/scenario/reference/README.md) and set attackVersion: "19"',
 			'frameworks.yaml:13 objectives[0].csf[1]: "DE.DP" is not a NIST CSF 2.0 category (the DE categories are DE.CM, DE.AE)',
 			'frameworks.yaml:13 objectives[0].csf[2]: "RS.IM" is not a NIST CSF 2.0 category (the RS categories are RS.MA, RS.AN, RS.CO, RS.MI)',
 			'frameworks.yaml:14 objectives[0].hseep[1]: "Cyber Security" is not one of the 32 core capabilities of the National Preparedness Goal (did you mean "Cybersecurity"?)',
-			'frameworks.yaml:14 objectives[0].hseep[2]: "Incident Command" is not one of the 32 core capabilities of the National Preparedness Goal (see scenarios/README.md for the list)',
+			'frameworks.yaml:14 objectives[0].hseep[2]: "Incident Command" is not one of the 32 core capabilities of the National Preparedness Goal (the list, with its source, is in src/lib/engine/scenario/reference/hseep.ts)',
 			'frameworks.yaml:15 objectives[0].attack[1]: T1562.004 (Impair Defenses: Disable or Modify System Firewall) was retired in ATT&CK v19: use "T1686" (Disable or Modify System Firewall) or "T1686.002" (Disable or Modify System Firewall: Network Device Firewall)',
 			'frameworks.yaml:15 objectives[0].attack[2]: T1999 is not in Switchboard\'s ATT&CK v19 table (did you mean "T1199"?); if it is right, check it on attack.mitre.org and add it to src/lib/engine/scenario/reference/attack.ts',
 			'frameworks.yaml:27 injects[0].notes: in this text, T1070.002 (Indicator Removal: Clear Linux or Mac System Logs) was retired in ATT&CK v19: use "T1685.006" (Disable or Modify Tools: Clear Linux or Mac System Logs)'

@@ -47,7 +47,7 @@ export function checkFrameworks(ctx: CheckContext): void {
 			const hint = didYouMean(capability, Object.keys(CORE_CAPABILITIES));
 			ctx.report(
 				[...at, 'hseep', j],
-				`"${capability}" is not one of the 32 core capabilities of the National Preparedness Goal${hint || ' (see scenarios/README.md for the list)'}`
+				`"${capability}" is not one of the 32 core capabilities of the National Preparedness Goal${hint || ' (the list, with its source, is in src/lib/engine/scenario/reference/hseep.ts)'}`
 			);
 		});
 		objective.attack.forEach((id, j) => {
@@ -96,7 +96,7 @@ function checkAttackVersion(ctx: CheckContext, citesAttack: boolean): void {
 	if (typeof version === 'string' && version.split('.')[0] !== ATTACK_VERSION)
 		ctx.report(
 			['attackVersion'],
-			`the scenario was checked against ATT&CK v${version}, but the validator's table is ATT&CK v${ATTACK_VERSION}: re-check its ids (see scenarios/README.md) and set attackVersion: "${ATTACK_VERSION}"`
+			`the scenario was checked against ATT&CK v${version}, but the validator's table is ATT&CK v${ATTACK_VERSION}: re-check its ids (see src/lib/engine/scenario/reference/README.md) and set attackVersion: "${ATTACK_VERSION}"`
 		);
 }
 

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
-import { actionFailure } from '$lib/server/errors';
+import { actionFailure, ServiceError } from '$lib/server/errors';
 import { readSetupForm, validateSetup } from './validate';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -28,6 +28,15 @@ export const actions: Actions = {
 				password: form.password
 			});
 		} catch (e) {
+			// A password the policy refuses is shown beside its field, like the form's own checks.
+			if (e instanceof ServiceError && e.code === 'password/weak') {
+				return fail(400, {
+					code: e.code,
+					message: 'Please correct the fields marked below.',
+					errors: { password: e.message },
+					values
+				});
+			}
 			return actionFailure(e, values);
 		}
 		redirect(303, '/scenarios');

@@ -24,6 +24,11 @@ describe('sessions service', () => {
 		expect(await code(app.sessions.setup(fakeRequest(), { ...form, username: 'eve' }))).toBe('setup/closed');
 	});
 
+	it.each(['password', '12345678', 'aaaaaaaa'])('refuses "%s" as the first password', async (password) => {
+		expect(await code(app.sessions.setup(fakeRequest(), { ...form, password }))).toBe('password/weak');
+		expect(await app.sessions.needsSetup()).toBe(true);
+	});
+
 	it('rejects a short password at setup with a message naming the rule', async () => {
 		const e = await app.sessions.setup(fakeRequest(), { ...form, password: 'short' }).catch((x) => x);
 		expect(e).toBeInstanceOf(ServiceError);

@@ -4,7 +4,8 @@
  */
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { HashingBusy, hashPassword, passwordProblem, verifyPassword } from '../auth/password';
+import { HashingBusy, hashPassword, verifyPassword } from '../auth/password';
+import { newPasswordProblem } from '../auth/password-policy';
 import type { RateLimiter } from '../auth/rate-limit';
 import { hashToken, isWellFormedToken, newToken } from '../auth/tokens';
 import { clearAuthCookie, SESSION_COOKIE, SESSION_MAX_AGE_S, setAuthCookie } from '../cookies';
@@ -89,8 +90,11 @@ export class Sessions {
 			}
 			const parsed = setupForm.safeParse(form);
 			if (!parsed.success) fault('form/invalid', parsed.error.issues[0].message);
-			const problem = passwordProblem(form.password);
-			if (problem) fault('form/invalid', problem);
+			const problem = await newPasswordProblem(form.password, {
+				username: parsed.data.username,
+				name: parsed.data.name
+			});
+			if (problem) fault('password/weak', problem);
 			const user = await this.store.users.create({
 				username: parsed.data.username,
 				displayName: parsed.data.name,

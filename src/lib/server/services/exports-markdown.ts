@@ -1,6 +1,9 @@
 /**
  * The after-action report as Markdown, with the same sections and figures as the review page, for pasting into
- * a wiki or a ticket. Table cells are escaped so a pipe or line break in a note cannot break the table.
+ * a wiki or a ticket. Every string that comes from people or scenarios (names, answers, notes, organisation) is
+ * made inert before it is placed: HTML becomes entities and Markdown's link and code characters are escaped, so
+ * a renderer that passes raw HTML through (most do) shows the text instead of running it. Table cells also
+ * escape pipes and line breaks so a note cannot break the table.
  */
 import { formatDuration, formatElapsed } from '$lib/client/scenario-time';
 import type { ClockView, HseepRating } from '$lib/engine/types';
@@ -17,9 +20,28 @@ const RATING_WORDS: Record<HseepRating, string> = {
 	U: 'Unable to be performed'
 };
 
+/** One string made inert: `<`, `>` and `&` as entities; backslash, brackets and backticks escaped. */
+export function inertText(v: string): string {
+	return v
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/([\\`[\]])/g, '\\$1');
+}
+
+/** A copy of plain data with every string made inert (see inertText); numbers, booleans and null kept. */
+function inert<T>(value: T): T {
+	if (typeof value === 'string') return inertText(value) as T;
+	if (Array.isArray(value)) return value.map(inert) as T;
+	if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, inert(v)])) as T;
+	}
+	return value;
+}
+
+// Values reach cells already inert (backslashes escaped), so only the table's own syntax is handled here.
 const cell = (v: unknown) =>
 	String(v ?? '')
-		.replace(/\\/g, '\\\\')
 		.replace(/\|/g, '\\|')
 		.replace(/\r?\n/g, ' ');
 const row = (cells: unknown[]) => `| ${cells.map(cell).join(' | ')} |`;
@@ -204,10 +226,13 @@ function feedbackSection(feedback: FeedbackRecord[]): string[] {
 
 /** The report as a Markdown document. */
 export function exerciseMarkdown(
-	data: ReviewData,
-	actions: ImprovementActionRecord[],
-	feedback: FeedbackRecord[]
+	review: ReviewData,
+	plan: ImprovementActionRecord[],
+	forms: FeedbackRecord[]
 ): ExportFile {
+	const data = inert(review);
+	const actions = inert(plan);
+	const feedback = inert(forms);
 	const lines = [
 		`# After-action report: ${data.exercise.title}`,
 		'',
@@ -224,7 +249,7 @@ export function exerciseMarkdown(
 			: [])
 	];
 	return {
-		filename: `${fileStem(data)}-report.md`,
+		filename: `${fileStem(review)}-report.md`,
 		body: lines.join('\n'),
 		contentType: 'text/markdown; charset=utf-8'
 	};

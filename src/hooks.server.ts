@@ -34,7 +34,11 @@ export const init: ServerInit = async () => {
 	const app: App = createApp({
 		store,
 		scenariosDir: path.resolve(process.env.SWITCHBOARD_SCENARIOS ?? 'scenarios'),
-		origin: process.env.ORIGIN
+		origin: process.env.ORIGIN,
+		proxyHeaders: {
+			host: process.env.HOST_HEADER || undefined,
+			protocol: process.env.PROTOCOL_HEADER || undefined
+		}
 	});
 	slot[APP_SYMBOL] = app;
 	const http = slot[HTTP_SERVER_SYMBOL] as HttpServer | undefined;

@@ -25,8 +25,13 @@ export interface AppOptions {
 	/** Folder of scenario YAML files. */
 	scenariosDir: string;
 	now?: () => number;
-	/** Public origin (ORIGIN env), accepted by the socket handshake besides the request's own host. */
+	/** Public origin (ORIGIN env), accepted by the socket handshake besides the request's own origin. */
 	origin?: string;
+	/**
+	 * Headers set by a trusted reverse proxy (HOST_HEADER, PROTOCOL_HEADER env, as the SvelteKit Node adapter
+	 * reads them); without them the handshake ignores X-Forwarded-Host and X-Forwarded-Proto.
+	 */
+	proxyHeaders?: { host?: string; protocol?: string };
 	/** Inputs between engine snapshots. */
 	snapshotEvery?: number;
 	log?: (e: unknown, context: string) => void;
@@ -99,7 +104,11 @@ export function createApp(options: AppOptions): App {
 		attachRealtime(httpServer) {
 			realtime ??= createRealtime(httpServer, {
 				hosts,
-				origin: options.origin,
+				origins: {
+					origin: options.origin,
+					hostHeader: options.proxyHeaders?.host,
+					protocolHeader: options.proxyHeaders?.protocol
+				},
 				log,
 				members: (id) => seats.members(id),
 				assignSeat: async (exerciseId, participantId, teamId) => {

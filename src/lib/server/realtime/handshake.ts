@@ -24,18 +24,55 @@ export function readCookie(header: string | undefined, name: string): string | n
 	return null;
 }
 
-/** True when the request carries no Origin, or one equal to its own host or to `allowed` (the ORIGIN env). */
-export function originAllowed(req: IncomingMessage, allowed?: string): boolean {
+/**
+ * Which origins a handshake may come from. Proxy headers are read only when named here: they are set from the
+ * same HOST_HEADER and PROTOCOL_HEADER settings the SvelteKit Node adapter uses, which an operator sets only
+ * behind a proxy that overwrites them (otherwise any client could claim any host).
+ */
+export interface OriginPolicy {
+	/** The public origin (ORIGIN), accepted exactly. */
+	origin?: string;
+	/** A trusted proxy's host header, e.g. "x-forwarded-host". */
+	hostHeader?: string;
+	/** A trusted proxy's scheme header, e.g. "x-forwarded-proto". */
+	protocolHeader?: string;
+}
+
+function header(req: IncomingMessage, name: string | undefined): string | undefined {
+	if (!name) return undefined;
+	const value = req.headers[name.toLowerCase()];
+	const first = (Array.isArray(value) ? value[0] : value)?.split(',')[0].trim();
+	return first || undefined;
+}
+
+/** The origin this request was made to: scheme and host, from trusted proxy headers only when configured. */
+function ownOrigin(req: IncomingMessage, policy: OriginPolicy): string | null {
+	const host = header(req, policy.hostHeader) ?? req.headers.host;
+	if (!host) return null;
+	const tls = (req.socket as { encrypted?: boolean } | undefined)?.encrypted === true;
+	const scheme = header(req, policy.protocolHeader) ?? (tls ? 'https' : 'http');
+	try {
+		return new URL(`${scheme}://${host}`).origin;
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * True when the request carries no Origin, or one equal to the configured public origin or to the request's
+ * own origin, scheme and host both (https://host is not http://host).
+ */
+export function originAllowed(req: IncomingMessage, policy: OriginPolicy): boolean {
 	const origin = req.headers.origin;
 	if (!origin) return true;
-	if (allowed && origin === allowed.replace(/\/$/, '')) return true;
-	const host = req.headers['x-forwarded-host'] ?? req.headers.host;
-	if (!host) return false;
+	let claimed: string;
 	try {
-		return new URL(origin).host === String(host).split(',')[0].trim();
+		claimed = new URL(origin).origin;
 	} catch {
 		return false;
 	}
+	if (policy.origin && claimed === new URL(policy.origin).origin) return true;
+	return claimed === ownOrigin(req, policy);
 }
 
 /** Looks up cookie tokens; implemented by the app's sessions and seats. */

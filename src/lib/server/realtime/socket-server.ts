@@ -19,7 +19,7 @@ import type { ExerciseHost } from '../exercise/exercise-host';
 import type { HostRegistry } from '../exercise/host-registry';
 import { actorOf, commandRequestSchema, parsePayload, syncRequestSchema, toEngineCommand } from './commands';
 import { EncodedMessage, spliceEncodedMessages, type PacketEncoder } from './encoded-message';
-import { originAllowed, principalOf, type PrincipalResolver } from './handshake';
+import { originAllowed, principalOf, type OriginPolicy, type PrincipalResolver } from './handshake';
 import { PresenceTracker, type MemberSource } from './presence';
 import { RoomViews } from './room-views';
 import { SessionSockets } from './session-sockets';
@@ -44,8 +44,8 @@ export interface RealtimeDeps {
 	members: MemberSource;
 	/** Moves a participant's seat to a team (checks the team belongs to the exercise). */
 	assignSeat(exerciseId: string, participantId: string, teamId: string): Promise<void>;
-	/** The public origin (ORIGIN env), accepted besides the request's own host. */
-	origin?: string;
+	/** The public origin (ORIGIN) and trusted proxy headers for the handshake's Origin check. */
+	origins?: OriginPolicy;
 	/** Where unexpected errors go; defaults to console.error. */
 	log?: (e: unknown, context: string) => void;
 }
@@ -139,7 +139,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 
 	io.use(async (socket, next) => {
 		try {
-			if (!originAllowed(socket.request, deps.origin)) return next(new Error('auth/forbidden'));
+			if (!originAllowed(socket.request, deps.origins ?? {})) return next(new Error('auth/forbidden'));
 			const found = await principalOf(
 				socket.request.headers.cookie,
 				socket.handshake.auth?.as,

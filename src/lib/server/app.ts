@@ -65,7 +65,7 @@ export function createApp(options: AppOptions): App {
 		store: {
 			appendInput: store.events.appendInput,
 			inputsAfter: store.events.inputsAfter,
-			hasInputKey: store.events.hasInputKey,
+			inputByKey: store.events.inputByKey,
 			saveSnapshot: store.snapshots.save,
 			latestSnapshot: store.snapshots.latest,
 			setLifecycle: store.exercises.setLifecycle

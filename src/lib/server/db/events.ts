@@ -2,7 +2,7 @@
 import { and, asc, eq, gt, max, sql } from 'drizzle-orm';
 import type { Input } from '../../engine/types';
 import { step, type Ctx, type Statement } from './context';
-import { StoreError, type AppendResult, type EventsStore, type ScheduledEvent } from './store';
+import { senderOf, StoreError, type AppendResult, type EventsStore, type ScheduledEvent } from './store';
 import { requireInteger, requireText } from './validate';
 
 function checkInput(input: Input): void {
@@ -84,7 +84,7 @@ export function eventsStore(ctx: Ctx): EventsStore {
 				id: t.exercises.id,
 				stored: sql<
 					number | null
-				>`(select ${t.events.seq} from ${t.events} where ${t.events.exerciseId} = ${t.exercises.id} and ${t.events.key} = ${ph('key')})`.mapWith(
+				>`(select ${t.events.seq} from ${t.events} where ${t.events.exerciseId} = ${t.exercises.id} and ${t.events.sender} = ${ph('sender')} and ${t.events.key} = ${ph('key')})`.mapWith(
 					Number
 				),
 				last: sql<
@@ -103,6 +103,7 @@ export function eventsStore(ctx: Ctx): EventsStore {
 				exerciseId: ph('exerciseId'),
 				seq: ph('seq'),
 				at: ph('at'),
+				sender: ph('sender'),
 				key: ph('key'),
 				actor: ph('actor'),
 				command: ph('command')
@@ -154,6 +155,7 @@ export function eventsStore(ctx: Ctx): EventsStore {
 			checkInput(input);
 			checkScheduled(scheduled);
 			const { seq, at, key, actor, command } = input;
+			const sender = senderOf(actor);
 			// A copy, so the caller changing its array later cannot change what is remembered as written.
 			const rows: ScheduledEvent[] = scheduled.map(({ itemId, kind, dueScenario, dueWall }) => ({
 				itemId,
@@ -167,7 +169,7 @@ export function eventsStore(ctx: Ctx): EventsStore {
 				unknown
 			> {
 				if (ctx.locksExercise) yield* step(ctx.lockExercise(tx, exerciseId));
-				const [found] = yield* step(head(tx, { exerciseId, key }));
+				const [found] = yield* step(head(tx, { exerciseId, sender, key }));
 				if (!found) throw new StoreError('exercise/not_found', `No exercise with id "${exerciseId}".`);
 				if (found.stored != null) return { duplicate: true, seq: found.stored };
 				const last = found.last ?? 0;
@@ -178,7 +180,7 @@ export function eventsStore(ctx: Ctx): EventsStore {
 						`Input seq ${seq} does not follow the log of exercise "${exerciseId}", which expects ${expected}.`
 					);
 				}
-				yield* step(insertInput(tx, { exerciseId, seq, at, key, actor, command }));
+				yield* step(insertInput(tx, { exerciseId, seq, at, sender, key, actor, command }));
 				const known = written.get(exerciseId);
 				if (known && known.seq === last && sameSchedule(known.rows, rows)) return { duplicate: false };
 				yield* step(clearScheduled(tx, { exerciseId }));
@@ -216,19 +218,31 @@ export function eventsStore(ctx: Ctx): EventsStore {
 				.orderBy(asc(t.events.seq));
 			return rows.map(toInput);
 		},
-		async inputByKey(exerciseId, key) {
+		async inputByKey(exerciseId, key, sender) {
 			const rows = await db
 				.select()
 				.from(t.events)
-				.where(and(eq(t.events.exerciseId, exerciseId), eq(t.events.key, key)))
+				.where(
+					and(
+						eq(t.events.exerciseId, exerciseId),
+						eq(t.events.key, key),
+						sender === undefined ? undefined : eq(t.events.sender, sender)
+					)
+				)
 				.limit(1);
 			return rows[0] ? toInput(rows[0]) : null;
 		},
-		async hasInputKey(exerciseId, key) {
+		async hasInputKey(exerciseId, key, sender) {
 			const rows = await db
 				.select({ seq: t.events.seq })
 				.from(t.events)
-				.where(and(eq(t.events.exerciseId, exerciseId), eq(t.events.key, key)))
+				.where(
+					and(
+						eq(t.events.exerciseId, exerciseId),
+						eq(t.events.key, key),
+						sender === undefined ? undefined : eq(t.events.sender, sender)
+					)
+				)
 				.limit(1);
 			return rows.length > 0;
 		},

@@ -110,7 +110,7 @@ export const seatsRelations = relations(seats, ({ one }) => ({
 	exercise: one(exercises, { fields: [seats.exerciseId], references: [exercises.id] })
 }));
 
-/** The append-only input log; (exercise, key) is unique so a retried command is stored once. */
+/** The append-only input log; (exercise, sender, key) is unique so a retried command is stored once. */
 export const events = pgTable(
 	'events',
 	{
@@ -118,12 +118,17 @@ export const events = pgTable(
 			.notNull()
 			.references(() => exercises.id, { onDelete: 'cascade' }),
 		seq: integer('seq').notNull(),
+		/** Who sent the input ("system", or role and id), so idempotency keys are scoped to their sender. */
+		sender: text('sender').notNull().default(''),
 		key: text('key').notNull(),
 		at: bigint('at', { mode: 'number' }).notNull(),
 		actor: jsonb('actor').$type<Actor>().notNull(),
 		command: jsonb('command').$type<Command>().notNull()
 	},
-	(t) => [primaryKey({ columns: [t.exerciseId, t.seq] }), unique('events_key_uq').on(t.exerciseId, t.key)]
+	(t) => [
+		primaryKey({ columns: [t.exerciseId, t.seq] }),
+		unique('events_sender_key_uq').on(t.exerciseId, t.sender, t.key)
+	]
 );
 export const eventsRelations = relations(events, ({ one }) => ({
 	exercise: one(exercises, { fields: [events.exerciseId], references: [exercises.id] })

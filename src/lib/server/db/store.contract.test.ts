@@ -228,6 +228,19 @@ describe.each(testTargets)('store contract on $name', (target) => {
 		expect(await store.events.inputsAfter(ex.id, 0)).toHaveLength(2);
 	});
 
+	it('scopes keys to their sender: the same key from another sender is a new input', async () => {
+		const ex = await exercise();
+		const by = (seq: number, userId: string) => ({
+			...input(seq, 'shared-key'),
+			actor: { role: 'participant' as const, userId, teamId: 'soc' }
+		});
+		expect(await store.events.appendInput(ex.id, by(1, 'seat-a'), [])).toEqual({ duplicate: false });
+		expect(await store.events.appendInput(ex.id, by(2, 'seat-b'), [])).toEqual({ duplicate: false });
+		expect(await store.events.appendInput(ex.id, by(3, 'seat-a'), [])).toEqual({ duplicate: true, seq: 1 });
+		expect((await store.events.inputByKey(ex.id, 'shared-key', 'participant:seat-b'))?.seq).toBe(2);
+		expect(await store.events.hasInputKey(ex.id, 'shared-key', 'facilitator:seat-a')).toBe(false);
+	});
+
 	it('refuses an input whose seq does not follow the log, naming the expected seq', async () => {
 		const ex = await exercise();
 		const gap = await expectCode(store.events.appendInput(ex.id, input(2), []), 'event/seq_conflict');

@@ -102,6 +102,14 @@ export interface ScheduledEvent {
 	dueWall: number | null;
 }
 
+/**
+ * Who sent an input, as the scope of its idempotency key: "system" for the exercise's own timer, otherwise the
+ * actor's role and id ("participant:<seat>", "facilitator:<user>").
+ */
+export function senderOf(actor: Actor): string {
+	return actor.role === 'system' ? 'system' : `${actor.role}:${actor.userId ?? ''}`;
+}
+
 /** Outcome of appendInput: a retried key is reported with the seq it was stored under, not thrown. */
 export type AppendResult = { duplicate: false } | { duplicate: true; seq: number };
 
@@ -214,14 +222,16 @@ export interface SeatsStore {
 export interface EventsStore {
 	/**
 	 * Appends one input and replaces the exercise's scheduled events in one transaction, committed when the
-	 * promise resolves. `input.seq` must be the next seq (else event/seq_conflict); a key already stored
-	 * answers `{ duplicate: true, seq }` and changes nothing.
+	 * promise resolves. `input.seq` must be the next seq (else event/seq_conflict); a key the same sender already
+	 * stored answers `{ duplicate: true, seq }` and changes nothing. Keys are scoped to their sender, so one
+	 * sender's key never collides with another's.
 	 */
 	appendInput(exerciseId: string, input: Input, scheduled: ScheduledEvent[]): Promise<AppendResult>;
 	/** Inputs with seq > `seq`, in seq order. */
 	inputsAfter(exerciseId: string, seq: number): Promise<Input[]>;
-	inputByKey(exerciseId: string, key: string): Promise<Input | null>;
-	hasInputKey(exerciseId: string, key: string): Promise<boolean>;
+	/** The input stored under a key, by one sender (see senderOf) or, without `sender`, by anyone. */
+	inputByKey(exerciseId: string, key: string, sender?: string): Promise<Input | null>;
+	hasInputKey(exerciseId: string, key: string, sender?: string): Promise<boolean>;
 	/** Highest stored seq, 0 when the log is empty. */
 	lastSeq(exerciseId: string): Promise<number>;
 	/** Pending timers, soonest first. */

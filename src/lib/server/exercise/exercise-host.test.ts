@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { parseScenario } from '$lib/engine/scenario';
 import type { ExerciseConfig, Input } from '$lib/engine/types';
+import { senderOf } from '../db/store';
 import { ServiceError } from '../errors';
 import { manualClock, TEST_SCENARIOS } from '../testing/harness';
 import { ExerciseHost, type HostStore } from './exercise-host';
@@ -24,12 +25,15 @@ function memoryStore() {
 	const snapshots: { seq: number; engineVersion: string; state: string }[] = [];
 	const store: HostStore = {
 		async appendInput(_id, input) {
-			if (inputs.some((i) => i.key === input.key)) return { duplicate: true };
+			if (inputs.some((i) => i.key === input.key && senderOf(i.actor) === senderOf(input.actor))) {
+				return { duplicate: true };
+			}
 			inputs.push(input);
 			return { duplicate: false };
 		},
 		inputsAfter: async (_id, seq) => inputs.filter((i) => i.seq > seq),
-		hasInputKey: async (_id, key) => inputs.some((i) => i.key === key),
+		inputByKey: async (_id, key, sender) =>
+			inputs.find((i) => i.key === key && senderOf(i.actor) === sender) ?? null,
 		saveSnapshot: async (_id, seq, engineVersion, state) =>
 			void snapshots.push({ seq, engineVersion, state }),
 		latestSnapshot: async () => snapshots.at(-1) ?? null,
@@ -109,6 +113,60 @@ describe('ExerciseHost', () => {
 			expect(tick?.command.type).toBe('clock.tick');
 			expect(tick?.actor).toEqual({ role: 'system' });
 			expect(host.state.delivered.soc.later).toBeDefined();
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
+	it('catches up from the log when a tick comes back as a duplicate another writer stored', async () => {
+		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+		try {
+			const clock = manualClock();
+			const mem = memoryStore();
+			const host = await ExerciseHost.restore('ex-1', scenario!, config, {
+				store: mem.store,
+				now: clock.now
+			});
+			await host.submit({ role: 'facilitator' }, { type: 'exercise.start' }, 'a');
+			const realAppend = mem.store.appendInput;
+			mem.store.appendInput = async (id, input, scheduled) => {
+				if (input.command.type !== 'clock.tick') return realAppend(id, input, scheduled);
+				await realAppend(id, input, scheduled);
+				return { duplicate: true };
+			};
+			clock.advance(2 * 60_000);
+			vi.advanceTimersByTime(2 * 60_000);
+			await vi.waitFor(() => expect(host.version).toBe(2));
+			expect(host.state.delivered.soc.later).toBeDefined();
+			host.close();
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
+	it('re-arms its timer when a tick comes back as a duplicate and the log has nothing new', async () => {
+		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+		try {
+			const clock = manualClock();
+			const mem = memoryStore();
+			const host = await ExerciseHost.restore('ex-1', scenario!, config, {
+				store: mem.store,
+				now: clock.now
+			});
+			await host.submit({ role: 'facilitator' }, { type: 'exercise.start' }, 'a');
+			const realAppend = mem.store.appendInput;
+			let refusals = 1;
+			mem.store.appendInput = async (id, input, scheduled) =>
+				input.command.type === 'clock.tick' && refusals-- > 0
+					? { duplicate: true }
+					: realAppend(id, input, scheduled);
+			clock.advance(2 * 60_000);
+			vi.advanceTimersByTime(2 * 60_000);
+			await vi.waitFor(() => expect(host.armedAt).toBe(clock.now() + 1000));
+			clock.advance(1000);
+			vi.advanceTimersByTime(1000);
+			await vi.waitFor(() => expect(host.state.delivered.soc.later).toBeDefined());
+			host.close();
 		} finally {
 			vi.useRealTimers();
 		}

@@ -25,6 +25,8 @@ import type {
 	View,
 	Viewer
 } from '$lib/engine/types';
+import { isDeepStrictEqual } from 'node:util';
+import { senderOf } from '../db/store';
 import { ServiceError } from '../errors';
 import { CommandQueue } from './command-queue';
 import { DueTimer } from './due-timer';
@@ -41,7 +43,8 @@ export interface ScheduledRow {
 export interface HostStore {
 	appendInput(exerciseId: string, input: Input, scheduled: ScheduledRow[]): Promise<{ duplicate: boolean }>;
 	inputsAfter(exerciseId: string, seq: number): Promise<Input[]>;
-	hasInputKey(exerciseId: string, key: string): Promise<boolean>;
+	/** The input one sender stored under a key (keys are scoped to their sender; see senderOf). */
+	inputByKey(exerciseId: string, key: string, sender: string): Promise<Input | null>;
 	saveSnapshot(exerciseId: string, seq: number, engineVersion: string, state: string): Promise<void>;
 	latestSnapshot(exerciseId: string): Promise<{ seq: number; engineVersion: string; state: string } | null>;
 	setLifecycle(exerciseId: string, lifecycle: Lifecycle, at: number): Promise<void>;
@@ -170,14 +173,25 @@ export class ExerciseHost {
 			throw new ServiceError('server/closing', 'The server is shutting down; try again.', 503);
 		const { store, now } = this.#deps;
 		const before = this.#state;
+		// Authorised before any key is looked up, so a refused sender learns nothing about stored keys.
 		const refused = authorize(before, actor, command);
-		if (refused) return this.#refuse(refused.code, refused.message, key);
+		if (refused) throw refusal(refused.code, refused.message);
 		const input: Input = { seq: before.version + 1, at: now(), key, actor, command };
 		const result = applyInput(before, input);
-		if (!result.ok) return this.#refuse(result.error.code, result.error.message, key);
+		if (!result.ok) {
+			// A refused command may be the retry of one accepted before (e.g. an answer already saved).
+			const retried = await this.#retried(actor, command, key);
+			if (retried) return retried;
+			throw refusal(result.error.code, result.error.message);
+		}
 		const next = result.state;
 		const stored = await store.appendInput(this.exerciseId, input, scheduledRows(next));
-		if (stored.duplicate) return { version: before.version, duplicate: true };
+		if (stored.duplicate) {
+			await this.#retried(actor, command, key);
+			// The key was stored, perhaps by another writer this host has not seen (a tick): catch up from the log.
+			await this.#catchUp();
+			return { version: this.#state.version, duplicate: true };
+		}
 		this.#state = next;
 		if (next.lifecycle !== before.lifecycle) {
 			await store.setLifecycle(this.exerciseId, next.lifecycle, input.at);
@@ -188,12 +202,29 @@ export class ExerciseHost {
 		return { version: next.version, duplicate: false };
 	}
 
-	/** A refused command may be the retry of one that was accepted before: then it is a duplicate, not an error. */
-	async #refuse(code: string, message: string, key: string): Promise<CommandResult> {
-		if (await this.#deps.store.hasInputKey(this.exerciseId, key)) {
-			return { version: this.#state.version, duplicate: true };
+	/**
+	 * When this sender already stored `key`: the same command again is a duplicate (acknowledged, not applied
+	 * twice); a different one is a conflict. Null when the key is new for this sender.
+	 */
+	async #retried(actor: Actor, command: Command, key: string): Promise<CommandResult | null> {
+		const stored = await this.#deps.store.inputByKey(this.exerciseId, key, senderOf(actor));
+		if (!stored) return null;
+		if (!isDeepStrictEqual(plain(stored.command), plain(command))) {
+			throw new ServiceError(
+				'command/key_conflict',
+				'This retry carries a different command than the one first sent with its key; send it as a new command.',
+				409
+			);
 		}
-		throw new ServiceError(code, message, code === 'command/forbidden' ? 403 : 409);
+		return { version: this.#state.version, duplicate: true };
+	}
+
+	/** Applies inputs another writer stored after this host's version (a tick came back as a duplicate). */
+	async #catchUp(): Promise<void> {
+		const tail = await this.#deps.store.inputsAfter(this.exerciseId, this.#state.version);
+		if (tail.length === 0) return;
+		this.#state = replay(this.scenario, this.#state.config, tail, { state: this.#state });
+		this.#schedulePublish();
 	}
 
 	async #maybeSnapshot(state: ExerciseState): Promise<void> {
@@ -212,18 +243,24 @@ export class ExerciseHost {
 		}
 	}
 
-	#arm(): void {
+	#arm(notBefore = 0): void {
 		if (this.#closed) return;
-		this.#timer.arm(nextDueAt(this.#state));
+		const due = nextDueAt(this.#state);
+		this.#timer.arm(due === null ? null : Math.max(due, notBefore));
 	}
 
 	#tick(): void {
 		const at = this.#deps.now();
 		const key = `tick:${this.#state.version}:${at}`;
-		this.submit({ role: 'system' }, { type: 'clock.tick' }, key).catch((e) => {
-			this.#deps.onError?.(e, `timer tick of ${this.exerciseId}`);
-			this.#arm();
-		});
+		this.submit({ role: 'system' }, { type: 'clock.tick' }, key).then(
+			// A duplicate tick changed nothing here, so nothing re-armed the timer: do it now, or the clock stops.
+			// Not before a second from now, so a log that cannot move on does not spin the timer.
+			(r) => r.duplicate && this.#arm(this.#deps.now() + 1000),
+			(e) => {
+				this.#deps.onError?.(e, `timer tick of ${this.exerciseId}`);
+				this.#arm();
+			}
+		);
 	}
 
 	// Views are pushed after the ack (setImmediate runs after the awaiting caller's continuation) and coalesced:
@@ -243,6 +280,13 @@ export class ExerciseHost {
 		});
 	}
 }
+
+function refusal(code: string, message: string): ServiceError {
+	return new ServiceError(code, message, code === 'command/forbidden' ? 403 : 409);
+}
+
+/** A command as JSON stores it (no undefined fields), so a retry compares equal to what was stored. */
+const plain = (command: Command): unknown => JSON.parse(JSON.stringify(command));
 
 /** The engine's pending items as store rows, with their wall due time while the clock runs. */
 export function scheduledRows(state: ExerciseState): ScheduledRow[] {

@@ -4,7 +4,8 @@
  * `createRealtime(httpServer, deps)` so tests can run it on port 0 with real clients.
  */
 import type { Server as HttpServer } from 'node:http';
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { senderOf } from '../db/store';
 import { Server, type Socket } from 'socket.io';
 import {
 	MAX_PAYLOAD_BYTES,
@@ -228,9 +229,17 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 					await assign(exerciseId, command.participantId, command.teamId, host);
 					return ack({ data: { version: host.version, duplicate: false } });
 				}
-				const mapped = toEngineCommand(command, principal, () => randomUUID().slice(0, 8));
+				// Ids the server assigns (notes, ad-hoc injects) derive from the sender and key, so a retry maps to
+				// the very command stored the first time and is recognised as a duplicate.
+				const actor = actorOf(principal);
+				const mapped = toEngineCommand(command, principal, () =>
+					createHash('sha256')
+						.update(`${senderOf(actor)}\u0000${key}`)
+						.digest('hex')
+						.slice(0, 12)
+				);
 				if (!mapped.ok) throw new ServiceError(mapped.code, mapped.message, 403);
-				ack({ data: await host.submit(actorOf(principal), mapped.command, key) });
+				ack({ data: await host.submit(actor, mapped.command, key) });
 			} catch (e) {
 				ack(failure(e, log, `command ${command.type} on ${exerciseId}`));
 				// Answered first, so the page can say why; then every socket of the ended session goes.

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { APP_SYMBOL, createApp, HTTP_SERVER_SYMBOL, type App } from '$lib/server/app';
 import { openStore } from '$lib/server/db';
+import { MAX_SEAT_LIMIT } from '$lib/server/db/exercises';
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -28,12 +29,25 @@ function announceSetup(http: HttpServer | undefined): void {
 	else http.once('listening', () => setImmediate(say));
 }
 
+/** SWITCHBOARD_SEAT_LIMIT: seats of a new exercise whose form names none; refuses to start on nonsense. */
+function seatLimitSetting(value: string | undefined): number | undefined {
+	if (value === undefined || value.trim() === '') return undefined;
+	const n = Number(value);
+	if (!Number.isInteger(n) || n < 1 || n > MAX_SEAT_LIMIT) {
+		throw new Error(
+			`SWITCHBOARD_SEAT_LIMIT must be a whole number from 1 to ${MAX_SEAT_LIMIT}, got "${value}".`
+		);
+	}
+	return n;
+}
+
 export const init: ServerInit = async () => {
 	if (slot[APP_SYMBOL]) return;
 	const store = await openStore(process.env.DATABASE_URL);
 	const app: App = createApp({
 		store,
 		scenariosDir: path.resolve(process.env.SWITCHBOARD_SCENARIOS ?? 'scenarios'),
+		defaultSeatLimit: seatLimitSetting(process.env.SWITCHBOARD_SEAT_LIMIT),
 		origin: process.env.ORIGIN,
 		proxyHeaders: {
 			host: process.env.HOST_HEADER || undefined,

@@ -146,6 +146,9 @@ export class ExerciseConnection<V extends View = View> {
 		socket.on('exercise:presence', (msg) => {
 			if (msg.exerciseId === this.#exerciseId) this.#presence = msg.members;
 		});
+		socket.on('exercise:presence-change', (msg) => {
+			if (msg.exerciseId === this.#exerciseId) this.#presence = mergePresence(this.#presence, msg.members);
+		});
 		this.#ticker = setInterval(() => (this.#wallNow = this.#now()), this.#options.tickMs ?? 1000);
 		socket.connect();
 	}
@@ -245,6 +248,14 @@ export class ExerciseConnection<V extends View = View> {
 				);
 		}
 	}
+}
+
+/** The member list with changed members replaced in place and new ones added at the end. */
+export function mergePresence(list: PresenceMember[], changed: PresenceMember[]): PresenceMember[] {
+	const byId = new Map(changed.map((m) => [m.participantId, m]));
+	const merged = list.map((m) => byId.get(m.participantId) ?? m);
+	const known = new Set(list.map((m) => m.participantId));
+	return [...merged, ...changed.filter((m) => !known.has(m.participantId))];
 }
 
 function defaultSocket(as: 'facilitator' | 'seat'): ExerciseSocket {

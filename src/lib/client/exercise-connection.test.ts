@@ -178,4 +178,25 @@ describe('ExerciseConnection', () => {
 		expect(conn.statusError).toEqual({ code: 'auth/required', message });
 		conn.destroy();
 	});
+
+	it('merges presence changes into the list it got on sync', () => {
+		const { socket, conn } = setup();
+		socket.take('exercise:sync').reply(null, { data: viewMessage(1) });
+		const ana = { participantId: 'a', name: 'Ana', teamId: 'soc', connected: true };
+		const lee = { participantId: 'l', name: 'Lee', teamId: null, connected: false };
+		socket.fire('exercise:presence', { exerciseId: 'ex1', members: [ana, lee] });
+		socket.fire('exercise:presence-change', {
+			exerciseId: 'ex1',
+			members: [
+				{ ...lee, teamId: 'legal', connected: true },
+				{ participantId: 'n', name: 'Noor', teamId: 'soc', connected: true }
+			]
+		});
+		expect(conn.presence.map((m) => [m.name, m.teamId, m.connected])).toEqual([
+			['Ana', 'soc', true],
+			['Lee', 'legal', true],
+			['Noor', 'soc', true]
+		]);
+		conn.destroy();
+	});
 });

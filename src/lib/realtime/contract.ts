@@ -105,8 +105,10 @@ export interface ClientToServerEvents {
 export interface ServerToClientEvents {
 	/** Pushed to each connected role after every change. */
 	'exercise:view': (msg: ViewMessage) => void;
-	/** Facilitators, observers and evaluators: who is in which team and connected. */
+	/** Facilitators, observers and evaluators, once on each sync: who is in which team and connected. */
 	'exercise:presence': (msg: { exerciseId: string; members: PresenceMember[] }) => void;
+	/** Staff, after that: only the members whose seat, team or connection changed (to merge by participantId). */
+	'exercise:presence-change': (msg: { exerciseId: string; members: PresenceMember[] }) => void;
 }
 
 /** Who is behind a socket, established once in the handshake from the session or seat cookie. */

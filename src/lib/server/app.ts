@@ -3,7 +3,13 @@
  * server, the Vite dev plugin and SvelteKit's module graph all reach the same instance.
  */
 import type { Server as HttpServer } from 'node:http';
-import { createRateLimiter, JOIN_LIMIT, LOGIN_ACCOUNT_LIMIT, LOGIN_ADDRESS_LIMIT } from './auth/rate-limit';
+import {
+	createRateLimiter,
+	JOIN_FAILURE_LIMIT,
+	JOIN_SUCCESS_LIMIT,
+	LOGIN_ACCOUNT_LIMIT,
+	LOGIN_ADDRESS_LIMIT
+} from './auth/rate-limit';
 import type { Store } from './db/store';
 import { HostRegistry } from './exercise/host-registry';
 import { createRealtime, type Realtime } from './realtime/socket-server';
@@ -32,6 +38,8 @@ export interface AppOptions {
 	 * reads them); without them the handshake ignores X-Forwarded-Host and X-Forwarded-Proto.
 	 */
 	proxyHeaders?: { host?: string; protocol?: string };
+	/** Seat limit of new exercises whose form names none (SWITCHBOARD_SEAT_LIMIT). */
+	defaultSeatLimit?: number;
 	/** Inputs between engine snapshots. */
 	snapshotEvery?: number;
 	log?: (e: unknown, context: string) => void;
@@ -88,8 +96,14 @@ export function createApp(options: AppOptions): App {
 	);
 	// A session that ends (logout, expiry, an administrator) closes its open sockets too.
 	sessions.onEnded((ids) => realtime?.endSessions(ids));
-	const seats = new Seats(store, hosts, createRateLimiter({ ...JOIN_LIMIT, now }), (id) =>
-		realtime?.presenceChanged(id)
+	const seats = new Seats(
+		store,
+		hosts,
+		{
+			wrongCodes: createRateLimiter({ ...JOIN_FAILURE_LIMIT, now }),
+			seatsTaken: createRateLimiter({ ...JOIN_SUCCESS_LIMIT, now })
+		},
+		(id, seatId) => realtime?.presenceChanged(id, seatId)
 	);
 
 	return {
@@ -97,7 +111,7 @@ export function createApp(options: AppOptions): App {
 		hosts,
 		sessions,
 		scenarios: library,
-		exercises: new Exercises(store, library, hosts),
+		exercises: new Exercises(store, library, hosts, options.defaultSeatLimit),
 		seats,
 		views: new Views(hosts),
 		review: new Review(store, hosts),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JOIN_LIMIT, createRateLimiter } from './rate-limit';
+import { LOGIN_ADDRESS_LIMIT, createRateLimiter } from './rate-limit';
 
 function clock(start = 1_000_000) {
 	let t = start;
@@ -9,7 +9,7 @@ function clock(start = 1_000_000) {
 describe('rate limiter', () => {
 	it('allows attempts until the limit of failures is reached', () => {
 		const c = clock();
-		const limiter = createRateLimiter({ ...JOIN_LIMIT, now: c.now });
+		const limiter = createRateLimiter({ ...LOGIN_ADDRESS_LIMIT, now: c.now });
 		for (let i = 0; i < 9; i++) expect(limiter.fail('203.0.113.7').allowed).toBe(true);
 		expect(limiter.check('203.0.113.7')).toEqual({ allowed: true, remaining: 1 });
 		expect(limiter.fail('203.0.113.7').allowed).toBe(false);

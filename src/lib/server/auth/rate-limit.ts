@@ -38,8 +38,14 @@ export interface RateLimiter {
 	readonly size: number;
 }
 
-/** Ten failed joins per client per ten minutes, the default for the join form and socket handshake. */
-export const JOIN_LIMIT: RateLimiterOptions = { limit: 10, windowMs: 10 * 60_000 };
+/**
+ * Thirty wrong join codes per client address per minute. A venue behind one NAT can make that many typos and
+ * waits a minute at worst; guessing a 50-bit code at that rate would take longer than the universe has existed.
+ */
+export const JOIN_FAILURE_LIMIT: RateLimiterOptions = { limit: 30, windowMs: 60_000 };
+
+/** 120 seats taken per client address per minute: a full room joining at once, not a script filling seats. */
+export const JOIN_SUCCESS_LIMIT: RateLimiterOptions = { limit: 120, windowMs: 60_000 };
 
 /** Ten password attempts per client address per ten minutes. */
 export const LOGIN_ADDRESS_LIMIT: RateLimiterOptions = { limit: 10, windowMs: 10 * 60_000 };

@@ -11,11 +11,20 @@ import { requireInteger, requireOneOf, requireText, toDate } from './validate';
 const LIFECYCLES: readonly Lifecycle[] = ['lobby', 'briefing', 'running', 'paused', 'hotwash', 'ended'];
 // A clash of two 50-bit codes is astronomically rare; a few redraws cover it without looping forever.
 const CODE_ATTEMPTS = 5;
+/** Most seats one exercise may be given. */
+export const MAX_SEAT_LIMIT = 5000;
 
 function canonicalCode(code: string, field: string): string {
 	const parsed = parseJoinCode(code);
 	if (!parsed.ok) throw new StoreError('exercise/invalid', `${field}: ${parsed.message}`);
 	return parsed.code;
+}
+
+function requireSeatLimit(value: number): number {
+	const n = requireInteger(value, 'Seat limit', 'exercise/invalid', 1);
+	if (n > MAX_SEAT_LIMIT)
+		throw new StoreError('exercise/invalid', `Seat limit must be at most ${MAX_SEAT_LIMIT}.`);
+	return n;
 }
 
 /** The exercises noun over a dialect context. */
@@ -63,6 +72,7 @@ export function exercisesStore(ctx: Ctx): ExercisesStore {
 			config: { ...input.config, exerciseId: id },
 			createdBy: requireText(input.createdBy, 'Creator', 'exercise/invalid', 200),
 			lifecycle: 'lobby' as const,
+			seatLimit: input.seatLimit === undefined ? 200 : requireSeatLimit(input.seatLimit),
 			createdAt: now,
 			updatedAt: now
 		};

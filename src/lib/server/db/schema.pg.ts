@@ -70,6 +70,8 @@ export const exercises = pgTable(
 		joinCode: text('join_code').notNull().unique(),
 		staffCode: text('staff_code').notNull().unique(),
 		lifecycle: text('lifecycle').$type<Lifecycle>().notNull().default('lobby'),
+		/** Most seats (participants, observers and evaluators together) the exercise accepts. */
+		seatLimit: integer('seat_limit').notNull().default(200),
 		createdBy: text('created_by')
 			.notNull()
 			.references(() => users.id),

@@ -71,6 +71,8 @@ export interface ExerciseRecord {
 	joinCode: string;
 	staffCode: string;
 	lifecycle: Lifecycle;
+	/** Most seats (participants, observers, evaluators) the exercise accepts. */
+	seatLimit: number;
 	createdBy: string;
 	createdAt: Date;
 	updatedAt: Date;
@@ -182,6 +184,8 @@ export interface NewExercise {
 	createdBy: string;
 	joinCode?: string;
 	staffCode?: string;
+	/** Most seats; 200 when omitted. */
+	seatLimit?: number;
 }
 
 /** Exercises and their listing. */

@@ -281,7 +281,7 @@ describe.each(testTargets)('realtime server on $name', (target) => {
 
 	it('announces presence to facilitators when a participant connects', async () => {
 		const f = await facilitator();
-		const seen = nextEvent(f, 'exercise:presence', (m) =>
+		const seen = nextEvent(f, 'exercise:presence-change', (m) =>
 			m.members.some((x) => x.name === 'Ana' && x.connected)
 		);
 		const { socket } = await participant('Ana', 'soc');

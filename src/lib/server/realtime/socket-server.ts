@@ -61,8 +61,8 @@ export interface Realtime {
 	publish(host: ExerciseHost): void;
 	/** Calls `listener` as each push of an exercise's views begins (metrics, benchmarks); returns the unsubscribe. */
 	onPublish(listener: PublishListener): () => void;
-	/** Schedules a presence announcement (a seat joined or moved). */
-	presenceChanged(exerciseId: string): void;
+	/** Schedules a presence announcement of one seat (it joined or moved). */
+	presenceChanged(exerciseId: string, seatId: string): void;
 	/** Disconnects the sockets opened with these login sessions (they were ended). */
 	endSessions(sessionIds: string[]): void;
 	/** Disconnects facilitator sockets whose session ended or expired; runs every minute by itself. */
@@ -97,7 +97,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 
 	const emitPresence = (exerciseId: string, members: PresenceMember[]) => {
 		io.to([facilitatorsRoom(exerciseId), observersRoom(exerciseId), evaluatorsRoom(exerciseId)]).emit(
-			'exercise:presence',
+			'exercise:presence-change',
 			{ exerciseId, members }
 		);
 	};
@@ -288,7 +288,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 				view: host.view({ role: 'participant', teamId })
 			});
 		}
-		presence.changed(exerciseId);
+		presence.changed(exerciseId, participantId);
 	}
 
 	return {
@@ -298,7 +298,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 			publishListeners.add(listener);
 			return () => publishListeners.delete(listener);
 		},
-		presenceChanged: (exerciseId) => presence.changed(exerciseId),
+		presenceChanged: (exerciseId, seatId) => presence.changed(exerciseId, seatId),
 		endSessions: (ids) => sessions.end(ids),
 		sweepSessions: () => sessions.sweep(),
 		async close() {

@@ -7,10 +7,14 @@ import { createExercise } from '$lib/engine';
 import type { Lifecycle, TeamDef } from '$lib/engine/types';
 import { formatJoinCode } from '../auth/tokens';
 import type { ExerciseRecord, ExerciseSummary as StoredSummary, Store } from '../db/store';
+import { MAX_SEAT_LIMIT } from '../db/exercises';
 import { fault } from '../errors';
 import type { HostRegistry } from '../exercise/host-registry';
 import type { ScenarioLibrary } from './scenario-library';
 import type { Facilitator } from './sessions';
+
+/** Seats an exercise accepts when neither its form nor SWITCHBOARD_SEAT_LIMIT says otherwise. */
+export const DEFAULT_SEAT_LIMIT = 200;
 
 /** An exercise as the facilitator's pages list it. */
 export interface ExerciseSummary {
@@ -25,6 +29,8 @@ export interface ExerciseSummary {
 	joinCode: string;
 	staffCode: string;
 	participants: number;
+	/** Most seats the exercise accepts (participants, observers and evaluators). */
+	seatLimit: number;
 }
 
 const createForm = z.object({
@@ -39,6 +45,12 @@ const createForm = z.object({
 		.number({ error: 'Time compression must be a number.' })
 		.min(0.1, 'Time compression must be at least 0.1 scenario minutes per minute.')
 		.max(1440, 'Time compression can be at most 1440 (one scenario day per minute).')
+		.optional(),
+	seatLimit: z
+		.number({ error: 'The seat limit must be a number.' })
+		.int('The seat limit must be a whole number.')
+		.min(1, 'Allow at least 1 seat.')
+		.max(MAX_SEAT_LIMIT, `Allow at most ${MAX_SEAT_LIMIT} seats.`)
 		.optional()
 });
 
@@ -47,17 +59,25 @@ export class Exercises {
 	constructor(
 		private readonly store: Store,
 		private readonly library: ScenarioLibrary,
-		private readonly hosts: HostRegistry
+		private readonly hosts: HostRegistry,
+		/** Seat limit of exercises whose form names none (SWITCHBOARD_SEAT_LIMIT, else 200). */
+		private readonly defaultSeatLimit = DEFAULT_SEAT_LIMIT
 	) {}
 
 	/** Creates an exercise in the lobby and returns its id and codes. */
 	async create(
 		f: Facilitator,
-		form: { scenarioId: string; organisation: string; teams: string[]; compression?: number }
+		form: {
+			scenarioId: string;
+			organisation: string;
+			teams: string[];
+			compression?: number;
+			seatLimit?: number;
+		}
 	): Promise<{ id: string; joinCode: string; staffCode: string }> {
 		const parsed = createForm.safeParse(form);
 		if (!parsed.success) fault('form/invalid', parsed.error.issues[0].message);
-		const { scenarioId, organisation, teams, compression } = parsed.data;
+		const { scenarioId, organisation, teams, compression, seatLimit } = parsed.data;
 		const { source, scenario } = await this.library.forExercise(scenarioId);
 		const unknown = teams.filter((t) => !scenario.teams.some((d) => d.id === t));
 		if (unknown.length) {
@@ -80,7 +100,8 @@ export class Exercises {
 			title: scenario.title,
 			orgName: organisation,
 			config,
-			createdBy: f.userId
+			createdBy: f.userId,
+			seatLimit: seatLimit ?? this.defaultSeatLimit
 		});
 		return {
 			id: record.id,
@@ -141,6 +162,7 @@ function summary(
 		teams,
 		joinCode: formatJoinCode(r.joinCode),
 		staffCode: formatJoinCode(r.staffCode),
-		participants
+		participants,
+		seatLimit: r.seatLimit
 	};
 }

@@ -48,7 +48,7 @@ describe('seats service', () => {
 
 	it('answers an unknown code with join/unknown_code and locks out after repeated failures', async () => {
 		expect(await code(app.seats.lookup(fakeRequest(), 'ZZZZ-ZZZZ-ZZ'))).toBe('join/unknown_code');
-		for (let i = 0; i < 9; i++) await code(app.seats.lookup(fakeRequest(), 'ZZZZ-ZZZZ-ZZ'));
+		for (let i = 0; i < 29; i++) await code(app.seats.lookup(fakeRequest(), 'ZZZZ-ZZZZ-ZZ'));
 		expect(await code(app.seats.lookup(fakeRequest(), codes.joinCode))).toBe('join/rate_limited');
 	});
 

@@ -1,7 +1,9 @@
 /**
  * Seats: joining an exercise with its join code (participants, into a team) or staff code (observers and
- * evaluators), and finding the seat again from its cookie so a reload keeps it. Failed code lookups are
- * rate-limited per client address.
+ * evaluators), and finding the seat again from its cookie so a reload keeps it. Three limits keep a valid code
+ * from being abused without locking a venue out: wrong codes per address in a short window (a room behind one
+ * NAT makes a few typos; guessing a 50-bit code needs billions), seats taken per address per minute, and the
+ * exercise's own seat limit.
  */
 import { z } from 'zod';
 import type { Lifecycle, TeamId } from '$lib/engine/types';
@@ -10,6 +12,7 @@ import { hashToken, isWellFormedToken, newToken, parseJoinCode } from '../auth/t
 import { clearAuthCookie, SEAT_COOKIE, SEAT_MAX_AGE_S, setAuthCookie } from '../cookies';
 import type { ExerciseRecord, SeatRecord, Store } from '../db/store';
 import { fault } from '../errors';
+import { CommandQueue } from '../exercise/command-queue';
 import type { HostRegistry } from '../exercise/host-registry';
 import { clientAddress, type RequestLike } from './request';
 
@@ -49,12 +52,15 @@ const toSeat = (s: SeatRecord): Seat => ({
 
 /** Joining and seat lookup. */
 export class Seats {
+	readonly #seating = new CommandQueue();
+
 	constructor(
 		private readonly store: Store,
 		private readonly hosts: HostRegistry,
-		private readonly limiter: RateLimiter,
+		/** Wrong codes per address, and seats taken per address. */
+		private readonly limits: { wrongCodes: RateLimiter; seatsTaken: RateLimiter },
 		/** Called when a seat is created or moved (presence is announced to staff). */
-		private readonly onSeatsChanged: (exerciseId: string) => void
+		private readonly onSeatsChanged: (exerciseId: string, seatId: string) => void
 	) {}
 
 	/** Reads a code and tells which exercise and teams it leads to. */
@@ -87,7 +93,7 @@ export class Seats {
 		if (form.teamId !== null && !exercise.config.teams.includes(form.teamId)) {
 			fault('team/not_in_exercise', 'Choose one of the teams taking part in this exercise.');
 		}
-		return this.#seat(event, exercise.id, 'participant', name, form.teamId);
+		return this.#seat(event, exercise, 'participant', name, form.teamId);
 	}
 
 	/** Takes an observer or evaluator seat with the staff code; sets the seat cookie. */
@@ -103,7 +109,7 @@ export class Seats {
 		}
 		const name = this.#name(form.name);
 		await this.#open(exercise);
-		return this.#seat(event, exercise.id, form.role, name, null);
+		return this.#seat(event, exercise, form.role, name, null);
 	}
 
 	/** The seat of this browser, or null (no cookie, or a seat that no longer exists). */
@@ -138,7 +144,7 @@ export class Seats {
 			fault('seat/not_found', 'That participant is not in this exercise.', 404);
 		}
 		const moved = toSeat(await this.store.seats.setTeam(participantId, teamId));
-		this.onSeatsChanged(exerciseId);
+		this.onSeatsChanged(exerciseId, participantId);
 		return moved;
 	}
 
@@ -157,24 +163,24 @@ export class Seats {
 		raw: string
 	): Promise<{ exercise: ExerciseRecord; kind: JoinInfo['kind'] }> {
 		const ip = `join:${clientAddress(event)}`;
-		const gate = this.limiter.check(ip);
+		const gate = this.limits.wrongCodes.check(ip);
 		if (!gate.allowed) {
 			fault(
 				'join/rate_limited',
-				`Too many wrong codes from this address; try again in ${Math.ceil(gate.retryAfterMs / 60_000)} minute(s).`,
+				`Too many wrong codes from this network; try again in ${seconds(gate.retryAfterMs)}.`,
 				429
 			);
 		}
 		const parsed = parseJoinCode(String(raw ?? ''));
 		if (!parsed.ok) {
-			this.limiter.fail(ip);
+			this.limits.wrongCodes.fail(ip);
 			fault('join/unknown_code', parsed.message, 404);
 		}
 		const asJoin = await this.store.exercises.byJoinCode(parsed.code);
 		if (asJoin) return { exercise: asJoin, kind: 'participant' };
 		const asStaff = await this.store.exercises.byStaffCode(parsed.code);
 		if (asStaff) return { exercise: asStaff, kind: 'staff' };
-		this.limiter.fail(ip);
+		this.limits.wrongCodes.fail(ip);
 		fault('join/unknown_code', 'No exercise has that code. Check it with your facilitator.', 404);
 	}
 
@@ -192,21 +198,51 @@ export class Seats {
 
 	async #seat(
 		event: RequestLike,
-		exerciseId: string,
+		exercise: ExerciseRecord,
 		role: Seat['kind'],
 		name: string,
 		teamId: TeamId | null
 	): Promise<Seat> {
+		const address = `seated:${clientAddress(event)}`;
+		const gate = this.limits.seatsTaken.take(address);
+		if (!gate.allowed) {
+			fault(
+				'join/rate_limited',
+				`Too many people joined from this network just now; try again in ${seconds(gate.retryAfterMs)}.`,
+				429
+			);
+		}
 		const token = newToken();
-		const seat = await this.store.seats.create({
-			exerciseId,
-			role,
-			name,
-			teamId,
-			tokenHash: hashToken(token)
-		});
+		// One join at a time, so two joins cannot both take the last seat.
+		const seat = await this.#seating
+			.run(async () => {
+				const taken = (await this.store.seats.listForExercise(exercise.id)).length;
+				if (taken >= exercise.seatLimit) {
+					fault(
+						'join/full',
+						`This exercise is full (${exercise.seatLimit} seats). Ask the facilitator to raise its seat limit.`,
+						409
+					);
+				}
+				return this.store.seats.create({
+					exerciseId: exercise.id,
+					role,
+					name,
+					teamId,
+					tokenHash: hashToken(token)
+				});
+			})
+			.catch((e: unknown) => {
+				this.limits.seatsTaken.undo(address);
+				throw e;
+			});
 		setAuthCookie(event.cookies, SEAT_COOKIE, token, SEAT_MAX_AGE_S, event.url);
-		this.onSeatsChanged(exerciseId);
+		this.onSeatsChanged(exercise.id, seat.id);
 		return toSeat(seat);
 	}
+}
+
+function seconds(ms: number): string {
+	const s = Math.max(1, Math.ceil(ms / 1000));
+	return s < 120 ? `${s} seconds` : `${Math.ceil(s / 60)} minutes`;
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "exercises" ADD COLUMN "seat_limit" integer DEFAULT 200 NOT NULL;

@@ -61,7 +61,7 @@ export class Exercises {
 		private readonly library: ScenarioLibrary,
 		private readonly hosts: HostRegistry,
 		/** Seat limit of exercises whose form names none (SWITCHBOARD_SEAT_LIMIT, else 200). */
-		private readonly defaultSeatLimit = DEFAULT_SEAT_LIMIT
+		readonly defaultSeatLimit = DEFAULT_SEAT_LIMIT
 	) {}
 
 	/** Creates an exercise in the lobby and returns its id and codes. */

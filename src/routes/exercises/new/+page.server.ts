@@ -24,7 +24,8 @@ export const load: PageServerLoad = async (event) => {
 			defaultCompression: detail.defaultCompression,
 			teams: detail.teams,
 			organisation: detail.scenario?.variables.org?.default ?? ''
-		}
+		},
+		defaultSeatLimit: app().exercises.defaultSeatLimit
 	};
 };
 
@@ -39,7 +40,8 @@ export const actions: Actions = {
 		const values = {
 			organisation: form.organisation,
 			teams: form.teams,
-			compression: String(form.compression)
+			compression: String(form.compression),
+			seatLimit: form.seatLimit === undefined ? '' : String(form.seatLimit)
 		};
 		if (Object.keys(errors).length > 0) {
 			return fail(400, {

@@ -67,4 +67,16 @@ describe('readExerciseForm', () => {
 		);
 		expect(errors.organisation).toContain('organisation name');
 	});
+	it('reads an optional seat limit and names a bad one', () => {
+		const base: [string, string][] = [
+			['organisation', 'N'],
+			['teams', 'soc'],
+			['compression', '30']
+		];
+		expect(readExerciseForm(formData(base), teams).form.seatLimit).toBeUndefined();
+		expect(readExerciseForm(formData([...base, ['seatLimit', '40']]), teams).form.seatLimit).toBe(40);
+		expect(readExerciseForm(formData([...base, ['seatLimit', '0']]), teams).errors.seatLimit).toBe(
+			'Enter a whole number of seats from 1 to 5000 (got "0").'
+		);
+	});
 });

@@ -5,6 +5,8 @@ export interface ExerciseForm {
 	organisation: string;
 	teams: string[];
 	compression: number;
+	/** Most seats; undefined keeps the server's default. */
+	seatLimit?: number;
 }
 
 /** Parsed values plus messages by field name (empty when the form looks right). */
@@ -26,5 +28,10 @@ export function readExerciseForm(
 	if (!rawCompression || !Number.isFinite(compression) || compression < 0.1 || compression > 1440) {
 		errors.compression = 'Choose a time compression between 0.1 and 1440 scenario minutes per minute.';
 	}
-	return { form: { organisation, teams, compression }, errors };
+	const rawSeats = String(data.get('seatLimit') ?? '').trim();
+	const seatLimit = rawSeats === '' ? undefined : Number(rawSeats);
+	if (seatLimit !== undefined && (!Number.isInteger(seatLimit) || seatLimit < 1 || seatLimit > 5000)) {
+		errors.seatLimit = `Enter a whole number of seats from 1 to 5000 (got "${rawSeats}").`;
+	}
+	return { form: { organisation, teams, compression, seatLimit }, errors };
 }

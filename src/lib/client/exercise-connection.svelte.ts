@@ -25,6 +25,7 @@ import {
 	type CommandEntry,
 	type Ledger
 } from './command-ledger';
+import { mergePresence } from './presence';
 import { scenarioNow } from './scenario-time';
 
 /** The socket type this class drives (typed by the shared wire contract). */
@@ -248,14 +249,6 @@ export class ExerciseConnection<V extends View = View> {
 				);
 		}
 	}
-}
-
-/** The member list with changed members replaced in place and new ones added at the end. */
-export function mergePresence(list: PresenceMember[], changed: PresenceMember[]): PresenceMember[] {
-	const byId = new Map(changed.map((m) => [m.participantId, m]));
-	const merged = list.map((m) => byId.get(m.participantId) ?? m);
-	const known = new Set(list.map((m) => m.participantId));
-	return [...merged, ...changed.filter((m) => !known.has(m.participantId))];
 }
 
 function defaultSocket(as: 'facilitator' | 'seat'): ExerciseSocket {

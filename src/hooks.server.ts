@@ -1,7 +1,7 @@
 /**
  * Server start-up: the `init` hook opens the store, creates the app services once, attaches socket.io to the
- * HTTP server left on globalThis (by server.js in production, by the Vite plugin in dev) and resumes every
- * exercise that has not ended, so their timers run again.
+ * HTTP server left on globalThis (by server.js in production, by the Vite plugin in dev) and starts resuming
+ * every exercise that has not ended in the background, so the server listens at once and their timers run again.
  */
 import path from 'node:path';
 import type { Handle, ServerInit } from '@sveltejs/kit';
@@ -57,7 +57,9 @@ export const init: ServerInit = async () => {
 	slot[APP_SYMBOL] = app;
 	const http = slot[HTTP_SERVER_SYMBOL] as HttpServer | undefined;
 	if (http) app.attachRealtime(http);
-	await app.hosts.resumeAll();
+	// Restored in the background so the server answers at once; a socket asking for an exercise not restored yet
+	// gets it first (or "restoring", and its page retries).
+	void app.hosts.resumeAll().catch((e) => console.error('[switchboard] resume of exercises:', e));
 	if (await app.sessions.needsSetup()) announceSetup(http);
 };
 

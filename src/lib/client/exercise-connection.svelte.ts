@@ -53,6 +53,8 @@ export interface ConnectionOptions {
 }
 
 const DEFAULT_ACK_TIMEOUT = 8000;
+/** How soon a sync answered "restoring" (after a server restart) is asked again. */
+const RESTORING_RETRY_MS = 1000;
 
 /** Live state of one exercise in the browser: view, version, status, presence, clock and commands. */
 export class ExerciseConnection<V extends View = View> {
@@ -197,6 +199,11 @@ export class ExerciseConnection<V extends View = View> {
 				(err: Error | null, res?: Ack<ViewMessage>) => {
 					if (this.#socket !== socket || !socket.connected) return;
 					if (err || !res) return this.#sync();
+					if ('error' in res && res.error.code === 'exercise/restoring') {
+						// The server restarted and is still restoring this exercise: ask again shortly.
+						setTimeout(() => this.#sync(), RESTORING_RETRY_MS);
+						return;
+					}
 					if ('error' in res) {
 						this.#status = 'closed';
 						this.#statusError = res.error;

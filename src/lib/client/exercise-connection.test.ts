@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { View } from '$lib/engine/types';
 import type { ViewMessage } from '$lib/realtime/contract';
 import { ExerciseConnection, type ExerciseSocket } from './exercise-connection.svelte';
@@ -198,5 +198,21 @@ describe('ExerciseConnection', () => {
 			['Noor', 'soc', true]
 		]);
 		conn.destroy();
+	});
+
+	it('asks again when the server answers that the exercise is still being restored', () => {
+		vi.useFakeTimers();
+		try {
+			const { socket, conn } = setup();
+			const restoring = { code: 'exercise/restoring', message: 'Being restored.' };
+			socket.take('exercise:sync').reply(null, { error: restoring });
+			expect(conn.status).toBe('syncing');
+			vi.advanceTimersByTime(1000);
+			socket.take('exercise:sync').reply(null, { data: viewMessage(4) });
+			expect(conn.status).toBe('online');
+			conn.destroy();
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 });

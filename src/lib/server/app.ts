@@ -75,6 +75,7 @@ export function createApp(options: AppOptions): App {
 			inputsAfter: store.events.inputsAfter,
 			inputByKey: store.events.inputByKey,
 			saveSnapshot: store.snapshots.save,
+			pruneSnapshots: store.snapshots.prune,
 			latestSnapshot: store.snapshots.latest,
 			setLifecycle: store.exercises.setLifecycle
 		},

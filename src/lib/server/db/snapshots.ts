@@ -1,5 +1,5 @@
 /** Engine state snapshots, so a restart replays only the inputs after the latest one. */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, lt } from 'drizzle-orm';
 import type { Ctx } from './context';
 import type { SnapshotsStore } from './store';
 import { requireInteger, requireText } from './validate';
@@ -23,6 +23,30 @@ export function snapshotsStore({ db, t }: Ctx): SnapshotsStore {
 					set: { engineVersion: row.engineVersion, state: row.state, createdAt: row.createdAt }
 				})
 				.returning({ seq: t.snapshots.seq });
+		},
+		async seqs(exerciseId) {
+			const rows = await db
+				.select({ seq: t.snapshots.seq })
+				.from(t.snapshots)
+				.where(eq(t.snapshots.exerciseId, exerciseId))
+				.orderBy(desc(t.snapshots.seq));
+			return rows.map((r) => r.seq);
+		},
+		async prune(exerciseId, keep) {
+			requireInteger(keep, 'Snapshots to keep', 'event/invalid', 1);
+			const kept = await db
+				.select({ seq: t.snapshots.seq })
+				.from(t.snapshots)
+				.where(eq(t.snapshots.exerciseId, exerciseId))
+				.orderBy(desc(t.snapshots.seq))
+				.limit(keep);
+			const oldest = kept.at(-1)?.seq;
+			if (kept.length < keep || oldest === undefined) return 0;
+			const gone = await db
+				.delete(t.snapshots)
+				.where(and(eq(t.snapshots.exerciseId, exerciseId), lt(t.snapshots.seq, oldest)))
+				.returning({ seq: t.snapshots.seq });
+			return gone.length;
 		},
 		async latest(exerciseId, engineVersion) {
 			const rows = await db

@@ -355,6 +355,17 @@ describe.each(testTargets)('store contract on $name', (target) => {
 		expect(await store.events.inputsAfter(ex.id, 0)).toHaveLength(1);
 	});
 
+	it('prunes all but the newest snapshots of one exercise', async () => {
+		const ex = await exercise();
+		const other = await exercise();
+		for (const seq of [3, 6, 9, 12]) await store.snapshots.save(ex.id, seq, 'e', `{"v":${seq}}`);
+		await store.snapshots.save(other.id, 3, 'e', '{}');
+		expect(await store.snapshots.prune(ex.id, 2)).toBe(2);
+		expect(await store.snapshots.seqs(ex.id)).toEqual([12, 9]);
+		expect(await store.snapshots.seqs(other.id)).toEqual([3]);
+		expect(await store.snapshots.prune(other.id, 2)).toBe(0);
+	});
+
 	it('returns the latest snapshot, optionally for one engine version, replacing one saved twice', async () => {
 		const ex = await exercise();
 		expect(await store.snapshots.latest(ex.id)).toBeNull();

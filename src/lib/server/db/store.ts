@@ -246,6 +246,10 @@ export interface EventsStore {
 export interface SnapshotsStore {
 	/** Saves (or replaces) the snapshot at `seq`. */
 	save(exerciseId: string, seq: number, engineVersion: string, state: string): Promise<void>;
+	/** Seqs of the stored snapshots of an exercise, newest first. */
+	seqs(exerciseId: string): Promise<number[]>;
+	/** Deletes all but the `keep` newest snapshots of an exercise; returns how many went. */
+	prune(exerciseId: string, keep: number): Promise<number>;
 	/** The snapshot with the highest seq, optionally only one written by `engineVersion`. */
 	latest(exerciseId: string, engineVersion?: string): Promise<SnapshotRecord | null>;
 }

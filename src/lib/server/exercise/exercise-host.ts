@@ -46,6 +46,8 @@ export interface HostStore {
 	/** The input one sender stored under a key (keys are scoped to their sender; see senderOf). */
 	inputByKey(exerciseId: string, key: string, sender: string): Promise<Input | null>;
 	saveSnapshot(exerciseId: string, seq: number, engineVersion: string, state: string): Promise<void>;
+	/** Deletes all but the `keep` newest snapshots (optional: stores without it keep every snapshot). */
+	pruneSnapshots?(exerciseId: string, keep: number): Promise<number>;
 	latestSnapshot(exerciseId: string): Promise<{ seq: number; engineVersion: string; state: string } | null>;
 	setLifecycle(exerciseId: string, lifecycle: Lifecycle, at: number): Promise<void>;
 }
@@ -237,6 +239,8 @@ export class ExerciseHost {
 				String(ENGINE_VERSION),
 				serializeState(state)
 			);
+			// A restore reads only the newest snapshot; one older is kept in case the newest cannot be read.
+			await this.#deps.store.pruneSnapshots?.(this.exerciseId, KEEP_SNAPSHOTS);
 		} catch (e) {
 			// A missing snapshot only makes the next restore replay more inputs; the input itself is committed.
 			this.#deps.onError?.(e, `snapshot of ${this.exerciseId}`);
@@ -280,6 +284,9 @@ export class ExerciseHost {
 		});
 	}
 }
+
+/** Snapshots kept per exercise (older ones are deleted as new ones are written). */
+export const KEEP_SNAPSHOTS = 2;
 
 function refusal(code: string, message: string): ServiceError {
 	return new ServiceError(code, message, code === 'command/forbidden' ? 403 : 409);

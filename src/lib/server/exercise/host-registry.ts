@@ -4,7 +4,7 @@
  */
 import { parseScenario } from '$lib/engine/scenario';
 import type { ExerciseConfig } from '$lib/engine/types';
-import { fault } from '../errors';
+import { fault, ServiceError } from '../errors';
 import { ExerciseHost, type HostDeps } from './exercise-host';
 
 /** What the registry needs to build a host: the stored exercise and the list of those still running. */
@@ -41,11 +41,44 @@ export class HostRegistry {
 		return p;
 	}
 
-	/** Loads every exercise that has not ended; returns how many were resumed. Failures are reported, not thrown. */
+	/**
+	 * The host for live traffic (sockets): waits up to `waitMs` for a restore still running, then answers
+	 * `exercise/restoring` (503) so the client retries while the restore goes on. Asking starts the load at
+	 * once, so the exercise someone is waiting for is restored before the background queue reaches it.
+	 */
+	async ready(exerciseId: string, waitMs = 2000): Promise<ExerciseHost> {
+		const loading = this.get(exerciseId);
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		const late = new Promise<never>((_, reject) => {
+			timer = setTimeout(
+				() =>
+					reject(
+						new ServiceError(
+							'exercise/restoring',
+							'This exercise is being restored after a server restart; it will be back in a moment.',
+							503
+						)
+					),
+				waitMs
+			);
+		});
+		try {
+			return await Promise.race([loading, late]);
+		} finally {
+			clearTimeout(timer);
+		}
+	}
+
+	/**
+	 * Loads every exercise that has not ended, one after another with a turn of the event loop between them,
+	 * so the server answers requests meanwhile (start-up runs this in the background). Returns how many were
+	 * resumed; failures are reported, not thrown.
+	 */
 	async resumeAll(): Promise<number> {
 		const ids = await this.deps.runningExerciseIds();
 		let resumed = 0;
 		for (const id of ids) {
+			await new Promise((resolve) => setImmediate(resolve));
 			try {
 				await this.get(id);
 				resumed++;

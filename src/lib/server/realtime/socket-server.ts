@@ -174,7 +174,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 			if (!mayAccess(principal, exerciseId)) {
 				throw new ServiceError('auth/forbidden', 'Your seat belongs to another exercise.', 403);
 			}
-			const host = await deps.hosts.get(exerciseId);
+			const host = await deps.hosts.ready(exerciseId);
 			const viewer = viewerOf(principal);
 			if (!viewer)
 				throw new ServiceError('auth/forbidden', 'You are not in a team yet; ask the facilitator.', 403);
@@ -217,7 +217,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 					throw new ServiceError('auth/forbidden', 'Your seat belongs to another exercise.', 403);
 				}
 				if (!(await sessions.stillLive(socket))) throw SIGNED_OUT;
-				const host = await deps.hosts.get(exerciseId);
+				const host = await deps.hosts.ready(exerciseId);
 				if (command.type === 'participant.assign') {
 					if (principal.kind !== 'facilitator') {
 						throw new ServiceError(

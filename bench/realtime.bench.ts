@@ -109,7 +109,7 @@ async function measure(size: number, dir: string): Promise<Row> {
 	const f = await app.sessions.setup(fakeRequest(), {
 		name: 'Bench',
 		username: 'bench',
-		password: 'bench password'
+		password: 'lighthouse tanker ledger'
 	});
 	const exercises = size / PER_EXERCISE;
 	const seats: { exerciseId: string; teamId: string; worker: number; index: number }[] = [];
@@ -308,7 +308,7 @@ async function serialMs(dir: string): Promise<{ command: number; append: number 
 	const f = await app.sessions.setup(fakeRequest(), {
 		name: 'Bench',
 		username: 'bench',
-		password: 'bench password'
+		password: 'lighthouse tanker ledger'
 	});
 	const create = () => app.exercises.create(f, { scenarioId: 'bench', organisation: 'Org', teams: TEAMS });
 	const { id } = await create();

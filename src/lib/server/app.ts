@@ -14,6 +14,7 @@ import type { Store } from './db/store';
 import { HostRegistry } from './exercise/host-registry';
 import { createRealtime, type Realtime } from './realtime/socket-server';
 import { Exercises } from './services/exercises';
+import { pdfPrinter } from './services/exports-pdf';
 import { Review } from './services/review';
 import { ScenarioLibrary } from './services/scenario-library';
 import { Seats } from './services/seats';
@@ -140,6 +141,7 @@ export function createApp(options: AppOptions): App {
 		realtime: () => realtime,
 		async close() {
 			await realtime?.close();
+			await pdfPrinter.close();
 			await hosts.close();
 			await store.close();
 		}

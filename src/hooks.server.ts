@@ -60,6 +60,17 @@ export const init: ServerInit = async () => {
 	// Restored in the background so the server answers at once; a socket asking for an exercise not restored yet
 	// gets it first (or "restoring", and its page retries).
 	void app.hosts.resumeAll().catch((e) => console.error('[switchboard] resume of exercises:', e));
+	// The shipped library is imported in the background too; library pages wait for it on their first read.
+	void app.scenarios
+		.sync()
+		.then((problems) => {
+			for (const problem of problems)
+				console.warn(
+					`Switchboard: ${problem.file} is not in the scenario library: ${problem.issues[0]?.message ?? 'it has problems'}` +
+						(problem.issues.length > 1 ? ` (and ${problem.issues.length - 1} more problem(s))` : '')
+				);
+		})
+		.catch((e) => console.error('[switchboard] import of the scenarios folder:', e));
 	if (await app.sessions.needsSetup()) announceSetup(http);
 };
 

@@ -16,7 +16,9 @@ import { createRealtime, type Realtime } from './realtime/socket-server';
 import { Exercises } from './services/exercises';
 import { pdfPrinter } from './services/exports-pdf';
 import { Review } from './services/review';
+import { ScenarioImports } from './services/scenario-imports';
 import { ScenarioLibrary } from './services/scenario-library';
+import { ScenarioStudio } from './services/scenario-studio';
 import { Seats } from './services/seats';
 import { Sessions } from './services/sessions';
 import { Views } from './services/views';
@@ -52,6 +54,10 @@ export interface App {
 	hosts: HostRegistry;
 	sessions: Sessions;
 	scenarios: ScenarioLibrary;
+	/** Drafts: create, save, publish, export. */
+	studio: ScenarioStudio;
+	/** Uploads (YAML, MSEL, IcebergTTX) into drafts. */
+	imports: ScenarioImports;
 	exercises: Exercises;
 	seats: Seats;
 	views: Views;
@@ -87,7 +93,8 @@ export function createApp(options: AppOptions): App {
 		runningExerciseIds: async () => (await store.runningExercises()).map((e) => e.id)
 	});
 	let realtime: Realtime | null = null;
-	const library = new ScenarioLibrary(options.scenariosDir);
+	const library = new ScenarioLibrary(store, options.scenariosDir);
+	const studio = new ScenarioStudio(store, library);
 	const sessions = new Sessions(
 		store,
 		{
@@ -113,6 +120,8 @@ export function createApp(options: AppOptions): App {
 		hosts,
 		sessions,
 		scenarios: library,
+		studio,
+		imports: new ScenarioImports(studio, now),
 		exercises: new Exercises(store, library, hosts, options.defaultSeatLimit),
 		seats,
 		views: new Views(hosts),

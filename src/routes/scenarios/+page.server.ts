@@ -14,5 +14,5 @@ export const load: PageServerLoad = async (event) => {
 				return { ...s, summary: fillVariables(firstParagraph(s.summary), variables) };
 			})
 	);
-	return { valid, invalid: all.filter((s) => s.issues.length > 0) };
+	return { valid, invalid: await scenarios.problems() };
 };

@@ -67,6 +67,7 @@ export function exercisesStore(ctx: Ctx): ExercisesStore {
 			scenarioId: requireText(input.scenarioId, 'Scenario id', 'exercise/invalid', 200),
 			scenarioVersion: requireText(input.scenarioVersion, 'Scenario version', 'exercise/invalid', 100),
 			scenarioSource: requireText(input.scenarioSource, 'Scenario source', 'exercise/invalid', 5_000_000),
+			scenarioVersionId: input.scenarioVersionId ?? null,
 			title: requireText(input.title, 'Title', 'exercise/invalid', 300),
 			orgName: requireText(input.orgName, 'Organisation', 'exercise/invalid', 200),
 			config: { ...input.config, exerciseId: id },

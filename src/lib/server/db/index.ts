@@ -13,6 +13,7 @@ import { openPg } from './pg';
 import { seatsStore } from './seats';
 import { sessionsStore } from './sessions';
 import { snapshotsStore } from './snapshots';
+import { scenariosStore } from './scenarios';
 import { openSqlite } from './sqlite';
 import type { Store } from './store';
 import { usersStore } from './users';
@@ -68,6 +69,7 @@ function assemble(dialect: Store['dialect'], ctx: Ctx, close: () => Promise<void
 		snapshots: snapshotsStore(ctx),
 		improvementActions: improvementActionsStore(ctx),
 		feedback: feedbackStore(ctx),
+		scenarios: scenariosStore(ctx),
 		runningExercises: exercises.running,
 		close: () => (closed ??= close())
 	};

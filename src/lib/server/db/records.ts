@@ -28,3 +28,14 @@ export const ENDED_LIFECYCLE: Lifecycle = 'ended';
 /** Participant feedback: scores per question id (e.g. 1..5) and free text per question id. */
 export type FeedbackRatings = Record<string, number>;
 export type FeedbackComments = Record<string, string>;
+
+/** Where a scenario comes from: the shipped library (the scenarios/ folder) or the studio. */
+export type ScenarioOrigin = 'library' | 'studio';
+
+/** One note from an import, kept with the draft until it is published (see $lib/studio/import/report). */
+export interface StoredImportNote {
+	level: 'skipped' | 'changed' | 'not-kept';
+	row?: number;
+	item?: string;
+	message: string;
+}

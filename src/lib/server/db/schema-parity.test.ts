@@ -18,7 +18,10 @@ const TABLES = [
 	'snapshots',
 	'scheduledEvents',
 	'improvementActions',
-	'feedback'
+	'feedback',
+	'scenarios',
+	'scenarioVersions',
+	'scenarioDrafts'
 ] as const;
 
 function shape(table: Table, config: { name: string; primaryKeys: { columns: { name: string }[] }[] }) {
@@ -68,6 +71,15 @@ describe('the SQLite and PostgreSQL schemas', () => {
 		>();
 		expectTypeOf<InferSelectModel<typeof pg.feedback>>().toEqualTypeOf<
 			InferSelectModel<typeof sqlite.feedback>
+		>();
+		expectTypeOf<InferSelectModel<typeof pg.scenarios>>().toEqualTypeOf<
+			InferSelectModel<typeof sqlite.scenarios>
+		>();
+		expectTypeOf<InferSelectModel<typeof pg.scenarioVersions>>().toEqualTypeOf<
+			InferSelectModel<typeof sqlite.scenarioVersions>
+		>();
+		expectTypeOf<InferSelectModel<typeof pg.scenarioDrafts>>().toEqualTypeOf<
+			InferSelectModel<typeof sqlite.scenarioDrafts>
 		>();
 	});
 

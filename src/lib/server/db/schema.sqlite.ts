@@ -10,7 +10,9 @@ import type {
 	FeedbackRatings,
 	ImprovementElement,
 	ImprovementStatus,
-	SeatRole
+	ScenarioOrigin,
+	SeatRole,
+	StoredImportNote
 } from './records';
 
 const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull();
@@ -26,7 +28,8 @@ export const users = sqliteTable('users', {
 });
 export const usersRelations = relations(users, ({ many }) => ({
 	sessions: many(sessions),
-	exercises: many(exercises)
+	exercises: many(exercises),
+	scenarios: many(scenarios)
 }));
 
 /** Login sessions; the id is the SHA-256 of the cookie token so a leaked table cannot be replayed. */
@@ -54,6 +57,8 @@ export const exercises = sqliteTable(
 		scenarioId: text('scenario_id').notNull(),
 		scenarioVersion: text('scenario_version').notNull(),
 		scenarioSource: text('scenario_source').notNull(),
+		/** The published scenario version it runs (null for exercises created before versions existed). */
+		scenarioVersionId: text('scenario_version_id').references(() => scenarioVersions.id),
 		title: text('title').notNull(),
 		orgName: text('org_name').notNull(),
 		config: text('config', { mode: 'json' }).$type<ExerciseConfig>().notNull(),
@@ -73,6 +78,10 @@ export const exercises = sqliteTable(
 );
 export const exercisesRelations = relations(exercises, ({ one, many }) => ({
 	creator: one(users, { fields: [exercises.createdBy], references: [users.id] }),
+	scenarioVersion: one(scenarioVersions, {
+		fields: [exercises.scenarioVersionId],
+		references: [scenarioVersions.id]
+	}),
 	seats: many(seats),
 	events: many(events),
 	snapshots: many(snapshots),
@@ -211,4 +220,71 @@ export const feedback = sqliteTable(
 export const feedbackRelations = relations(feedback, ({ one }) => ({
 	exercise: one(exercises, { fields: [feedback.exerciseId], references: [exercises.id] }),
 	seat: one(seats, { fields: [feedback.seatId], references: [seats.id] })
+}));
+
+/** Scenarios of the library and the studio; the id is the scenario's own `id`, unique across both. */
+export const scenarios = sqliteTable(
+	'scenarios',
+	{
+		id: text('id').primaryKey(),
+		title: text('title').notNull(),
+		origin: text('origin').$type<ScenarioOrigin>().notNull(),
+		/** The file in scenarios/ a library scenario is read from. */
+		libraryFile: text('library_file'),
+		/** Who created a studio scenario (null for the library, or once the account is gone). */
+		ownerId: text('owner_id').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt(),
+		updatedAt: updatedAt()
+	},
+	(t) => [index('scenarios_owner_idx').on(t.ownerId)]
+);
+export const scenariosRelations = relations(scenarios, ({ one, many }) => ({
+	owner: one(users, { fields: [scenarios.ownerId], references: [users.id] }),
+	versions: many(scenarioVersions),
+	draft: one(scenarioDrafts)
+}));
+
+/** Published versions, never changed once written: the YAML text exactly as published, who, when and why. */
+export const scenarioVersions = sqliteTable(
+	'scenario_versions',
+	{
+		id: text('id').primaryKey(),
+		scenarioId: text('scenario_id')
+			.notNull()
+			.references(() => scenarios.id, { onDelete: 'cascade' }),
+		number: integer('number').notNull(),
+		source: text('source').notNull(),
+		/** SHA-256 of the source, so re-importing an unchanged library file adds nothing. */
+		sourceHash: text('source_hash').notNull(),
+		title: text('title').notNull(),
+		/** The scenario's own `version` field. */
+		label: text('label').notNull(),
+		note: text('note').notNull(),
+		publishedBy: text('published_by').references(() => users.id, { onDelete: 'set null' }),
+		/** The publisher's name as it was ("Shipped library" for files), kept if the account goes. */
+		publishedByName: text('published_by_name').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [unique('scenario_versions_number_uq').on(t.scenarioId, t.number)]
+);
+export const scenarioVersionsRelations = relations(scenarioVersions, ({ one }) => ({
+	scenario: one(scenarios, { fields: [scenarioVersions.scenarioId], references: [scenarios.id] })
+}));
+
+/** The one working copy of a scenario; `revision` counts saves so two editors cannot overwrite each other. */
+export const scenarioDrafts = sqliteTable('scenario_drafts', {
+	scenarioId: text('scenario_id')
+		.primaryKey()
+		.references(() => scenarios.id, { onDelete: 'cascade' }),
+	source: text('source').notNull(),
+	revision: integer('revision').notNull(),
+	/** The version number the draft started from, if any. */
+	basedOn: integer('based_on'),
+	importNotes: text('import_notes', { mode: 'json' }).$type<StoredImportNote[]>(),
+	updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' }),
+	createdAt: createdAt(),
+	updatedAt: updatedAt()
+});
+export const scenarioDraftsRelations = relations(scenarioDrafts, ({ one }) => ({
+	scenario: one(scenarios, { fields: [scenarioDrafts.scenarioId], references: [scenarios.id] })
 }));

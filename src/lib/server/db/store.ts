@@ -8,10 +8,20 @@ import type {
 	FeedbackRatings,
 	ImprovementElement,
 	ImprovementStatus,
-	SeatRole
+	ScenarioOrigin,
+	SeatRole,
+	StoredImportNote
 } from './records';
 
-export type { SeatRole, ImprovementElement, ImprovementStatus, FeedbackRatings, FeedbackComments };
+export type {
+	SeatRole,
+	ImprovementElement,
+	ImprovementStatus,
+	FeedbackRatings,
+	FeedbackComments,
+	ScenarioOrigin,
+	StoredImportNote
+};
 export type { Actor, Command, Input };
 
 /** Machine-readable reasons a store call refused its input. */
@@ -28,7 +38,12 @@ export type StoreErrorCode =
 	| 'event/invalid'
 	| 'improvement/not_found'
 	| 'improvement/invalid'
-	| 'feedback/invalid';
+	| 'feedback/invalid'
+	| 'scenario/not_found'
+	| 'scenario/id_taken'
+	| 'scenario/invalid'
+	| 'draft/not_found'
+	| 'draft/conflict';
 
 /** A refused store call; the message names what was wrong. */
 export class StoreError extends Error {
@@ -64,6 +79,8 @@ export interface ExerciseRecord {
 	scenarioId: string;
 	scenarioVersion: string;
 	scenarioSource: string;
+	/** The published scenario version it runs; null for exercises created before versions existed. */
+	scenarioVersionId: string | null;
 	title: string;
 	orgName: string;
 	config: ExerciseConfig;
@@ -177,6 +194,8 @@ export interface NewExercise {
 	scenarioId: string;
 	scenarioVersion: string;
 	scenarioSource: string;
+	/** The published version the exercise pins (its source is scenarioSource). */
+	scenarioVersionId?: string | null;
 	title: string;
 	orgName: string;
 	/** The config without its id: the store assigns the exercise id and writes it into the config. */
@@ -288,6 +307,112 @@ export interface FeedbackStore {
 }
 
 /** Everything the server persists, behind one async interface for both dialects. */
+/** A scenario of the library or the studio (its YAML lives in versions and the draft). */
+export interface ScenarioRecord {
+	id: string;
+	title: string;
+	origin: ScenarioOrigin;
+	libraryFile: string | null;
+	ownerId: string | null;
+	createdAt: Date;
+	updatedAt: Date;
+}
+
+/** A published version: the YAML exactly as published, never changed afterwards. */
+export interface ScenarioVersionRecord {
+	id: string;
+	scenarioId: string;
+	number: number;
+	source: string;
+	sourceHash: string;
+	title: string;
+	/** The scenario's own `version` field. */
+	label: string;
+	note: string;
+	publishedBy: string | null;
+	publishedByName: string;
+	createdAt: Date;
+}
+
+/** A version without its YAML, for lists. */
+export type ScenarioVersionSummary = Omit<ScenarioVersionRecord, 'source'>;
+
+/** The working copy of a scenario. */
+export interface ScenarioDraftRecord {
+	scenarioId: string;
+	source: string;
+	revision: number;
+	basedOn: number | null;
+	importNotes: StoredImportNote[] | null;
+	updatedBy: string | null;
+	createdAt: Date;
+	updatedAt: Date;
+}
+
+/** A scenario as the library lists it: its latest published version and whether it has a draft. */
+export interface ScenarioListing extends ScenarioRecord {
+	latest: ScenarioVersionSummary | null;
+	draft: { revision: number; updatedAt: Date; updatedBy: string | null } | null;
+}
+
+/** What a new version needs besides the scenario it belongs to. */
+export interface NewScenarioVersion {
+	source: string;
+	sourceHash: string;
+	title: string;
+	label: string;
+	note: string;
+	publishedBy: string | null;
+	publishedByName: string;
+}
+
+/** Scenarios, their published versions and drafts. Ids are unique across the library and the studio. */
+export interface ScenariosStore {
+	list(): Promise<ScenarioListing[]>;
+	get(id: string): Promise<ScenarioRecord | null>;
+	/** Creates a studio scenario with its first draft; `scenario/id_taken` when the id is used. */
+	createWithDraft(input: {
+		id: string;
+		title: string;
+		ownerId: string;
+		source: string;
+		importNotes?: StoredImportNote[] | null;
+	}): Promise<ScenarioRecord>;
+	/**
+	 * Records a library file: creates the scenario, or adds a version when the text changed since the latest one.
+	 * `scenario/id_taken` when a studio scenario or another library file already has the id.
+	 */
+	upsertLibrary(input: {
+		id: string;
+		file: string;
+		version: Omit<NewScenarioVersion, 'note' | 'publishedBy' | 'publishedByName'>;
+	}): Promise<'created' | 'updated' | 'unchanged'>;
+	draft(scenarioId: string): Promise<ScenarioDraftRecord | null>;
+	/** Starts a draft from the latest version; `draft/conflict` when one exists. */
+	startDraft(scenarioId: string, by: string): Promise<ScenarioDraftRecord>;
+	/** Saves a draft over `revision`; `draft/conflict` when someone saved since. Returns the new revision. */
+	saveDraft(input: {
+		scenarioId: string;
+		source: string;
+		title: string;
+		revision: number;
+		by: string;
+	}): Promise<ScenarioDraftRecord>;
+	/** Drops the draft; a scenario that was never published goes with it. */
+	discardDraft(scenarioId: string): Promise<void>;
+	/** Publishes the draft at `revision` as the next version and removes the draft, in one transaction. */
+	publishDraft(
+		scenarioId: string,
+		revision: number,
+		version: NewScenarioVersion
+	): Promise<ScenarioVersionRecord>;
+	/** Newest first, without sources. */
+	versions(scenarioId: string): Promise<ScenarioVersionSummary[]>;
+	/** One version by number, or the latest when `number` is omitted. */
+	version(scenarioId: string, number?: number): Promise<ScenarioVersionRecord | null>;
+	versionById(id: string): Promise<ScenarioVersionRecord | null>;
+}
+
 export interface Store {
 	readonly dialect: 'sqlite' | 'postgres';
 	users: UsersStore;
@@ -298,6 +423,7 @@ export interface Store {
 	snapshots: SnapshotsStore;
 	improvementActions: ImprovementActionsStore;
 	feedback: FeedbackStore;
+	scenarios: ScenariosStore;
 	/** Exercises whose lifecycle is not 'ended' (same as exercises.running). */
 	runningExercises(): Promise<ExerciseRecord[]>;
 	close(): Promise<void>;

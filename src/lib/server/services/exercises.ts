@@ -20,6 +20,8 @@ export const DEFAULT_SEAT_LIMIT = 200;
 export interface ExerciseSummary {
 	id: string;
 	scenarioId: string;
+	/** The published scenario version the exercise runs (null for exercises older than versions). */
+	scenarioVersionId: string | null;
 	title: string;
 	organisation: string;
 	lifecycle: Lifecycle;
@@ -78,7 +80,7 @@ export class Exercises {
 		const parsed = createForm.safeParse(form);
 		if (!parsed.success) fault('form/invalid', parsed.error.issues[0].message);
 		const { scenarioId, organisation, teams, compression, seatLimit } = parsed.data;
-		const { source, scenario } = await this.library.forExercise(scenarioId);
+		const { source, scenario, versionId } = await this.library.forExercise(scenarioId);
 		const unknown = teams.filter((t) => !scenario.teams.some((d) => d.id === t));
 		if (unknown.length) {
 			fault('form/invalid', `The scenario has no team ${unknown.map((t) => `"${t}"`).join(', ')}.`);
@@ -97,6 +99,7 @@ export class Exercises {
 			scenarioId: scenario.id,
 			scenarioVersion: scenario.version,
 			scenarioSource: source,
+			scenarioVersionId: versionId,
 			title: scenario.title,
 			orgName: organisation,
 			config,
@@ -155,6 +158,7 @@ function summary(
 	return {
 		id: r.id,
 		scenarioId: r.scenarioId,
+		scenarioVersionId: r.scenarioVersionId,
 		title: r.title,
 		organisation: r.orgName,
 		lifecycle,

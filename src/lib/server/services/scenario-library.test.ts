@@ -2,30 +2,61 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileS
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore, type Store } from '../db';
 import { ServiceError } from '../errors';
 import { TEST_SCENARIOS } from '../testing/harness';
 import { ScenarioLibrary } from './scenario-library';
 
 describe('ScenarioLibrary', () => {
 	let dir: string;
+	let store: Store;
 	let library: ScenarioLibrary;
-	beforeEach(() => {
+	const drill = () => readFileSync(path.join(TEST_SCENARIOS, 'server-drill.yaml'), 'utf8');
+
+	beforeEach(async () => {
 		dir = mkdtempSync(path.join(tmpdir(), 'switchboard-library-'));
 		copyFileSync(path.join(TEST_SCENARIOS, 'server-drill.yaml'), path.join(dir, 'server-drill.yaml'));
 		writeFileSync(path.join(dir, 'broken.yaml'), 'id: broken\ntitle: [unclosed\n');
-		library = new ScenarioLibrary(dir);
+		store = await openStore(path.join(dir, 'test.db'));
+		library = new ScenarioLibrary(store, dir);
 	});
-	afterEach(() => rmSync(dir, { recursive: true, force: true }));
+	afterEach(async () => {
+		await store.close();
+		rmSync(dir, { recursive: true, force: true });
+	});
 
-	it('lists valid scenarios with their teams and broken files with their problems', async () => {
+	it('lists valid scenarios with their teams and files with problems separately', async () => {
 		const list = await library.list();
-		const drill = list.find((s) => s.id === 'server-drill');
-		const broken = list.find((s) => s.id === 'broken');
-		expect(drill?.teams.map((t) => t.id)).toEqual(['soc', 'legal']);
-		expect(drill?.issues).toEqual([]);
-		expect(drill).toMatchObject({ injectCount: 4, decisionCount: 2, durationMinutes: 60 });
-		expect(broken?.issues.length).toBeGreaterThan(0);
-		expect(broken?.file).toBe('scenarios/broken.yaml');
+		expect(list.map((s) => s.id)).toEqual(['server-drill']);
+		expect(list[0].teams.map((t) => t.id)).toEqual(['soc', 'legal']);
+		expect(list[0]).toMatchObject({
+			injectCount: 4,
+			decisionCount: 2,
+			durationMinutes: 60,
+			origin: 'library'
+		});
+		expect(list[0].version).toMatchObject({ number: 1, publishedByName: 'Shipped library' });
+		const problems = await library.problems();
+		expect(problems.map((p) => p.file)).toEqual(['scenarios/broken.yaml']);
+		expect(problems[0].issues.length).toBeGreaterThan(0);
+	});
+
+	it('refuses a second file with an id already used, naming the file that has it', async () => {
+		writeFileSync(
+			path.join(dir, 'zz-impostor.yaml'),
+			drill().replace('title: Server drill', 'title: Impostor')
+		);
+		const list = await library.list();
+		expect(list.filter((s) => s.id === 'server-drill').map((s) => s.title)).toEqual(['Server drill']);
+		const problems = await library.problems();
+		expect(problems.find((p) => p.file === 'scenarios/zz-impostor.yaml')?.issues).toEqual([
+			{
+				file: 'scenarios/zz-impostor.yaml',
+				line: 1,
+				path: 'id',
+				message: 'scenario id "server-drill" is already used by scenarios/server-drill.yaml'
+			}
+		]);
 	});
 
 	it('gives the parsed scenario with its injects and their triggers', async () => {
@@ -40,24 +71,33 @@ describe('ScenarioLibrary', () => {
 		expect(injects[0].decision?.options.map((o) => o.id)).toEqual(['hunt', 'wipe']);
 	});
 
-	it('refuses to run a scenario with problems and names the first one', async () => {
-		const e = await library.forExercise('broken').catch((x) => x);
-		expect(e).toBeInstanceOf(ServiceError);
-		expect(e.code).toBe('scenario/invalid');
-		expect(e.message).toContain('scenarios/broken.yaml');
+	it('answers an unknown id, or a file that is not in the library, with scenario/not_found', async () => {
+		for (const id of ['nope', 'broken']) {
+			const e = await library.forExercise(id).catch((x) => x);
+			expect(e).toBeInstanceOf(ServiceError);
+			expect(e.code).toBe('scenario/not_found');
+		}
 	});
 
-	it('answers an unknown id with scenario/not_found', async () => {
-		const e = await library.get('nope').catch((x) => x);
-		expect(e.code).toBe('scenario/not_found');
-	});
-
-	it('picks up an edited file on the next read', async () => {
+	it('re-imports an edited file as a new version and keeps the earlier one for what pinned it', async () => {
+		const first = await library.forExercise('server-drill');
 		const file = path.join(dir, 'server-drill.yaml');
-		const text = readFileSync(file, 'utf8').replace('title: Server drill', 'title: Renamed drill');
-		writeFileSync(file, text);
+		writeFileSync(file, drill().replace('title: Server drill', 'title: Renamed drill'));
 		const later = new Date(Date.now() + 5000);
 		utimesSync(file, later, later);
-		expect((await library.get('server-drill')).title).toBe('Renamed drill');
+		const detail = await library.get('server-drill');
+		expect(detail.title).toBe('Renamed drill');
+		expect(detail.version.number).toBe(2);
+		expect((await library.pinned(first.versionId))?.title).toBe('Server drill');
+		expect((await library.get('server-drill', 1)).title).toBe('Server drill');
+	});
+
+	it('imports an unchanged folder once', async () => {
+		await library.list();
+		expect(await library.importFolder()).toMatchObject({
+			created: [],
+			updated: [],
+			unchanged: ['server-drill']
+		});
 	});
 });

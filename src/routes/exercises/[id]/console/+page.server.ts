@@ -10,7 +10,10 @@ export const load: PageServerLoad = async (event) => {
 		exercises.get(id),
 		views.forFacilitator(facilitator, id)
 	]).catch(loadError);
-	const scenario = await scenarios.get(exercise.scenarioId).catch(() => null);
+	// The version the exercise runs, not the library's latest: the guide must match what is being played.
+	const scenario =
+		(await scenarios.pinned(exercise.scenarioVersionId)) ??
+		(await scenarios.get(exercise.scenarioId).catch(() => null));
 	return {
 		exercise,
 		initial,

@@ -44,11 +44,21 @@ export interface SimulationResult {
 const FACILITATOR: Actor = { role: 'facilitator', name: 'simulation' };
 const STEP_LIMIT = 100_000;
 
+/** Optional hooks of a simulation run. */
+export interface SimulationOptions {
+	/** Called after each step with the scenario time reached, so a long run can show its progress. */
+	onProgress?: (scenarioAt: number) => void;
+}
+
 /**
  * Play `scenario` with `script` from lobby to end. Throws a RangeError listing script problems: before the run
  * for answers that do not fit the scenario, after it for answers to decisions the run never put to their team.
  */
-export function runSimulation(scenario: Scenario, script: AnswerScript): SimulationResult {
+export function runSimulation(
+	scenario: Scenario,
+	script: AnswerScript,
+	options: SimulationOptions = {}
+): SimulationResult {
 	const issues = checkAnswerScript(scenario, script);
 	if (issues.length)
 		throw new RangeError(issues.map((i) => `${i.file}:${i.line} ${i.path}: ${i.message}`).join('\n'));
@@ -110,6 +120,7 @@ export function runSimulation(scenario: Scenario, script: AnswerScript): Simulat
 		return best;
 	};
 	for (let steps = 0; steps < STEP_LIMIT; steps++) {
+		options.onProgress?.(state.clock.now);
 		const held = Object.entries(state.held).find(([, byTeam]) => Object.keys(byTeam).length > 0);
 		if (held) {
 			apply(FACILITATOR, { type: 'inject.release', injectId: held[0] });

@@ -3,6 +3,8 @@
  * that scores best, five scenario minutes after it arrives. Authors edit it into the run they want to test.
  */
 import { stringify } from 'yaml';
+import { parseAnswerScript } from '$lib/engine/answer-script';
+import { runSimulation } from '$lib/engine/simulate';
 import type { Decision, Scenario } from '$lib/engine/types';
 
 function bestAnswer(decision: Decision): string | number | string[] {
@@ -24,9 +26,35 @@ function bestAnswer(decision: Decision): string | number | string[] {
 	}
 }
 
-/** The best-answers script for a scenario, as YAML text. */
+/**
+ * The best-answers script for a scenario, as YAML text. It answers only decisions the best answers actually put
+ * to each team: a first run names the answers to branches never taken (the simulator refuses those), and they go.
+ */
 export function bestAnswersScript(scenario: Scenario): string {
-	const answers = scenario.injects.flatMap((inject) => {
+	const all = everyAnswer(scenario);
+	let kept = all;
+	const { script } = parseAnswerScript(render(all), 'answers.yaml');
+	if (script)
+		try {
+			runSimulation(scenario, script);
+		} catch (e) {
+			const unreached = new Set(
+				[...String((e as Error).message).matchAll(/ answers\[(\d+)\]/g)].map((m) => Number(m[1]))
+			);
+			kept = all.filter((_, i) => !unreached.has(i));
+		}
+	return render(kept);
+}
+
+function render(answers: object[]): string {
+	const head =
+		'# Every team gives the best-scoring answer 5 minutes after each decision reaches it.\n' +
+		'# Change answers and timings to try other paths (an answer to a decision its team never gets is refused).\n';
+	return head + stringify({ answers }, { lineWidth: 0, collectionStyle: 'block' });
+}
+
+function everyAnswer(scenario: Scenario): object[] {
+	return scenario.injects.flatMap((inject) => {
 		const decision = inject.decision;
 		if (!decision) return [];
 		const teams = inject.audience === 'all' ? scenario.teams.map((t) => t.id) : inject.audience;
@@ -40,8 +68,4 @@ export function bestAnswersScript(scenario: Scenario): string {
 				: {})
 		}));
 	});
-	const head =
-		'# Every team gives the best-scoring answer 5 minutes after each decision reaches it.\n' +
-		'# Change answers and timings to try other paths; answers to decisions a team never receives are skipped.\n';
-	return head + stringify({ answers }, { lineWidth: 0, collectionStyle: 'block' });
 }

@@ -62,10 +62,13 @@ describe('simulate', () => {
 		});
 	});
 
-	it('writes a best-answers starter script that simulates cleanly', () => {
-		const outcome = simulate(quickstart, bestAnswersScript(quickstart));
-		if (!outcome.ok) throw new Error(outcome.problems.join('\n'));
-		const total = outcome.view.scores.reduce((n, s) => n + s.points, 0);
-		expect(total).toBeGreaterThan(0);
-	});
+	it.each([quickstart, flagship])(
+		'writes a best-answers starter script for $id that simulates cleanly',
+		(scenario) => {
+			const outcome = simulate(scenario, bestAnswersScript(scenario));
+			if (!outcome.ok) throw new Error(outcome.problems.join('\n'));
+			const total = outcome.view.scores.reduce((n, s) => n + s.points, 0);
+			expect(total).toBeGreaterThan(0);
+		}
+	);
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readSource } from '$lib/engine/scenario/source-map';
 import { flowModel, nodeId } from './flow-graph';
+import { layoutFlow } from './layout';
 
 const model = (text: string) => {
 	const source = readSource(text);
@@ -65,14 +66,24 @@ describe('flowModel', () => {
 			['inject:by-hand', 'phase:p1', 38]
 		]);
 		expect(edges.map((e) => [e.source, e.target, e.label, e.dead])).toEqual([
-			['start', 'inject:alert', 'at +30m', false],
 			['inject:alert', 'inject:escalate', "SOC answers 'Act'", false],
 			['inject:alert', 'inject:legal-only', "no team answers 'Wait'", true],
 			['inject:alert', 'inject:typo', 'SOC answers unknown option "acct"', true],
 			['inject:legal-only', 'inject:follow', 'after, +10m', true],
+			['start', 'inject:alert', 'at +30m', false],
 			['inject:escalate', 'clock:c1', 'starts the clock', false],
 			['inject:alert', 'clock:c1', 'answer stops the clock', false]
 		]);
+	});
+
+	it('chains injects on a scenario-time offset into one timeline, in time order', () => {
+		const text = mini.replace('trigger: manual', 'trigger: { at: 10m }');
+		const { edges, nodes } = model(text);
+		expect(edges.filter((e) => e.kind === 'at').map((e) => [e.source, e.target, e.label])).toEqual([
+			['start', 'inject:by-hand', 'at +10m'],
+			['inject:by-hand', 'inject:alert', 'at +30m']
+		]);
+		expect(nodes.find((n) => n.id === 'inject:escalate')?.trigger).toBe("SOC answers 'Act'");
 	});
 
 	it('marks injects no team can receive, through chains of triggers', () => {
@@ -95,5 +106,24 @@ describe('flowModel', () => {
 			'id: x\ninjects:\n  - id: a\n    title: A\n    trigger: { at: 5m }\n  - nonsense\n'
 		);
 		expect(nodes.map((n) => n.id)).toEqual(['start', 'inject:a']);
+	});
+});
+
+describe('layoutFlow', () => {
+	it('places every node, phases around their injects, children relative to their phase', () => {
+		const placed = layoutFlow(model(readFileSync('scenarios/salt-typhoon.yaml', 'utf8')));
+		const byId = new Map(placed.nodes.map((n) => [n.id, n]));
+		const injects = placed.nodes.filter((n) => n.kind === 'inject');
+		expect(injects.length).toBeGreaterThan(40);
+		for (const inject of injects) {
+			const phase = byId.get(inject.parent!)!;
+			expect(inject.x).toBeGreaterThanOrEqual(0);
+			expect(inject.y).toBeGreaterThanOrEqual(0);
+			expect(inject.x + inject.width).toBeLessThanOrEqual(phase.width);
+			expect(inject.y + inject.height).toBeLessThanOrEqual(phase.height);
+		}
+		const order = placed.nodes.map((n) => n.kind);
+		expect(order.lastIndexOf('phase')).toBeLessThan(order.indexOf('inject'));
+		expect(placed.omitted).toBe(0);
 	});
 });

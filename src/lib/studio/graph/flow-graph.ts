@@ -4,7 +4,11 @@
  * missed clock) and per clock start and stop. Built from the file as written, valid or not, so the graph follows
  * the text while it is being typed. Which teams each inject can reach is worked out per team (triggers deliver
  * per team), so injects no team can ever receive and branches that can never fire are marked.
+ *
+ * Injects on a scenario-time offset are drawn as one timeline from StartEx in time order (each arrow says when
+ * the next one falls due), so the graph reads left to right as the exercise runs and branches hang off it.
  */
+import { parseDuration } from '$lib/engine/scenario/durations';
 import type { Path } from '$lib/engine/scenario/source-map';
 
 /** One box of the graph. `line` is where it is written in the YAML (1-based). */
@@ -20,6 +24,8 @@ export interface FlowNode {
 	audience?: string;
 	/** A decision's prompt and its options with points. */
 	decision?: { prompt: string; type: string; options: { id: string; label: string; points: number }[] };
+	/** Its trigger in words ("at +30m", "SOC answers 'Act'", "released by the facilitator"). */
+	trigger?: string;
 	/** manual: released by the facilitator; hold: waits for release when due. */
 	manual?: boolean;
 	hold?: boolean;
@@ -180,6 +186,7 @@ export function flowModel(value: unknown, lineOf: (path: Path) => number): FlowM
 	}
 
 	let unreachable = 0;
+	const timed: { id: string; at: number; label: string }[] = [];
 	for (const info of injects.values()) {
 		const { raw, id, index } = info;
 		const trigger = raw.trigger;
@@ -217,8 +224,10 @@ export function flowModel(value: unknown, lineOf: (path: Path) => number): FlowM
 			edges.push({ id: `${kind}:${source}>${target}`, source, target, kind, label, dead: !live });
 		if (!isMap(trigger)) continue;
 		const delay = trigger.delay !== undefined ? `, +${durationLabel(trigger.delay)}` : '';
-		if ('at' in trigger) edge(nodeId.start, 'at', `at +${durationLabel(trigger.at)}`, true);
-		else if ('after' in trigger) {
+		if ('at' in trigger) {
+			const at = parseDuration(trigger.at as string | number);
+			timed.push({ id, at: at ?? Infinity, label: `at +${durationLabel(trigger.at)}` });
+		} else if ('after' in trigger) {
 			const from = str(trigger.after) ?? '';
 			if (injects.has(from)) edge(nodeId.inject(from), 'after', `after${delay}`, !dead);
 		} else if ('when' in trigger || 'unanswered' in trigger) {
@@ -251,6 +260,25 @@ export function flowModel(value: unknown, lineOf: (path: Path) => number): FlowM
 				edge(nodeId.clock(clock), 'clockMissed', `clock missed${delay}`, !dead);
 		}
 	}
+
+	timed.sort((a, b) => a.at - b.at);
+	timed.forEach((t, i) => {
+		const source = i === 0 ? nodeId.start : nodeId.inject(timed[i - 1].id);
+		edges.push({
+			id: `at:${source}>${t.id}`,
+			source,
+			target: nodeId.inject(t.id),
+			kind: 'at',
+			label: t.label,
+			dead: false
+		});
+	});
+	const incoming = new Map(edges.map((e) => [e.target, e.label]));
+	for (const node of nodes)
+		if (node.kind === 'inject')
+			node.trigger = node.manual
+				? 'released by the facilitator'
+				: (incoming.get(node.id) ?? 'trigger not understood yet');
 
 	clocks.forEach((c, index) => {
 		const id = str(c.id);

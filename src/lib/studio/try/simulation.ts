@@ -72,7 +72,9 @@ export function simulate(
 				? `answered ${trigger.options?.map((o) => `'${optionLabel(trigger.decision, o)}'`).join(' or ') ?? 'it'} to '${decisionTitle(trigger.decision)}'`
 				: trigger.kind === 'unanswered'
 					? `let the deadline of '${decisionTitle(trigger.decision)}' pass`
-					: `missed the ${scenario.clocks.find((c) => c.id === trigger.clock)?.name ?? trigger.clock} clock`;
+					: trigger.kind === 'clockMissed'
+						? `missed the ${scenario.clocks.find((c) => c.id === trigger.clock)?.name ?? trigger.clock} clock`
+						: '';
 		branches.push({
 			team: teamName(row.team),
 			inject: injects.get(row.inject)?.title ?? row.inject,

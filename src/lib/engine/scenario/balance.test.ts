@@ -45,6 +45,9 @@ injects:
       id: d-memo
       prompt: Breach?
       type: single
+      justify: true
+      rubric:
+        - { id: facts, label: Names the facts, points: 2 }
       options:
         - { id: yes, label: Yes, points: 3 }
         - { id: not-yet, label: Not yet, points: 0 }
@@ -108,15 +111,16 @@ describe('teamBalance', () => {
 			p1: { decisions: 1, points: 5, branchDecisions: 0, branchPoints: 0 },
 			p2: { decisions: 0, points: 0, branchDecisions: 1, branchPoints: 5 }
 		});
-		expect(team('legal').phases.p1).toEqual({ decisions: 1, points: 3, branchDecisions: 0, branchPoints: 0 });
+		// The reasoning behind a justified choice is scored too (2 rubric points on top of the best option's 3).
+		expect(team('legal').phases.p1).toEqual({ decisions: 1, points: 5, branchDecisions: 0, branchPoints: 0 });
 		// a manual inject is a branch: the facilitator may never release it.
 		expect(team('legal').phases.p2).toEqual({ decisions: 1, points: 4, branchDecisions: 1, branchPoints: 3 });
 		expect(team('legal').clockPoints).toBe(6);
 	});
 
 	it('gives each team its share of the points and names every shortfall against the target', () => {
-		expect(report.totalPoints).toBe(5 + 13 + 4);
-		expect(team('legal').share).toBeCloseTo(13 / 22);
+		expect(report.totalPoints).toBe(5 + 15 + 4);
+		expect(team('legal').share).toBeCloseTo(15 / 24);
 		expect(report.shortfalls.map((s) => s.key)).toEqual(['soc@p2', 'comms@p1']);
 		expect(report.shortfalls[0].message).toBe(
 			'soc has no decision it is sure to get in p2 "Two" (1 only on a branch)'

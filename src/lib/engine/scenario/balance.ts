@@ -4,6 +4,7 @@
  * Checked against a target (see BALANCE_TARGET) so that every team has something to decide in every phase and
  * no team carries the exercise alone; also lists decisions whose best option is the longest label, a giveaway.
  */
+import { maxOf, rubricMax } from '../scoring/answer-points';
 import type { Decision, Inject, Scenario, TeamId } from '../types';
 
 /** The target every shipped scenario meets; scenarios/README.md explains it. */
@@ -53,20 +54,11 @@ export interface BalanceReport {
 	choiceDecisions: number;
 }
 
-/** The most a team can earn on a decision, timeliness included (as the scoring pays it). */
+/** The most a team can earn on a decision: its answer, the reasoning of a justified choice, and timeliness. */
 function maxPoints(d: Decision): number {
-	const best = (values: number[]) => Math.max(0, ...values);
-	const answer =
-		d.type === 'single'
-			? best(d.options.map((o) => o.points))
-			: d.type === 'multiple'
-				? d.options.reduce((n, o) => n + Math.max(0, o.points), 0)
-				: d.type === 'numeric'
-					? best((d.numeric?.bands ?? []).map((b) => b.points))
-					: d.type === 'ranking'
-						? (d.ranking?.order.length ?? d.options.length) * (d.ranking?.pointsPerPosition ?? 1)
-						: d.rubric.reduce((n, c) => n + c.points, 0);
-	return answer + (d.timeliness ? Math.max(0, d.timeliness.onTime, d.timeliness.late) : 0);
+	const reasoning = d.justify && d.type !== 'text' ? rubricMax(d.rubric) : 0;
+	const timeliness = d.timeliness ? Math.max(0, d.timeliness.onTime, d.timeliness.late) : 0;
+	return maxOf(d) + reasoning + timeliness;
 }
 
 const weaker = (a: Reach, b: Reach): Reach =>

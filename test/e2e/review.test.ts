@@ -20,13 +20,20 @@ import { launchBrowser, screenshot, seriousA11yViolations, startApp, type Runnin
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-const SCRIPT: Record<string, { team: string; answer: AnswerValue; marks?: Record<string, number> }> = {
+const SCRIPT: Record<
+	string,
+	{ team: string; answer: AnswerValue; justification?: string; marks?: Record<string, number> }
+> = {
 	'd-contain': { team: 'soc', answer: { type: 'single', option: 'monitor' } },
 	'd-first-steps': {
 		team: 'soc',
 		answer: { type: 'ranking', order: ['preserve', 'rotate', 'hunt', 'logging'] }
 	},
-	'd-determination': { team: 'legal', answer: { type: 'single', option: 'breach' } },
+	'd-determination': {
+		team: 'legal',
+		answer: { type: 'single', option: 'breach' },
+		justification: 'Provisioning data about subscribers left the network without authorisation: that is CPNI.'
+	},
 	'd-notify-le': { team: 'legal', answer: { type: 'single', option: 'notify-now' } },
 	'd-statement': {
 		team: 'comms',
@@ -114,7 +121,13 @@ async function play(url: string, cookie: string, exerciseId: string): Promise<vo
 							await command(
 								socket,
 								exerciseId,
-								{ type: 'answer.submit', decisionId: d.id, teamId: step.team, answer: step.answer },
+								{
+									type: 'answer.submit',
+									decisionId: d.id,
+									teamId: step.team,
+									answer: step.answer,
+									...(step.justification ? { justification: step.justification } : {})
+								},
 								key()
 							);
 							if (step.marks) {

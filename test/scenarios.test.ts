@@ -315,6 +315,22 @@ const expected: Record<string, { what: string; issues: string[] }> = {
 			'clocks.yaml:56 clocks[1].starts: clock "sec" can never start: clock "cpni" can never stop'
 		]
 	},
+	'clock-rules.yaml': {
+		what: 'reports clock kinds, guards, extensions and anchors that do not fit together',
+		issues: [
+			'clock-rules.yaml:32 clocks[0].kind: hold "hold-no-breach" needs breaches: the conditions that break the hold while it runs',
+			'clock-rules.yaml:35 clocks[0].stops: hold "hold-no-breach" cannot have stops: a hold ends at its deadline; list what breaks it under breaches',
+			'clock-rules.yaml:38 clocks[1].stops: clock "deadline-breach" needs stops: the conditions that meet it (or write kind: hold for a period that must be observed)',
+			'clock-rules.yaml:43 clocks[1].breaches: clock "deadline-breach" is a deadline clock: breaches only apply to kind: hold',
+			'clock-rules.yaml:45 clocks[1].from.clockStopped: clock "deadline-breach" cannot count its deadline from its own stop',
+			'clock-rules.yaml:47 clocks[1].extensions[0].by: an extension must move the deadline by more than zero, found "0 days"',
+			'clock-rules.yaml:47 clocks[1].extensions[0].on.inject: unknown inject "alrt" (did you mean "alert"?)',
+			'clock-rules.yaml:53 clocks[2].starts: clock "waits-a" can never start: it requires clock "waits-b" to be running, which can never happen',
+			'clock-rules.yaml:61 clocks[3].starts: clock "waits-b" can never start: it requires clock "waits-a" to be running, which can never happen',
+			'clock-rules.yaml:63 clocks[3].stops[0].requires[0].options[0]: decision "d-contain" has no option "shutt" (did you mean "shut"?)',
+			'clock-rules.yaml:71 clocks[4].stops[0].requires[0]: a guard needs one of clockStopped, clockRunning, inject, decision (did you mean "clockStopped"?)'
+		]
+	},
 	'deadlines.yaml': {
 		what: 'reports deadlines that are not positive and timeliness without a deadline',
 		issues: [
@@ -368,6 +384,19 @@ const expected: Record<string, { what: string; issues: string[] }> = {
 			'justify.yaml:26 injects[0].decision.rubric: a single decision takes a rubric only with "justify: true" (the rubric marks the team’s reasoning)',
 			'justify.yaml:37 injects[1].decision.justify: "justify" does not apply to a text decision: its answer already is the team’s reasoning',
 			'justify.yaml:49 injects[2].decision.shuffle: with "shuffle: false" the options are shown as written, and they are written in the expected order: an untouched ranking would score full marks; list them in another order'
+		]
+	},
+	'templates.yaml': {
+		what: 'reports templates that are never filled, hand-written dates in phase updates and unusable variables',
+		issues: [
+			'templates.yaml:10 variables.org.default: the default is 17 characters, longer than maxLength 5',
+			'templates.yaml:11 variables.region.pattern: is not a valid regular expression: Invalid regular expression: /^(?:[a-z)$/u: Unterminated character class',
+			'templates.yaml:12 variables.city.default: the default "Dallas" does not match the pattern [A-Z]{3}',
+			'templates.yaml:14 sources[0].url: "{{org}}" would be shown as written: templates are only filled in texts people read (titles, bodies, labels, notes, guidance), and url is not one',
+			'templates.yaml:20 phases[0].update: the update writes the date "Thursday 3" by hand; write {{phase.date}} (or {{phase.day}}, {{phase.time}}) so it shows the day the phase actually opens',
+			'templates.yaml:23 phases[1].update: the update writes the date "4 Oct" by hand; write {{phase.date}} (or {{phase.day}}, {{phase.time}}) so it shows the day the phase actually opens',
+			'templates.yaml:30 injects[0].body: "{{phase.date}}" only works in a phase\'s title, update, notes and questions',
+			'templates.yaml:34 clocks[0].regime: "{{org}}" would be shown as written: templates are only filled in texts people read (titles, bodies, labels, notes, guidance), and regime is not one'
 		]
 	},
 	'ranking.yaml': {

@@ -32,6 +32,7 @@ const COMMAND_TYPES = new Set<Command['type']>([
 	'exercise.hotwash',
 	'exercise.end',
 	'clock.tick',
+	'clock.jump',
 	'inject.release',
 	'inject.hold',
 	'inject.skip',
@@ -39,7 +40,8 @@ const COMMAND_TYPES = new Set<Command['type']>([
 	'answer.submit',
 	'rubric.mark',
 	'score.override',
-	'note.add'
+	'note.add',
+	'debrief.set'
 ]);
 
 function snapshotOf(state: ExerciseState): Snapshot {

@@ -3,7 +3,7 @@
  * a deadline passing unanswered, and an evaluator's rubric marks.
  */
 import { answerMatches, answerText } from './answers';
-import { clocksOnAnswer } from './regulatory-clock';
+import { clockEvent } from './clocks';
 import { indexOf } from './scenario-index';
 import { dequeueWhere, scheduleInject, setNested } from './schedule';
 import type { StepContext } from './scenario-clock';
@@ -66,7 +66,7 @@ export function submitAnswer(
 		if (t.kind === 'answer' && answerMatches(value, t.options, t.range))
 			s = scheduleInject(s, inject, teamId, now + t.delay);
 	}
-	return clocksOnAnswer(s, decisionId, value, now, ctx);
+	return clockEvent(s, { kind: 'answer', decision: decisionId, value }, now, ctx);
 }
 
 /** A team's decision deadline fell due: if still unanswered, its `unanswered` injects are scheduled. */

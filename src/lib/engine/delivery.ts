@@ -3,7 +3,7 @@
  * deadline, regulatory clocks that start or stop on it. Also release, hold, skip and ad-hoc injects.
  */
 import { append, mapSet } from './persistent';
-import { startClock, stopClock } from './regulatory-clock';
+import { clockEvent } from './clocks';
 import { audienceTeams, indexOf } from './scenario-index';
 import { dequeueWhere, enqueue, injectKey, scheduleInject, setNested } from './schedule';
 import type { StepContext } from './scenario-clock';
@@ -50,9 +50,7 @@ export function deliver(
 			teamId
 		});
 	}
-	for (const clock of ix.clocksStartingOnInject.get(inject.id) ?? []) s = startClock(s, clock, at, ctx);
-	for (const clock of ix.clocksStoppingOnInject.get(inject.id) ?? []) s = stopClock(s, clock, at, ctx);
-	return s;
+	return clockEvent(s, { kind: 'inject', inject: inject.id }, at, ctx);
 }
 
 /** A due inject item: delivered, or held when the scenario or the facilitator holds it. */

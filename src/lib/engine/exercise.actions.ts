@@ -10,7 +10,8 @@ import { audienceTeams, indexOf } from './scenario-index';
 import { scheduleInject, setNested } from './schedule';
 import type { ExerciseState } from './state';
 import { record } from './timeline';
-import type { Command, Input } from './types';
+import { jumpTo, resolveJump } from './time-jump';
+import type { Command, DebriefSettings, Input } from './types';
 
 type Update = (state: ExerciseState, input: Input) => ExerciseState;
 
@@ -36,6 +37,15 @@ function lifecycle(state: ExerciseState, input: Input, detail: string, running?:
 
 function injectOf(state: ExerciseState, injectId: string) {
 	return indexOf(state.scenario).injects.get(injectId)!;
+}
+
+function debriefText(d: DebriefSettings): string {
+	const part = (on: boolean, what: string) => `${what} ${on ? 'shown' : 'hidden'}`;
+	return [
+		part(d.rationale, 'rationale'),
+		part(d.modelAnswers, 'model answers'),
+		part(d.otherTeams, "other teams' results")
+	].join(', ');
 }
 
 /** One update per command-carrying action of the machine. */
@@ -89,6 +99,25 @@ export const updates = {
 			kind: 'override',
 			teamId: c.teamId,
 			detail: c.entryId
+		});
+	},
+	jumpClock: (state, input) => {
+		const target = resolveJump(state, cmd(input, 'clock.jump').to);
+		return 'at' in target ? jumpTo(state, target.at, ctxOf(state, input)) : state;
+	},
+	setDebrief: (state, input) => {
+		const { debrief } = cmd(input, 'debrief.set');
+		const settings = {
+			rationale: debrief.rationale,
+			modelAnswers: debrief.modelAnswers,
+			otherTeams: debrief.otherTeams
+		};
+		const s = { ...state, debrief: settings };
+		return record(s, {
+			...ctxOf(s, input),
+			scenarioAt: s.clock.now,
+			kind: 'debrief',
+			detail: debriefText(settings)
 		});
 	},
 	addNote: (state, input) => {

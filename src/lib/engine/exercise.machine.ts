@@ -1,6 +1,7 @@
 /**
  * The exercise lifecycle as an xstate v5 machine: lobby → briefing → running ⇄ paused → hotwash → ended
- * (start also straight from the lobby; end from any state). Its context is the whole ExerciseState. It is
+ * (start also straight from the lobby; end from any state). Time jumps happen while running or paused; the
+ * debrief settings change in hotwash or after the end. Its context is the whole ExerciseState. It is
  * only driven through xstate's pure `transition()`, never as a running actor, and has no delayed transitions:
  * everything scheduled lives as data in the context, so a restored snapshot loses nothing.
  *
@@ -62,7 +63,9 @@ const machineSetup = setup({
 		recordAnswer: act('recordAnswer'),
 		recordMarks: act('recordMarks'),
 		overrideScore: act('overrideScore'),
-		addNote: act('addNote')
+		addNote: act('addNote'),
+		jumpClock: act('jumpClock'),
+		setDebrief: act('setDebrief')
 	}
 });
 
@@ -78,11 +81,13 @@ const tick = { actions: 'advanceTime' as const };
 const notes = { 'note.add': step('addNote') };
 const prep = { 'inject.hold': step('holdInject'), 'inject.skip': step('skipInject'), ...notes };
 const scoring = { 'rubric.mark': step('recordMarks'), 'score.override': step('overrideScore'), ...notes };
+const debrief = { 'debrief.set': step('setDebrief') };
 const live = {
 	'exercise.setCompression': step('changeSpeed'),
 	'exercise.hotwash': step('beginHotwash', 'hotwash'),
 	'exercise.end': step('endExercise', 'ended'),
 	'clock.tick': tick,
+	'clock.jump': step('jumpClock'),
 	'inject.release': step('releaseInject'),
 	'inject.adhoc': step('sendAdhoc'),
 	'answer.submit': step('recordAnswer'),
@@ -126,10 +131,11 @@ export const exerciseMachine = machineSetup.createMachine({
 				'exercise.setCompression': step('changeSpeed'),
 				'exercise.end': step('endExercise', 'ended'),
 				'clock.tick': tick,
+				...debrief,
 				...scoring
 			}
 		},
-		ended: { entry: entry('ended'), on: { ...scoring } }
+		ended: { entry: entry('ended'), on: { ...debrief, ...scoring } }
 	}
 });
 

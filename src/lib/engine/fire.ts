@@ -5,7 +5,7 @@
  */
 import { deadlinePassed } from './decisions';
 import { injectDue } from './delivery';
-import { clockDeadline } from './regulatory-clock';
+import { clockDeadline } from './clocks';
 import type { StepContext } from './scenario-clock';
 import type { ExerciseState, Scheduled } from './state';
 

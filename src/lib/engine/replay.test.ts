@@ -5,7 +5,8 @@ import { FACILITATOR, T0, testConfig, participant } from './fixtures/harness';
 import { testScenario } from './fixtures/test-scenario';
 import { deserializeState, ENGINE_VERSION, replay, serializeState } from './replay';
 import { createExercise, type ExerciseState } from './state';
-import type { Actor, AnswerValue, Command, Input } from './types';
+import { inWorldAt } from './calendar';
+import type { Actor, AnswerValue, Command, Input, JumpTo } from './types';
 import { viewFor } from './views';
 
 const scenario = testScenario();
@@ -40,7 +41,18 @@ const step = fc.oneof(
 		decision: fc.constantFrom(...Object.keys(answers)),
 		dt: fc.integer({ min: 0, max: 60_000 })
 	}),
-	fc.record({ kind: fc.constant('adhoc' as const), audience: fc.subarray(TEAMS, { minLength: 1 }) })
+	fc.record({ kind: fc.constant('adhoc' as const), audience: fc.subarray(TEAMS, { minLength: 1 }) }),
+	fc.record({
+		kind: fc.constant('jump' as const),
+		to: fc.oneof(
+			fc.constant<JumpTo>({ kind: 'next-inject' }),
+			fc.constant<JumpTo>({ kind: 'next-phase' }),
+			fc.integer({ min: 0, max: 96 }).map<JumpTo>((h) => ({
+				kind: 'at',
+				at: inWorldAt(scenario.startsAt, h * 3_600_000)
+			}))
+		)
+	})
 );
 
 type Step = typeof step extends fc.Arbitrary<infer S> ? S : never;
@@ -59,6 +71,7 @@ function toInputs(steps: Step[]): Input[] {
 		} else if (s.kind === 'life') push({ type: s.type });
 		else if (s.kind === 'speed') push({ type: 'exercise.setCompression', compression: s.c });
 		else if (s.kind === 'inject') push({ type: s.type, injectId: s.id });
+		else if (s.kind === 'jump') push({ type: 'clock.jump', to: s.to });
 		else if (s.kind === 'adhoc')
 			push({
 				type: 'inject.adhoc',

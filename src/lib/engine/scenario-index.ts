@@ -3,7 +3,23 @@
  * clocks react to a delivery, an answer, a deadline or a clock. They keep each input's work independent of
  * the scenario's size.
  */
-import type { ClockDef, Decision, Inject, Scenario } from './types';
+import type { ClockCondition, ClockDef, Decision, Inject, Scenario } from './types';
+
+/** One place a clock listens for an event: its start, a stop, a breach or an extension's `on`. */
+export interface ClockHook {
+	clock: ClockDef;
+	role: 'start' | 'stop' | 'breach' | 'extend';
+	condition: ClockCondition;
+	/** For `extend`: the index of the extension in `clock.extensions`. */
+	extension?: number;
+}
+
+/** Clock hooks by the event that may fire them, keyed by inject, decision or clock id. */
+export interface ClockHooks {
+	inject: Map<string, ClockHook[]>;
+	answer: Map<string, ClockHook[]>;
+	clockStopped: Map<string, ClockHook[]>;
+}
 
 /** Reverse indexes from events to the injects and clocks they trigger. */
 export interface ScenarioIndex {
@@ -16,12 +32,8 @@ export interface ScenarioIndex {
 	onUnanswered: Map<string, Inject[]>;
 	onClockMissed: Map<string, Inject[]>;
 	atStart: Inject[];
-	clocksStartingOnInject: Map<string, ClockDef[]>;
-	clocksStartingOnAnswer: Map<string, ClockDef[]>;
-	clocksStartingOnClock: Map<string, ClockDef[]>;
-	clocksStoppingOnInject: Map<string, ClockDef[]>;
-	clocksStoppingOnAnswer: Map<string, ClockDef[]>;
-	clocksStoppingOnClock: Map<string, ClockDef[]>;
+	/** Starts first, then stops, breaches and extensions, each in scenario order. */
+	clockHooks: ClockHooks;
 }
 
 const cache = new WeakMap<Scenario, ScenarioIndex>();
@@ -46,12 +58,7 @@ export function indexOf(scenario: Scenario): ScenarioIndex {
 		onUnanswered: new Map(),
 		onClockMissed: new Map(),
 		atStart: [],
-		clocksStartingOnInject: new Map(),
-		clocksStartingOnAnswer: new Map(),
-		clocksStartingOnClock: new Map(),
-		clocksStoppingOnInject: new Map(),
-		clocksStoppingOnAnswer: new Map(),
-		clocksStoppingOnClock: new Map()
+		clockHooks: { inject: new Map(), answer: new Map(), clockStopped: new Map() }
 	};
 	for (const inject of scenario.injects) {
 		ix.injects.set(inject.id, inject);
@@ -63,17 +70,24 @@ export function indexOf(scenario: Scenario): ScenarioIndex {
 		else if (t.kind === 'unanswered') push(ix.onUnanswered, t.decision, inject);
 		else if (t.kind === 'clockMissed') push(ix.onClockMissed, t.clock, inject);
 	}
+	const hook = (h: ClockHook) => {
+		const c = h.condition;
+		const [map, key] =
+			c.kind === 'inject'
+				? [ix.clockHooks.inject, c.inject]
+				: c.kind === 'answer'
+					? [ix.clockHooks.answer, c.decision]
+					: [ix.clockHooks.clockStopped, c.clock];
+		push(map, key, h);
+	};
 	for (const clock of scenario.clocks) {
 		ix.clocks.set(clock.id, clock);
-		const s = clock.start;
-		if (s.kind === 'inject') push(ix.clocksStartingOnInject, s.inject, clock);
-		else if (s.kind === 'answer') push(ix.clocksStartingOnAnswer, s.decision, clock);
-		else push(ix.clocksStartingOnClock, s.clock, clock);
-		for (const stop of clock.stop) {
-			if (stop.kind === 'inject') push(ix.clocksStoppingOnInject, stop.inject, clock);
-			else if (stop.kind === 'answer') push(ix.clocksStoppingOnAnswer, stop.decision, clock);
-			else push(ix.clocksStoppingOnClock, stop.clock, clock);
-		}
+		hook({ clock, role: 'start', condition: clock.start });
+	}
+	for (const clock of scenario.clocks) {
+		for (const condition of clock.stop) hook({ clock, role: 'stop', condition });
+		for (const condition of clock.breaches) hook({ clock, role: 'breach', condition });
+		clock.extensions.forEach((e, i) => hook({ clock, role: 'extend', condition: e.on, extension: i }));
 	}
 	cache.set(scenario, ix);
 	return ix;

@@ -1,24 +1,20 @@
 /**
- * Headless play of a scenario with an answer script: start, tick to each next due item or scripted answer,
- * and end once nothing is pending. Injects that become held are released straight away, as an attentive
- * facilitator would; `manual` injects are never released. Answers go in as the team's participants (with the
- * script's `otherwise` rule answering what it does not list); rubric marks in the script go in as an evaluator
- * right after the answer.
+ * Headless play of a scenario with an answer script, to the end (the run itself is simulation.ts), and its
+ * report: the timeline, each team's score and the regulatory clocks, as data or as plain text.
  */
 import { answerText } from './answers';
-import { applyInput } from './apply';
-import { checkAnswerScript, toAnswerValue, type AnswerScript, type ScriptedAnswer } from './answer-script';
+import type { AnswerScript } from './answer-script';
 import { formatDuration, inWorldLabel } from './calendar';
 import { listToArray } from './persistent';
-import { optionOrderFor } from './option-order';
-import { nextDueAt, wallAt } from './scenario-clock';
-import { otherwiseAfter, otherwiseAnswer } from './script-otherwise';
 import { indexOf } from './scenario-index';
 import { scoresOf } from './scoring';
-import { unreachedAnswers } from './script-reach';
-import { createExercise, type ExerciseState } from './state';
-import { clocksView } from './views';
-import type { Actor, AnswerValue, ClockView, Command, Scenario, TeamId, TeamScore } from './types';
+import { clocksView } from './clocks';
+import { Simulation } from './simulation';
+import type { ExerciseState } from './state';
+import { variablesOf } from './templates';
+import type { ClockView, Scenario, TeamId, TeamScore } from './types';
+
+export { Simulation } from './simulation';
 
 /** One line of a simulation's timeline. */
 export interface SimulationRow {
@@ -41,12 +37,9 @@ export interface SimulationResult {
 	state: ExerciseState;
 }
 
-const FACILITATOR: Actor = { role: 'facilitator', name: 'simulation' };
-const STEP_LIMIT = 100_000;
-
 /** Optional hooks of a simulation run. */
 export interface SimulationOptions {
-	/** Called after each step with the scenario time reached, so a long run can show its progress. */
+	/** Called before each step with the scenario time reached, so a long run can show its progress. */
 	onProgress?: (scenarioAt: number) => void;
 }
 
@@ -59,116 +52,22 @@ export function runSimulation(
 	script: AnswerScript,
 	options: SimulationOptions = {}
 ): SimulationResult {
-	const issues = checkAnswerScript(scenario, script);
-	if (issues.length)
-		throw new RangeError(issues.map((i) => `${i.file}:${i.line} ${i.path}: ${i.message}`).join('\n'));
-	const teams = script.teams ?? scenario.teams.map((t) => t.id);
-	let state = createExercise(scenario, {
-		exerciseId: `simulation-${scenario.id}`,
-		teams,
-		compression: script.compression ?? scenario.defaultCompression,
-		variables: script.variables ?? {}
-	});
-	let wall = 0;
-	const apply = (actor: Actor, command: Command) => {
-		const r = applyInput(state, {
-			seq: state.version + 1,
-			at: wall,
-			key: `sim-${state.version + 1}`,
-			actor,
-			command
-		});
-		if (!r.ok) throw new Error(`simulation: ${command.type} was refused: ${r.error.message}`);
-		state = r.state;
-	};
-	const submit = (
-		team: TeamId,
-		decisionId: string,
-		answer: AnswerValue,
-		justification?: string,
-		confidence?: ScriptedAnswer['confidence']
-	) =>
-		apply(
-			{ role: 'participant', teamId: team, name: `${team} (script)` },
-			{
-				type: 'answer.submit',
-				decisionId,
-				teamId: team,
-				answer,
-				...(justification !== undefined ? { justification } : {}),
-				...(confidence ? { confidence } : {})
-			}
-		);
-	apply(FACILITATOR, { type: 'exercise.start' });
-	const ix = indexOf(scenario);
-	const open = script.answers.filter((a) => teams.includes(a.team));
-	const listed = new Set(open.map((a) => `${a.team}\u0000${a.decision}`));
-	const passedOver = new Set<string>();
-	/** The next answer the `otherwise` rule gives: a delivered decision nobody answered and the script omits. */
-	const nextOtherwise = (): { wall: number; team: TeamId; decisionId: string } | null => {
-		const rule = script.otherwise;
-		if (!rule) return null;
-		let best: { wall: number; team: TeamId; decisionId: string } | null = null;
-		for (const team of teams)
-			for (const [injectId, at] of Object.entries(state.delivered[team] ?? {})) {
-				const d = ix.injects.get(injectId)?.decision;
-				const key = `${team}\u0000${d?.id}`;
-				if (!d || listed.has(key) || passedOver.has(key) || state.answers[team]?.[d.id]) continue;
-				const wall = wallAt(state.clock, at + otherwiseAfter(rule, d));
-				if (!best || wall < best.wall) best = { wall, team, decisionId: d.id };
-			}
-		return best;
-	};
-	for (let steps = 0; steps < STEP_LIMIT; steps++) {
+	const run = new Simulation(scenario, script).runUntil((state) => {
 		options.onProgress?.(state.clock.now);
-		const held = Object.entries(state.held).find(([, byTeam]) => Object.keys(byTeam).length > 0);
-		if (held) {
-			apply(FACILITATOR, { type: 'inject.release', injectId: held[0] });
-			continue;
-		}
-		let next: { wall: number; answer?: ScriptedAnswer } | null = null;
-		const due = nextDueAt(state);
-		if (due !== null) next = { wall: due };
-		for (const a of open) {
-			const found = ix.decisions.get(a.decision)!;
-			const deliveredAt = state.delivered[a.team]?.[found.inject.id];
-			if (deliveredAt === undefined) continue;
-			const w = wallAt(state.clock, deliveredAt + a.after);
-			if (!next || w < next.wall) next = { wall: w, answer: a };
-		}
-		const other = nextOtherwise();
-		if (other && (!next || other.wall < next.wall)) {
-			wall = Math.max(wall, other.wall);
-			const rule = script.otherwise!;
-			const d = ix.decisions.get(other.decisionId)!.decision;
-			const answer = otherwiseAnswer(rule, d, optionOrderFor(state.config.exerciseId, other.team, d));
-			if (!answer) passedOver.add(`${other.team}\u0000${d.id}`);
-			else submit(other.team, d.id, answer, d.justify ? rule.justification : undefined, rule.confidence);
-			continue;
-		}
-		if (!next) break;
-		wall = Math.max(wall, next.wall);
-		const a = next.answer;
-		if (!a) {
-			apply({ role: 'system' }, { type: 'clock.tick' });
-			continue;
-		}
-		open.splice(open.indexOf(a), 1);
-		const decision = ix.decisions.get(a.decision)!.decision;
-		const answer = toAnswerValue(decision.type, a.answer);
-		if (typeof answer === 'string') continue;
-		submit(a.team, a.decision, answer, a.justification, a.confidence);
-		if (a.marks)
-			apply(
-				{ role: 'evaluator', name: 'script' },
-				{ type: 'rubric.mark', decisionId: a.decision, teamId: a.team, marks: a.marks }
-			);
-	}
-	apply(FACILITATOR, { type: 'exercise.end' });
-	const unreached = unreachedAnswers(state, script.file, open);
-	if (unreached.length)
-		throw new RangeError(unreached.map((i) => `${i.file}:${i.line} ${i.path}: ${i.message}`).join('\n'));
-	return { scenario, timeline: rowsOf(state), scores: scoresOf(state), clocks: clocksView(state), state };
+		return false;
+	});
+	return simulationResult(run.end());
+}
+
+/** The report of a run that has ended: timeline, scores and clocks. */
+export function simulationResult(state: ExerciseState): SimulationResult {
+	return {
+		scenario: state.scenario,
+		timeline: rowsOf(state),
+		scores: scoresOf(state),
+		clocks: clocksView(state, { role: 'facilitator' }, variablesOf(state)),
+		state
+	};
 }
 
 function rowsOf(state: ExerciseState): SimulationRow[] {

@@ -10,6 +10,8 @@ import type {
 	AdhocInject,
 	AnswerValue,
 	Confidence,
+	ClockStatus,
+	DebriefSettings,
 	ExerciseConfig,
 	Lifecycle,
 	NoteView,
@@ -77,9 +79,14 @@ export interface OverrideRecord {
 
 /** A regulatory clock's progress. */
 export interface ClockRun {
-	status: 'idle' | 'running' | 'met' | 'missed';
+	status: ClockStatus;
 	startedAt?: number;
 	deadlineAt?: number;
+	/** The deadline before the first extension moved it. */
+	originalDeadlineAt?: number;
+	/** Indexes of the clock's extensions already applied (each applies once). */
+	extended?: number[];
+	/** Met or breached at, or (missed) stopped late at. */
 	stoppedAt?: number;
 	/** Scenario ms past the deadline when a missed clock was stopped later. */
 	lateBy?: number;
@@ -121,6 +128,8 @@ export interface ExerciseState {
 	notes: PList<NoteView>;
 	noteIds: PMap<true>;
 	timeline: PList<TimelineRecord>;
+	/** The facilitator's debrief choice; the scenario's `debrief` applies until one is made. */
+	debrief?: DebriefSettings;
 }
 
 function perTeam<T>(teams: readonly TeamId[], make: () => T): Record<TeamId, T> {

@@ -46,6 +46,10 @@ function describe(state: ExerciseState, r: TimelineRecord, vars: Vars): string {
 		}
 		case 'note':
 			return team ? `Note added about ${team}` : 'Note added';
+		case 'jump':
+			return `Scenario time jumped to ${r.detail}`;
+		case 'debrief':
+			return `Debrief set: ${r.detail}`;
 	}
 }
 

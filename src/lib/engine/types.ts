@@ -5,6 +5,7 @@
  * - scenario time is milliseconds since the scenario's start (StartEx), advancing at `compression` × wall time
  *   while the exercise runs.
  */
+import type { ModelAnswer } from './scoring/model-answer';
 
 // ───────────────────────────── Scenario (normalised, as the parser returns it) ─────────────────────────────
 
@@ -70,9 +71,16 @@ export interface TeamDef {
 export interface PhaseDef {
 	id: string;
 	title: string;
-	/** Markdown scenario update shown when the phase opens. */
+	/**
+	 * Markdown scenario update shown when the phase opens. `{{phase.date}}`, `{{phase.day}}` and `{{phase.time}}`
+	 * are filled with the in-world time the phase opened for the viewer.
+	 */
 	update: string;
 	questions: string[];
+	/** Facilitator and evaluator only; never in a participant's or observer's view. */
+	notes?: string;
+	/** Optional in-world local date-time ("2024-10-03T09:00") the console offers as a one-click time jump. */
+	opensAt?: string;
 }
 
 export type Artifact =
@@ -182,23 +190,73 @@ export interface Inject {
 	decision?: Decision;
 }
 
-export type ClockCondition =
+/** A guard on a clock condition: something that must hold at the moment the condition happens. */
+export type ClockGuard =
+	/** That clock is met (a hold: observed), or was stopped after missing its deadline. */
+	| { kind: 'clockStopped'; clock: string }
+	| { kind: 'clockRunning'; clock: string }
+	/** The inject has reached at least one team. */
+	| { kind: 'inject'; inject: string }
+	/** At least one team answered the decision (with one of the options, if given). */
+	| { kind: 'answer'; decision: string; options?: string[] };
+
+/** Something that happens and moves a clock: an inject delivered, an answer given, another clock stopped. */
+export type ClockCondition = (
 	| { kind: 'inject'; inject: string }
 	| { kind: 'answer'; decision: string; options?: string[] }
-	| { kind: 'clockStopped'; clock: string };
+	| { kind: 'clockStopped'; clock: string }
+) & {
+	/** Every guard must hold when the condition happens, or it is ignored. */
+	requires?: ClockGuard[];
+};
+
+/** Who may see a clock in a participant's view (staff always see every clock). */
+export type ClockVisibility = 'owner' | 'started' | 'all' | 'facilitator';
+
+export const CLOCK_VISIBILITIES: readonly ClockVisibility[] = ['owner', 'started', 'all', 'facilitator'];
+
+export type DeadlineSpec = {
+	amount: number;
+	unit: 'minutes' | 'hours' | 'days' | 'businessDays' | 'months';
+};
+
+/** A condition that moves a running clock's deadline later. */
+export interface ClockExtension {
+	on: ClockCondition;
+	by: DeadlineSpec;
+	/** Count `by` from the current deadline, or from the moment the condition happened. */
+	from: 'deadline' | 'now';
+}
 
 export interface ClockDef {
 	id: string;
 	name: string;
 	/** e.g. "FCC 47 CFR 64.2011", "SEC Form 8-K Item 1.05", "NIS2 Art. 23", "GDPR Art. 33". */
 	regime: string;
+	/** Player-facing text, shown to a team only when it can see the clock. */
 	description: string;
+	/** Facilitator and evaluator only. */
+	notes?: string;
+	/** Which teams see it, and from when (default `started`). */
+	visible: ClockVisibility;
+	/** Not a statutory deadline: every screen and export labels it as an exercise benchmark. */
+	benchmark: boolean;
+	/**
+	 * `deadline`: met if stopped before the deadline, else missed. `hold`: a period in which something must not
+	 * happen; observed (met) at the deadline, breached if a `breaches` condition happens while it runs.
+	 */
+	kind: 'deadline' | 'hold';
 	/** The team scored for meeting or missing it. */
 	owner: TeamId;
 	start: ClockCondition;
-	/** Any one of these stops the clock (met if before the deadline). */
+	/** Deadline clocks: any one of these stops the clock (met if before the deadline). */
 	stop: ClockCondition[];
-	deadline: { amount: number; unit: 'minutes' | 'hours' | 'days' | 'businessDays' | 'months' };
+	/** Hold clocks: any one of these while the hold runs breaches it. */
+	breaches: ClockCondition[];
+	/** Count the deadline from when this clock stopped, if it has by the start; else from the start. */
+	from?: { clock: string };
+	extensions: ClockExtension[];
+	deadline: DeadlineSpec;
 	scoring: { met: number; missed: number; objectives: string[] };
 	sources: string[];
 }
@@ -206,6 +264,21 @@ export interface ClockDef {
 export interface VariableDef {
 	label: string;
 	default: string;
+	/** Help text shown under the field on the new-exercise form. */
+	description?: string;
+	maxLength?: number;
+	/** A regular expression (JavaScript syntax) a value must match as a whole. */
+	pattern?: string;
+}
+
+/** What a team's view carries once the exercise has ended, besides its own score without rationale. */
+export interface DebriefSettings {
+	/** The rationale of options and bands in the team's own score entries. */
+	rationale: boolean;
+	/** Per decision the team received: the best option(s), the model order, the best band. */
+	modelAnswers: boolean;
+	/** Other teams' names, totals and final objective ratings (never their answers). */
+	otherTeams: boolean;
 }
 
 export interface FacilitatorGuide {
@@ -240,6 +313,8 @@ export interface Scenario {
 	injects: Inject[];
 	clocks: ClockDef[];
 	guide?: FacilitatorGuide;
+	/** What teams see after EndEx; the facilitator may change it in hotwash or after the end. */
+	debrief: DebriefSettings;
 }
 
 /** One problem found in a scenario file. */
@@ -295,6 +370,8 @@ export type Command =
 	| { type: 'exercise.end' }
 	/** Advance time to the input's `at`, firing whatever fell due. */
 	| { type: 'clock.tick' }
+	/** Move scenario time forward to a target, firing everything due up to it at its own time. */
+	| { type: 'clock.jump'; to: JumpTo }
 	| { type: 'inject.release'; injectId: string }
 	| { type: 'inject.hold'; injectId: string }
 	| { type: 'inject.skip'; injectId: string }
@@ -315,7 +392,20 @@ export type Command =
 	| { type: 'rubric.mark'; decisionId: string; teamId: TeamId; marks: Record<string, number>; note?: string }
 	/** Replace the points of one score entry, keeping the original and the reason. */
 	| { type: 'score.override'; teamId: TeamId; entryId: string; points: number; reason: string }
-	| { type: 'note.add'; noteId: string; teamId?: TeamId; objectiveId?: string; text: string };
+	| { type: 'note.add'; noteId: string; teamId?: TeamId; objectiveId?: string; text: string }
+	/** What teams see after EndEx (hotwash and ended only). */
+	| { type: 'debrief.set'; debrief: DebriefSettings };
+
+/** Where a time jump goes; resolved by the engine from the state it applies to. */
+export type JumpTo =
+	/** The earliest scheduled inject. */
+	| { kind: 'next-inject' }
+	/** The next phase's declared opening (`opensAt`), else its earliest scheduled inject. */
+	| { kind: 'next-phase' }
+	/** A phase's declared opening time. */
+	| { kind: 'phase'; phase: string }
+	/** An in-world local date-time, "2024-10-01T08:00". */
+	| { kind: 'at'; at: string };
 
 export interface Input {
 	/** 1-based position in the exercise's log. */
@@ -435,18 +525,30 @@ export interface ExerciseHeader {
 	version: number;
 }
 
+export type ClockStatus = 'idle' | 'running' | 'met' | 'missed' | 'breached';
+
 export interface ClockView {
 	id: string;
 	name: string;
 	regime: string;
 	description: string;
 	owner: TeamId;
-	status: 'idle' | 'running' | 'met' | 'missed';
+	/** For a hold: running = in force, met = observed, breached = broken while in force. */
+	status: ClockStatus;
+	kind: 'deadline' | 'hold';
+	/** An exercise benchmark, not a legal deadline. */
+	benchmark: boolean;
 	/** e.g. "7 business days", "72 hours". */
 	deadlineLabel: string;
 	startedAt?: number;
 	deadlineAt?: number;
+	/** Set when an extension moved the deadline: the deadline before the first extension. */
+	originalDeadlineAt?: number;
 	stoppedAt?: number;
+	/** Facilitator and evaluator views only. */
+	notes?: string;
+	/** Facilitator and evaluator views only: who may see it. */
+	visible?: ClockVisibility;
 }
 
 export interface DeliveredInjectView {
@@ -546,7 +648,9 @@ export interface TimelineEntry {
 		| 'skipped'
 		| 'override'
 		| 'note'
-		| 'speed';
+		| 'speed'
+		| 'jump'
+		| 'debrief';
 	teamId?: TeamId;
 	injectId?: string;
 	decisionId?: string;
@@ -561,8 +665,41 @@ export interface TeamView {
 	feed: DeliveredInjectView[];
 	decisions: DecisionView[];
 	clocks: ClockView[];
-	/** Only once the exercise has ended: this team's own score with its explanation. */
+	/**
+	 * Only once the exercise has ended: this team's own score with its explanation (option and band rationale
+	 * only when the debrief settings allow it).
+	 */
 	score?: TeamScore;
+	/** Only once the exercise has ended: what the debrief settings share with teams. */
+	debrief?: TeamDebrief;
+}
+
+/** The best answer to one decision the team received, for the debrief (scoring/model-answer.ts). */
+export interface DebriefAnswer {
+	prompt: string;
+	answer: ModelAnswer;
+}
+
+/** What a team's view carries after EndEx besides its own score. */
+export interface TeamDebrief {
+	settings: DebriefSettings;
+	modelAnswers?: DebriefAnswer[];
+	otherTeams?: { teamId: TeamId; name: string; total: Totals; ratings: Record<string, HseepRating | null> }[];
+}
+
+/** A time jump the console offers, with what it would fire. */
+export interface JumpTarget {
+	to: JumpTo;
+	/** "Next inject: "Reporter's deadline"", "Phase 3 opens". */
+	label: string;
+	/** Scenario ms the jump goes to. */
+	at: number;
+}
+
+/** One item the clock will fire when time reaches it (for the jump confirmation). */
+export interface UpcomingItem {
+	at: number;
+	text: string;
 }
 
 export interface TeamPanel {
@@ -597,6 +734,9 @@ export interface FacilitatorView {
 	timeline: TimelineEntry[];
 	/** Wall ms of the next scheduled event, or null. */
 	nextDueAt: number | null;
+	/** Time jumps the console offers (running or paused only) and what is scheduled, soonest first. */
+	jump: { targets: JumpTarget[]; upcoming: UpcomingItem[] };
+	debrief: DebriefSettings;
 }
 
 export type View = TeamView | ObserverView | FacilitatorView;

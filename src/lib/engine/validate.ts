@@ -7,6 +7,7 @@ import { undeliveredTeams } from './delivery';
 import { mapHas } from './persistent';
 import { indexOf } from './scenario-index';
 import { entryIds } from './scoring';
+import { resolveJump } from './time-jump';
 import type { ExerciseState } from './state';
 import { CHANNELS, type Command, type EngineError, type EngineErrorCode, type TeamId } from './types';
 
@@ -143,6 +144,20 @@ export function validateCommand(state: ExerciseState, command: Command): EngineE
 				!state.scenario.objectives.some((o) => o.id === command.objectiveId)
 			)
 				return fail('command/invalid', `no objective "${command.objectiveId}" in this scenario`);
+			return null;
+		}
+		case 'clock.jump': {
+			const target = resolveJump(state, command.to);
+			return 'error' in target ? fail('command/invalid', `Cannot jump: ${target.error}.`) : null;
+		}
+		case 'debrief.set': {
+			const d = command.debrief;
+			const flags = ['rationale', 'modelAnswers', 'otherTeams'] as const;
+			if (!d || typeof d !== 'object' || flags.some((f) => typeof d[f] !== 'boolean'))
+				return fail(
+					'command/invalid',
+					'the debrief needs rationale, modelAnswers and otherTeams as true or false'
+				);
 			return null;
 		}
 		default:

@@ -4,25 +4,26 @@
  * own score once the exercise has ended. Observers see every team but no facilitator notes or rubric guidance;
  * evaluators also get decision definitions, live scores and the current rubric marks; facilitators get everything.
  */
-import { deadlineLabel } from './calendar';
 import { optionOrderFor } from './option-order';
+import { clocksView } from './clocks';
+import { debriefOf, debriefScore, teamDebrief } from './debrief';
 import { listToArray } from './persistent';
 import { nextDueAt, scenarioTimeAt } from './scenario-clock';
 import { indexOf } from './scenario-index';
 import { scoresOf, teamScore } from './scoring';
 import type { ExerciseState, FeedItem } from './state';
 import { fill, fillArtifact, variablesOf } from './templates';
+import { phaseView } from './phases';
 import { injectStatuses } from './views-injects';
+import { jumpTargets, upcomingItems } from './time-jump';
 import { timelineOf } from './timeline';
 import type {
-	ClockView,
 	Decision,
 	DecisionView,
 	DeliveredInjectView,
 	ExerciseHeader,
 	FacilitatorView,
 	ObserverView,
-	PhaseDef,
 	TeamId,
 	TeamPanel,
 	TeamView,
@@ -32,18 +33,17 @@ import type {
 
 type Vars = Record<string, string>;
 
-function phaseView(phase: PhaseDef | undefined, vars: Vars): PhaseDef | null {
-	if (!phase) return null;
-	return {
-		...phase,
-		title: fill(phase.title, vars),
-		update: fill(phase.update, vars),
-		questions: phase.questions.map((q) => fill(q, vars))
-	};
-}
-
-function header(state: ExerciseState, now: number, phaseIndex: number, vars: Vars): ExerciseHeader {
+/** The header; the current phase is the team's own (`teamId`) or, for staff, the furthest any team reached. */
+function header(
+	state: ExerciseState,
+	now: number,
+	vars: Vars,
+	viewer: Viewer,
+	phaseIndex: number
+): ExerciseHeader {
 	const { clock } = state;
+	const teams = viewer.role === 'participant' ? [viewer.teamId] : state.config.teams;
+	const staff = viewer.role === 'facilitator' || viewer.role === 'evaluator';
 	return {
 		exerciseId: state.config.exerciseId,
 		scenarioId: state.scenario.id,
@@ -56,7 +56,7 @@ function header(state: ExerciseState, now: number, phaseIndex: number, vars: Var
 			running: clock.running
 		},
 		startsAt: state.scenario.startsAt,
-		currentPhase: phaseView(state.scenario.phases[phaseIndex], vars),
+		currentPhase: phaseView(state, state.scenario.phases[phaseIndex], teams, vars, staff),
 		version: state.version
 	};
 }
@@ -152,38 +152,19 @@ function panel(state: ExerciseState, teamId: TeamId, vars: Vars): TeamPanel & { 
 	return { team, feed: items.map((i) => feedItemView(state, i, vars)), decisions, phaseIndex };
 }
 
-export function clocksView(state: ExerciseState): ClockView[] {
-	return state.scenario.clocks.map((c) => {
-		const run = state.clocks[c.id] ?? { status: 'idle' };
-		return {
-			id: c.id,
-			name: c.name,
-			regime: c.regime,
-			description: c.description,
-			owner: c.owner,
-			status: run.status,
-			deadlineLabel: deadlineLabel(c.deadline),
-			startedAt: run.startedAt,
-			deadlineAt: run.deadlineAt,
-			stoppedAt: run.stoppedAt
-		};
-	});
-}
-
 function teamView(state: ExerciseState, teamId: TeamId, now: number, vars: Vars): TeamView {
 	const { phaseIndex, ...p } = panel(state, teamId, vars);
 	const view: TeamView = {
 		kind: 'team',
-		header: header(state, now, phaseIndex, vars),
+		header: header(state, now, vars, { role: 'participant', teamId }, phaseIndex),
 		team: p.team,
 		feed: p.feed,
 		decisions: p.decisions,
-		clocks: clocksView(state)
+		clocks: clocksView(state, { role: 'participant', teamId }, vars)
 	};
 	if (state.lifecycle === 'ended') {
-		// The authors' rationale stays with staff: a team sees what it scored and why by rule, not the reasons.
-		const score = teamScore(state, teamId);
-		view.score = { ...score, entries: score.entries.map(({ rationale: _r, ...e }) => e) };
+		view.score = debriefScore(teamScore(state, teamId), debriefOf(state));
+		view.debrief = teamDebrief(state, teamId, vars);
 	}
 	return view;
 }
@@ -198,10 +179,10 @@ function panels(state: ExerciseState, vars: Vars, marks: boolean): TeamPanel[] {
 function staffView(state: ExerciseState, evaluator: boolean, now: number, vars: Vars): ObserverView {
 	const view: ObserverView = {
 		kind: evaluator ? 'evaluator' : 'observer',
-		header: header(state, now, state.phaseIndex, vars),
+		header: header(state, now, vars, { role: evaluator ? 'evaluator' : 'observer' }, state.phaseIndex),
 		objectives: state.scenario.objectives,
 		teams: panels(state, vars, evaluator),
-		clocks: clocksView(state),
+		clocks: clocksView(state, { role: evaluator ? 'evaluator' : 'observer' }, vars),
 		notes: listToArray(state.notes)
 	};
 	if (evaluator) {
@@ -218,17 +199,19 @@ function decisionsOf(state: ExerciseState): Decision[] {
 function facilitatorView(state: ExerciseState, now: number, vars: Vars): FacilitatorView {
 	return {
 		kind: 'facilitator',
-		header: header(state, now, state.phaseIndex, vars),
+		header: header(state, now, vars, { role: 'facilitator' }, state.phaseIndex),
 		objectives: state.scenario.objectives,
-		phases: state.scenario.phases.map((p) => phaseView(p, vars)!),
+		phases: state.scenario.phases.map((p) => phaseView(state, p, state.config.teams, vars, true)!),
 		teams: panels(state, vars, true),
 		injects: injectStatuses(state, vars),
 		decisions: decisionsOf(state),
-		clocks: clocksView(state),
+		clocks: clocksView(state, { role: 'facilitator' }, vars),
 		scores: scoresOf(state),
 		notes: listToArray(state.notes),
 		timeline: timelineOf(state),
-		nextDueAt: nextDueAt(state)
+		nextDueAt: nextDueAt(state),
+		jump: { targets: jumpTargets(state, vars), upcoming: upcomingItems(state, vars) },
+		debrief: { ...debriefOf(state) }
 	};
 }
 

@@ -33,7 +33,8 @@ export interface CheckContext {
 	draft: Draft;
 	catalog: Catalog;
 	lineOf(path: Path): number;
-	report(path: Path, message: string): void;
+	/** `authoring`: a rule for writing scenarios that does not change how one runs (see parseScenario's `stored`). */
+	report(path: Path, message: string, options?: { authoring?: boolean }): void;
 }
 
 /** Builds the catalog, reporting every id defined twice. */

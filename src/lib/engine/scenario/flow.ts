@@ -4,7 +4,7 @@
  */
 import { audienceOf, type CheckContext } from './catalog';
 import type { BrokenRefs } from './references';
-import type { RawCondition, RawInject } from './schema';
+import type { RawCondition, RawGuard, RawInject } from './schema';
 import { findCycles } from './cycles';
 
 const list = (teams: Iterable<string>) => [...teams].join(', ') || 'no team';
@@ -25,12 +25,16 @@ export function checkFlow(ctx: CheckContext, broken: BrokenRefs): void {
 	};
 	const clockFlag = (map: Map<string, boolean>, id: string) =>
 		catalog.clocks.has(id) ? (map.get(id) ?? false) : true;
+	const happens = (event: RawCondition | RawGuard): boolean =>
+		'inject' in event
+			? injectReach(event.inject).size > 0
+			: 'decision' in event
+				? decisionReach(event.decision).size > 0
+				: 'clockRunning' in event
+					? clockFlag(starts, event.clockRunning)
+					: clockFlag(stops, event.clockStopped);
 	const holds = (condition: RawCondition): boolean =>
-		'inject' in condition
-			? injectReach(condition.inject).size > 0
-			: 'decision' in condition
-				? decisionReach(condition.decision).size > 0
-				: clockFlag(stops, condition.clockStopped);
+		happens(condition) && (condition.requires ?? []).every(happens);
 
 	const teamsFor = (inject: RawInject, index: number): Set<string> => {
 		const audience = new Set(audienceOf(inject, catalog));
@@ -57,8 +61,11 @@ export function checkFlow(ctx: CheckContext, broken: BrokenRefs): void {
 		draft.clocks.forEach((clock, index) => {
 			if (!clock || catalog.clocks.get(clock.id)?.index !== index) return;
 			const started = broken.has(`clocks.${index}.starts`) || holds(clock.starts);
+			// A hold ends by itself at its deadline.
 			const stopped =
-				started && clock.stops.some((stop, j) => broken.has(`clocks.${index}.stops.${j}`) || holds(stop));
+				started &&
+				(clock.kind === 'hold' ||
+					clock.stops.some((stop, j) => broken.has(`clocks.${index}.stops.${j}`) || holds(stop)));
 			if (started !== (starts.get(clock.id) ?? false) || stopped !== (stops.get(clock.id) ?? false)) {
 				starts.set(clock.id, started);
 				stops.set(clock.id, stopped);
@@ -119,7 +126,7 @@ export function checkFlow(ctx: CheckContext, broken: BrokenRefs): void {
 			return;
 		}
 		const anyBroken = clock.stops.some((_, j) => broken.has(`clocks.${index}.stops.${j}`));
-		if (!stops.get(clock.id) && !anyBroken)
+		if (!stops.get(clock.id) && !anyBroken && clock.stops.length > 0)
 			ctx.report(
 				['clocks', index, 'stops'],
 				`clock "${clock.id}" can never stop: ${clock.stops.map(conditionFails).join('; ')}`
@@ -127,10 +134,24 @@ export function checkFlow(ctx: CheckContext, broken: BrokenRefs): void {
 	});
 
 	function conditionFails(condition: RawCondition): string {
-		if ('inject' in condition) return `inject "${condition.inject}" can never be delivered`;
-		if ('clockStopped' in condition) return `clock "${condition.clockStopped}" can never stop`;
-		const entry = catalog.decisions.get(condition.decision);
-		return `decision "${condition.decision}" belongs to inject "${entry?.inject.id}", which can never be delivered`;
+		if (!happens(condition)) return eventFails(condition);
+		const guard = (condition.requires ?? []).find((g) => !happens(g));
+		return guard ? `it requires ${guardText(guard)}, which can never happen` : '';
+	}
+
+	function guardText(guard: RawGuard): string {
+		if ('inject' in guard) return `inject "${guard.inject}" to have reached a team`;
+		if ('clockStopped' in guard) return `clock "${guard.clockStopped}" to have stopped`;
+		if ('clockRunning' in guard) return `clock "${guard.clockRunning}" to be running`;
+		return `decision "${guard.decision}" to have been answered`;
+	}
+
+	function eventFails(event: RawCondition | RawGuard): string {
+		if ('inject' in event) return `inject "${event.inject}" can never be delivered`;
+		if ('clockStopped' in event) return `clock "${event.clockStopped}" can never stop`;
+		if ('clockRunning' in event) return `clock "${event.clockRunning}" can never start`;
+		const entry = catalog.decisions.get(event.decision);
+		return `decision "${event.decision}" belongs to inject "${entry?.inject.id}", which can never be delivered`;
 	}
 }
 

@@ -150,4 +150,15 @@ describe('parseScenario', () => {
 		expect(stated.issues).toEqual([]);
 		expect(stated.scenario?.attackVersion).toBe('19');
 	});
+
+	it('does not apply writing rules to a copy stored with an exercise', () => {
+		const dated = base.replace(
+			'  - { id: p1, title: One }',
+			"  - { id: p1, title: One, update: 'Thursday 3 October.' }"
+		);
+		expect(parseScenario(dated, 'mini.yaml').issues.map((i) => i.message)).toEqual([
+			expect.stringContaining('writes the date "Thursday 3" by hand')
+		]);
+		expect(parseScenario(dated, 'mini.yaml', { stored: true }).issues).toEqual([]);
+	});
 });

@@ -4,6 +4,8 @@
 import type { Scenario, ScenarioIssue } from '../types';
 import { buildCatalog, type CheckContext } from './catalog';
 import { checkDates } from './dates';
+import { checkClocks } from './clocks';
+import { checkTemplates } from './template-fields';
 import { checkContent } from './decisions';
 import { checkFlow } from './flow';
 import { checkFrameworks } from './frameworks';
@@ -16,8 +18,16 @@ import { formatPath, readSource, type Path } from './source-map';
 export { parseDeadline, parseDuration } from './durations';
 export { templateVariables } from './templates';
 
-/** Parses and checks a scenario file; `scenario` is present only when there are no issues. */
-export function parseScenario(text: string, file: string): { scenario?: Scenario; issues: ScenarioIssue[] } {
+/**
+ * Parses and checks a scenario file; `scenario` is present only when there are no issues. `stored`: the copy
+ * frozen into an exercise when it was created; writing rules added since (that do not change how a scenario
+ * runs) are not applied to it, so an old exercise still opens and replays.
+ */
+export function parseScenario(
+	text: string,
+	file: string,
+	options: { stored?: boolean } = {}
+): { scenario?: Scenario; issues: ScenarioIssue[] } {
 	const source = readSource(text);
 	if (source.syntaxErrors.length > 0)
 		return { issues: source.syntaxErrors.map(({ line, message }) => ({ file, line, path: '', message })) };
@@ -39,12 +49,16 @@ export function parseScenario(text: string, file: string): { scenario?: Scenario
 		draft,
 		catalog,
 		lineOf: source.lineOf,
-		report: (path, message) => findings.push({ path, message })
+		report: (path, message, how) => {
+			if (!(options.stored && how?.authoring)) findings.push({ path, message });
+		}
 	};
 	const broken = checkReferences(ctx);
 	checkContent(ctx);
 	checkDates(ctx);
 	checkFrameworks(ctx);
+	checkClocks(ctx);
+	checkTemplates(ctx);
 	checkFlow(ctx, broken);
 
 	const issues = dedupe(findings).map(({ path, message }) => ({

@@ -3,6 +3,8 @@ import type {
 	Artifact,
 	Channel,
 	ClockCondition,
+	ClockDef,
+	ClockGuard,
 	CsfFunction,
 	Decision,
 	Inject,
@@ -10,7 +12,15 @@ import type {
 	Trigger
 } from '../types';
 import { parseDeadline, parseDuration } from './durations';
-import type { RawCondition, RawDecision, RawInject, RawScenario, RawTrigger } from './schema';
+import type {
+	RawClock,
+	RawCondition,
+	RawDecision,
+	RawGuard,
+	RawInject,
+	RawScenario,
+	RawTrigger
+} from './schema';
 
 // The checks have already validated every duration and deadline, so a null here cannot happen.
 const ms = (value: string | number | undefined): number =>
@@ -31,10 +41,48 @@ function trigger(raw: RawTrigger): Trigger {
 	};
 }
 
-function condition(raw: RawCondition): ClockCondition {
-	if ('inject' in raw) return { kind: 'inject', inject: raw.inject };
+function guard(raw: RawGuard): ClockGuard {
 	if ('clockStopped' in raw) return { kind: 'clockStopped', clock: raw.clockStopped };
-	return { kind: 'answer', decision: raw.decision, ...(raw.options ? { options: raw.options } : {}) };
+	if ('clockRunning' in raw) return { kind: 'clockRunning', clock: raw.clockRunning };
+	if ('inject' in raw) return { kind: 'inject', inject: raw.inject };
+	return { kind: 'answer', decision: raw.decision, ...(raw.options ? { options: [...raw.options] } : {}) };
+}
+
+function condition(raw: RawCondition): ClockCondition {
+	const requires = raw.requires ? { requires: raw.requires.map(guard) } : {};
+	if ('inject' in raw) return { kind: 'inject', inject: raw.inject, ...requires };
+	if ('clockStopped' in raw) return { kind: 'clockStopped', clock: raw.clockStopped, ...requires };
+	return {
+		kind: 'answer',
+		decision: raw.decision,
+		...(raw.options ? { options: [...raw.options] } : {}),
+		...requires
+	};
+}
+
+// The checks have already validated every deadline, so the fallback cannot happen.
+const deadline = (text: string) => parseDeadline(text) ?? { amount: 0, unit: 'days' as const };
+
+function clock(raw: RawClock): ClockDef {
+	return {
+		id: raw.id,
+		name: raw.name,
+		regime: raw.regime,
+		description: raw.description,
+		...(raw.notes !== undefined ? { notes: raw.notes } : {}),
+		visible: raw.visible,
+		benchmark: raw.benchmark,
+		kind: raw.kind,
+		owner: raw.owner,
+		start: condition(raw.starts),
+		stop: raw.stops.map(condition),
+		breaches: raw.breaches.map(condition),
+		...(raw.from ? { from: { clock: raw.from.clockStopped } } : {}),
+		extensions: raw.extensions.map((e) => ({ on: condition(e.on), by: deadline(e.by), from: e.from })),
+		deadline: deadline(raw.deadline),
+		scoring: { ...raw.scoring, objectives: [...raw.scoring.objectives] },
+		sources: [...raw.sources]
+	};
 }
 
 function decision(raw: RawDecision, injectId: string): Decision {
@@ -124,18 +172,8 @@ export function normalise(raw: RawScenario): Scenario {
 			Object.entries(raw.variables).map(([name, variable]) => [name, { ...variable }])
 		),
 		injects: raw.injects.map(inject),
-		clocks: raw.clocks.map((clock) => ({
-			id: clock.id,
-			name: clock.name,
-			regime: clock.regime,
-			description: clock.description,
-			owner: clock.owner,
-			start: condition(clock.starts),
-			stop: clock.stops.map(condition),
-			deadline: parseDeadline(clock.deadline) ?? { amount: 0, unit: 'days' },
-			scoring: { ...clock.scoring, objectives: [...clock.scoring.objectives] },
-			sources: [...clock.sources]
-		})),
+		clocks: raw.clocks.map(clock),
+		debrief: { ...raw.debrief },
 		...(raw.guide
 			? {
 					guide: {

@@ -1,12 +1,11 @@
 /**
  * Reference checks: every id a scenario mentions (phase, team, inject, decision, option, clock, objective,
- * source, {{variable}}) must be defined in it.
+ * source) must be defined in it. {{variables}} are checked in template-fields.ts.
  */
 import type { CheckContext, DecisionEntry } from './catalog';
-import type { RawCondition, RawTrigger } from './schema';
+import type { RawCondition, RawGuard, RawTrigger } from './schema';
 import type { Path } from './source-map';
 import { didYouMean } from './suggest';
-import { templateVariables } from './templates';
 
 type Kind = 'team' | 'phase' | 'objective' | 'source' | 'inject' | 'clock' | 'decision';
 const COLLECTION = {
@@ -60,13 +59,18 @@ export function checkReferences(ctx: CheckContext): BrokenRefs {
 		const at: Path = ['clocks', i];
 		known('team', clock.owner, [...at, 'owner']);
 		if (!checkCondition(ctx, clock.starts, [...at, 'starts'], known)) broken.add(`clocks.${i}.starts`);
-		clock.stops.forEach((stop, j) => {
-			if (!checkCondition(ctx, stop, [...at, 'stops', j], known)) broken.add(`clocks.${i}.stops.${j}`);
+		for (const key of ['stops', 'breaches'] as const)
+			clock[key].forEach((condition, j) => {
+				if (!checkCondition(ctx, condition, [...at, key, j], known)) broken.add(`clocks.${i}.${key}.${j}`);
+			});
+		clock.extensions.forEach((extension, j) => {
+			if (!checkCondition(ctx, extension.on, [...at, 'extensions', j, 'on'], known))
+				broken.add(`clocks.${i}.extensions.${j}.on`);
 		});
+		if (clock.from) known('clock', clock.from.clockStopped, [...at, 'from', 'clockStopped']);
 		each('objective', clock.scoring.objectives, [...at, 'scoring', 'objectives']);
 		each('source', clock.sources, [...at, 'sources']);
 	});
-	checkVariables(ctx, draft.value, []);
 	return broken;
 }
 
@@ -99,6 +103,23 @@ function checkTrigger(ctx: CheckContext, trigger: RawTrigger, path: Path, known:
 }
 
 function checkCondition(ctx: CheckContext, condition: RawCondition, path: Path, known: Known): boolean {
+	const guardsKnown = (condition.requires ?? []).map((guard, i) =>
+		checkGuard(ctx, guard, [...path, 'requires', i], known)
+	);
+	return checkEvent(ctx, condition, path, known) && guardsKnown.every(Boolean);
+}
+
+function checkGuard(ctx: CheckContext, guard: RawGuard, path: Path, known: Known): boolean {
+	if ('clockRunning' in guard) return known('clock', guard.clockRunning, [...path, 'clockRunning']);
+	return checkEvent(ctx, guard, path, known);
+}
+
+function checkEvent(
+	ctx: CheckContext,
+	condition: RawCondition | Exclude<RawGuard, { clockRunning: string }>,
+	path: Path,
+	known: Known
+): boolean {
 	if ('inject' in condition) return known('inject', condition.inject, [...path, 'inject']);
 	if ('clockStopped' in condition) return known('clock', condition.clockStopped, [...path, 'clockStopped']);
 	if (!known('decision', condition.decision, [...path, 'decision'])) return false;
@@ -119,19 +140,4 @@ function optionsExist(ctx: CheckContext, entry: DecisionEntry, options: string[]
 		);
 	});
 	return ok;
-}
-
-function checkVariables(ctx: CheckContext, value: unknown, path: Path): void {
-	if (typeof value === 'string') {
-		for (const name of templateVariables(value)) {
-			if (name in ctx.draft.variables || ctx.draft.brokenIds.has(name)) continue;
-			const declared = Object.keys(ctx.draft.variables);
-			const hint =
-				didYouMean(name, declared) ||
-				(declared.length ? ` (declared: ${declared.join(', ')})` : ' (no variables are declared)');
-			ctx.report(path, `unknown variable "{{${name}}}"${hint}`);
-		}
-	} else if (Array.isArray(value)) value.forEach((item, i) => checkVariables(ctx, item, [...path, i]));
-	else if (typeof value === 'object' && value !== null)
-		for (const [key, inner] of Object.entries(value)) checkVariables(ctx, inner, [...path, key]);
 }

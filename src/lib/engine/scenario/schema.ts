@@ -26,6 +26,8 @@ const duration = z
 	])
 	.describe('Scenario time: 90s, 30m, 2h, 1h30m, 3d, "2 hours", or a number of minutes');
 
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
+
 const scalarCell = z.union([z.string(), z.number(), z.boolean()]);
 
 export const sourceSchema = z
@@ -72,7 +74,15 @@ export const teamSchema = z.strictObject({
 export const phaseSchema = z.strictObject({
 	id: id('phase'),
 	title: z.string(),
-	update: text('Markdown scenario update shown when the phase opens').default(''),
+	update: text(
+		'Markdown scenario update shown when the phase opens; {{phase.date}}, {{phase.day}} and {{phase.time}} give the in-world time it opened'
+	).default(''),
+	notes: text('Facilitator and evaluator only').optional(),
+	opensAt: z
+		.string()
+		.regex(LOCAL_DATE_TIME, { error: 'must be a local date-time such as "2024-10-03T09:00"' })
+		.optional()
+		.describe('In-world time the phase opens; the console offers it as a one-click time jump'),
 	questions: z.array(z.string()).default([]).describe('Discussion questions for the phase')
 });
 
@@ -201,14 +211,39 @@ export const injectSchema = z.strictObject({
 	decision: decisionSchema.optional()
 });
 
+/** Guard forms on a clock condition (`requires`), keyed by the word that identifies them. */
+export const guardForms = {
+	clockStopped: z.strictObject({
+		clockStopped: ref('a clock that must be met (a hold: observed) or stopped late')
+	}),
+	clockRunning: z.strictObject({ clockRunning: ref('a clock that must be running') }),
+	inject: z.strictObject({ inject: ref('an inject that must have reached a team') }),
+	decision: z.strictObject({
+		decision: ref('a decision some team must have answered'),
+		options: z.array(z.string()).min(1).optional()
+	})
+};
+const guardSchema = z.union([
+	guardForms.clockStopped,
+	guardForms.clockRunning,
+	guardForms.inject,
+	guardForms.decision
+]);
+const requires = z
+	.array(guardSchema)
+	.min(1)
+	.optional()
+	.describe('Guards that must all hold when the condition happens, or it is ignored');
+
 /** Clock condition forms keyed by the word that identifies them. */
 export const conditionForms = {
-	inject: z.strictObject({ inject: ref('an inject; delivered to any team') }),
+	inject: z.strictObject({ inject: ref('an inject; delivered to any team'), requires }),
 	decision: z.strictObject({
 		decision: ref('a decision; answered by any team'),
-		options: z.array(z.string()).min(1).optional()
+		options: z.array(z.string()).min(1).optional(),
+		requires
 	}),
-	clockStopped: z.strictObject({ clockStopped: ref('another clock') })
+	clockStopped: z.strictObject({ clockStopped: ref('another clock'), requires })
 };
 const conditionSchema = z.union([
 	conditionForms.inject,
@@ -216,20 +251,57 @@ const conditionSchema = z.union([
 	conditionForms.clockStopped
 ]);
 
+const deadline = z
+	.string()
+	.regex(new RegExp(DEADLINE_PATTERN), {
+		error: 'is not a deadline: write e.g. "7 business days", "72h", "30 days" or "1 month"'
+	})
+	.describe('e.g. 7 business days, 72h, 30 days, 1 month');
+
+const extensionSchema = z
+	.strictObject({
+		on: conditionSchema.describe('What moves the deadline, while the clock runs'),
+		by: deadline,
+		from: z
+			.enum(['deadline', 'now'])
+			.default('deadline')
+			.describe('Count `by` from the current deadline (default) or from the moment it happens')
+	})
+	.describe('A condition that moves the deadline later');
+
 export const clockSchema = z.strictObject({
 	id: id('clock'),
 	name: z.string(),
 	regime: text('The rule, e.g. FCC 47 CFR 64.2011, NIS2 Art. 23'),
-	description: z.string().default(''),
+	description: text('Player-facing; shown to a team only when it can see the clock').default(''),
+	notes: text('Facilitator and evaluator only; {{variables}} allowed').optional(),
+	visible: z
+		.enum(['owner', 'started', 'all', 'facilitator'])
+		.default('started')
+		.describe(
+			'Who sees it: started (every team once it runs), owner (the owner from StartEx, others once it runs), all (every team from StartEx), facilitator (no team)'
+		),
+	benchmark: z
+		.boolean()
+		.default(false)
+		.describe('true: an exercise benchmark, not a statutory deadline; labelled so everywhere'),
+	kind: z
+		.enum(['deadline', 'hold'])
+		.default('deadline')
+		.describe('deadline: met when a stop happens in time; hold: observed at its end unless a breach happens'),
 	owner: ref('the team scored for meeting or missing it'),
 	starts: conditionSchema,
-	stops: z.array(conditionSchema).min(1).describe('Any one of these stops the clock'),
-	deadline: z
-		.string()
-		.regex(new RegExp(DEADLINE_PATTERN), {
-			error: 'is not a deadline: write e.g. "7 business days", "72h", "30 days" or "1 month"'
-		})
-		.describe('e.g. 7 business days, 72h, 30 days, 1 month'),
+	stops: z.array(conditionSchema).default([]).describe('Deadline clocks: any one of these stops the clock'),
+	breaches: z
+		.array(conditionSchema)
+		.default([])
+		.describe('Hold clocks: any one of these while it runs breaches it'),
+	from: z
+		.strictObject({ clockStopped: ref('a clock whose stop the deadline counts from') })
+		.optional()
+		.describe('Count the deadline from when that clock stopped, if it has; else from the start'),
+	extensions: z.array(extensionSchema).default([]),
+	deadline,
 	scoring: z.strictObject({
 		met: z.number(),
 		missed: z.number(),
@@ -238,7 +310,30 @@ export const clockSchema = z.strictObject({
 	sources: z.array(ref('a source')).default([])
 });
 
-const variableSchema = z.strictObject({ label: z.string(), default: z.string() });
+const variableSchema = z.strictObject({
+	label: text('The field label on the new-exercise form'),
+	default: z.string(),
+	description: text('Help text under the field').optional(),
+	maxLength: z.number().int().positive().optional(),
+	pattern: text('A regular expression the whole value must match, e.g. ^[^<>]+$').optional()
+});
+
+const debriefSchema = z
+	.strictObject({
+		rationale: z
+			.boolean()
+			.default(false)
+			.describe('Teams see why their options and bands earned their points'),
+		modelAnswers: z
+			.boolean()
+			.default(false)
+			.describe('Teams see the best answer to each decision they received'),
+		otherTeams: z
+			.boolean()
+			.default(false)
+			.describe("Teams see other teams' totals and ratings (never answers)")
+	})
+	.describe('What teams see after EndEx; the facilitator may change it at the end');
 
 export const scenarioSchema = z
 	.strictObject({
@@ -262,7 +357,7 @@ export const scenarioSchema = z
 		compression: z.number().positive().describe('Scenario minutes per wall minute'),
 		startsAt: z
 			.string()
-			.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, {
+			.regex(LOCAL_DATE_TIME, {
 				error: 'must be a local date-time such as "2024-10-07T08:00"'
 			})
 			.describe('In-world StartEx; business-day clocks count from it'),
@@ -283,6 +378,7 @@ export const scenarioSchema = z
 		phases: z.array(phaseSchema).min(1),
 		injects: z.array(injectSchema).min(1),
 		clocks: z.array(clockSchema).default([]),
+		debrief: debriefSchema.default({ rationale: false, modelAnswers: false, otherTeams: false }),
 		guide: z
 			.strictObject({
 				overview: z.string(),
@@ -301,6 +397,7 @@ export type RawDecision = NonNullable<RawInject['decision']>;
 export type RawClock = z.output<typeof clockSchema>;
 export type RawTrigger = RawInject['trigger'];
 export type RawCondition = RawClock['starts'];
+export type RawGuard = NonNullable<RawCondition['requires']>[number];
 
 /** The collections parsed one element at a time when the whole file is not valid, keyed by field. */
 export const collections = {

@@ -4,13 +4,22 @@
  */
 import type { z } from 'zod';
 import type { Path } from './source-map';
-import { collections, conditionForms, scenarioSchema, triggerForms, type RawScenario } from './schema';
+import {
+	collections,
+	conditionForms,
+	guardForms,
+	scenarioSchema,
+	triggerForms,
+	type RawScenario
+} from './schema';
 import { didYouMean } from './suggest';
 
 /** A problem before its line is known. */
 export interface Finding {
 	path: Path;
 	message: string;
+	/** A writing rule that does not change how the scenario runs (skipped for stored copies). */
+	authoring?: boolean;
 }
 
 type Collections = {
@@ -61,7 +70,9 @@ function keyedUnion(
 	const last = path.at(-1);
 	const parent = path.at(-2);
 	if (last === 'trigger') return { forms: triggerForms, what: 'trigger', allowString: 'manual' };
-	if (last === 'starts' || parent === 'stops') return { forms: conditionForms, what: 'clock condition' };
+	if (last === 'starts' || last === 'on' || parent === 'stops' || parent === 'breaches')
+		return { forms: conditionForms, what: 'clock condition' };
+	if (parent === 'requires') return { forms: guardForms, what: 'guard' };
 	return null;
 }
 

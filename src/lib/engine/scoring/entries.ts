@@ -9,12 +9,13 @@
  *   fast wrong answer gains nothing from its speed; it stays pending while that depends on unmarked work. A
  *   late answer gets `late` (usually 0 or less) whatever it earned; an unanswered decision gets 0.
  *
- * And per regulatory clock the team owns, once it resolves: `clock:<id>`, `met` or `missed` points.
+ * And per regulatory clock the team owns, once it resolves, `clock:<id>` (clock-entries.ts).
  */
 import { formatDuration } from '../calendar';
 import type { AnswerRecord, ExerciseState, OverrideRecord } from '../state';
 import { fill, variablesOf } from '../templates';
 import type { Decision, Inject, ScoreEntry, TeamId } from '../types';
+import { clockEntries } from './clock-entries';
 import { answerPoints, maxOf, reasoningPoints, rubricMax, type Scored } from './answer-points';
 
 type Vars = Record<string, string>;
@@ -107,36 +108,6 @@ function decisionEntries(
 	return out;
 }
 
-function clockEntries(state: ExerciseState, teamId: TeamId, vars: Vars): ScoreEntry[] {
-	const out: ScoreEntry[] = [];
-	const lastPhase = state.scenario.phases[state.phaseIndex]?.id ?? '';
-	const overrides = state.overrides[teamId] ?? {};
-	for (const clock of state.scenario.clocks) {
-		const run = state.clocks[clock.id];
-		if (clock.owner !== teamId || !run || (run.status !== 'met' && run.status !== 'missed')) continue;
-		const met = run.status === 'met';
-		const evidence = met
-			? `stopped ${formatDuration((run.deadlineAt ?? 0) - (run.stoppedAt ?? 0))} before the deadline`
-			: run.lateBy !== undefined
-				? `missed; stopped late by ${formatDuration(run.lateBy)}`
-				: 'missed; never stopped';
-		const id = `clock:${clock.id}`;
-		const e: ScoreEntry = {
-			id,
-			teamId,
-			rule: fill(`${clock.regime} ${clock.name} ${met ? 'met' : 'missed'}`, vars),
-			evidence,
-			points: met ? clock.scoring.met : clock.scoring.missed,
-			maxPoints: Math.max(0, clock.scoring.met),
-			phase: run.phase ?? lastPhase,
-			objectives: clock.scoring.objectives,
-			scenarioAt: met ? (run.stoppedAt ?? 0) : (run.deadlineAt ?? 0)
-		};
-		out.push(overridden(e, overrides[id]));
-	}
-	return out;
-}
-
 /** A team's score entries, decisions in scenario order then its clocks, overrides applied. */
 export function teamEntries(state: ExerciseState, teamId: TeamId): ScoreEntry[] {
 	const vars = variablesOf(state);
@@ -147,5 +118,6 @@ export function teamEntries(state: ExerciseState, teamId: TeamId): ScoreEntry[] 
 		if (inject.decision && at !== undefined)
 			out.push(...decisionEntries(state, teamId, inject, inject.decision, at, vars));
 	}
-	return [...out, ...clockEntries(state, teamId, vars)];
+	const overrides = state.overrides[teamId] ?? {};
+	return [...out, ...clockEntries(state, teamId, vars).map((e) => overridden(e, overrides[e.id]))];
 }

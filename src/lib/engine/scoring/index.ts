@@ -5,11 +5,12 @@
  * Totals by phase, objective, HSEEP capability and CSF function leave out pending entries (not yet marked), so
  * an unmarked answer neither helps nor hurts. HSEEP rating per objective from points / max points:
  * P (performed without challenges) ≥ 85 %, S (some challenges) ≥ 65 %, M (major challenges) ≥ 40 %, else
- * U (unable to be performed); null without max points. A missed regulatory clock evidencing an objective caps
+ * U (unable to be performed); null without max points. A missed (or breached) regulatory clock evidencing an objective caps
  * its rating at M, as HSEEP rates failing to follow applicable regulations as a major challenge.
  */
 import type { ExerciseState } from '../state';
 import type { CsfFunction, HseepRating, ScoreEntry, TeamId, TeamScore, Totals } from '../types';
+import { clockFailed } from './clock-entries';
 import { teamEntries } from './entries';
 
 export { modelAnswer, type ModelAnswer } from './model-answer';
@@ -58,7 +59,7 @@ export function teamScore(state: ExerciseState, teamId: TeamId): TeamScore {
 	>;
 	const capped = new Set<string>();
 	for (const e of entries) {
-		if (e.id.startsWith('clock:') && state.clocks[e.id.slice(6)]?.status === 'missed')
+		if (e.id.startsWith('clock:') && clockFailed(state, e.id.slice(6)))
 			e.objectives.forEach((o) => capped.add(o));
 		if (e.pending) continue;
 		total.points += e.points;

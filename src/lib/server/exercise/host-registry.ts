@@ -99,7 +99,9 @@ export class HostRegistry {
 	async #load(exerciseId: string): Promise<ExerciseHost> {
 		const record = await this.deps.loadExercise(exerciseId);
 		if (!record) fault('exercise/not_found', `There is no exercise "${exerciseId}".`, 404);
-		const { scenario, issues } = parseScenario(record.scenarioSource, `exercise ${exerciseId}`);
+		const { scenario, issues } = parseScenario(record.scenarioSource, `exercise ${exerciseId}`, {
+			stored: true
+		});
 		if (!scenario || issues.length) {
 			const first = issues[0];
 			fault(

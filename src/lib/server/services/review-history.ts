@@ -126,7 +126,9 @@ export class ReviewHistory {
 		}
 		const record = await this.store.exercises.get(r.id);
 		if (!record) return null;
-		const { scenario } = parseScenario(record.scenarioSource, `${record.scenarioId}.yaml`);
+		const { scenario } = parseScenario(record.scenarioSource, `${record.scenarioId}.yaml`, {
+			stored: true
+		});
 		if (!scenario) return null;
 		const config = { ...record.config, exerciseId: record.id };
 		const state = replay(scenario, config, await this.store.events.inputsAfter(r.id, 0));

@@ -38,12 +38,18 @@ const scenario: Scenario = {
 		{ id: 'p2', title: 'Escalation', update: '', questions: [] }
 	],
 	variables: {},
+	debrief: { rationale: false, modelAnswers: false, otherTeams: false },
 	clocks: [
 		{
 			id: 'fcc',
 			name: 'CPNI notice',
 			regime: 'FCC 47 CFR 64.2011',
 			description: '',
+			visible: 'started',
+			benchmark: false,
+			kind: 'deadline',
+			breaches: [],
+			extensions: [],
 			owner: 'legal',
 			start: { kind: 'inject', inject: 'diff' },
 			stop: [],

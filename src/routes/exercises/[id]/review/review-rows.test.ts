@@ -25,6 +25,8 @@ const clock = (c: Partial<ClockView>): ClockView => ({
 	description: '',
 	owner: 'legal',
 	status: 'idle',
+	kind: 'deadline',
+	benchmark: false,
 	deadlineLabel: '7 business days',
 	...c
 });

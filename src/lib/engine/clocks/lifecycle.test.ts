@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inWorldAt } from './calendar';
-import { Driver, T0, wallMin } from './fixtures/harness';
+import { inWorldAt } from '../calendar';
+import { Driver, T0, wallMin } from '../fixtures/harness';
 
 const H = 3_600_000;
 

@@ -3,7 +3,7 @@
  * answered through an ack carrying `{ data }` or `{ error }`. The wire vocabulary (WireCommand) is mapped to
  * the engine's Command on the server (src/lib/server/realtime/commands.ts), never trusted as-is.
  */
-import type { AnswerValue, Channel, Confidence, TeamId, View } from '$lib/engine/types';
+import type { AnswerValue, Channel, Confidence, JumpTo, TeamId, View } from '$lib/engine/types';
 
 export type ErrorCode =
 	| 'auth/required'
@@ -68,6 +68,10 @@ export type WireCommand =
 	| { type: 'rubric.mark'; decisionId: string; teamId: TeamId; marks: Record<string, number>; note?: string }
 	| { type: 'score.override'; teamId: TeamId; entryId: string; points: number; reason: string }
 	| { type: 'note.add'; teamId?: TeamId; objectiveId?: string; text: string }
+	/** Facilitator: move scenario time forward (running or paused). */
+	| { type: 'clock.jump'; to: JumpTo }
+	/** Facilitator: what teams see after EndEx (hotwash or ended). */
+	| { type: 'debrief.set'; rationale: boolean; modelAnswers: boolean; otherTeams: boolean }
 	/** Facilitator: move a participant to a team (lobby or running). */
 	| { type: 'participant.assign'; participantId: string; teamId: TeamId };
 

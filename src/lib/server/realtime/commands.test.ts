@@ -97,4 +97,30 @@ describe('payload validation', () => {
 		});
 		expect(!r.ok && r.message).toMatch(/^command\.channel:/);
 	});
+
+	it('accepts a time jump to an in-world time and refuses a malformed one, naming the field', () => {
+		const ok = parsePayload(commandRequestSchema, {
+			exerciseId: 'e1',
+			key: 'key-12345',
+			command: { type: 'clock.jump', to: { kind: 'at', at: '2024-10-02T08:00' } }
+		});
+		expect(ok.ok).toBe(true);
+		const bad = parsePayload(commandRequestSchema, {
+			exerciseId: 'e1',
+			key: 'key-12345',
+			command: { type: 'clock.jump', to: { kind: 'at', at: 'tomorrow morning' } }
+		});
+		expect(bad).toEqual({
+			ok: false,
+			message: 'command.to.at: use an in-world date and time such as 2024-10-01T08:00'
+		});
+	});
+
+	it('maps debrief.set onto the engine command with its three settings', () => {
+		const wire = { type: 'debrief.set', rationale: true, modelAnswers: false, otherTeams: true } as const;
+		expect(toEngineCommand(wire, facilitator, () => 'x')).toEqual({
+			ok: true,
+			command: { type: 'debrief.set', debrief: { rationale: true, modelAnswers: false, otherTeams: true } }
+		});
+	});
 });

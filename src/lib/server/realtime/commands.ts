@@ -27,6 +27,18 @@ const answer = z.discriminatedUnion('type', [
 	z.strictObject({ type: z.literal('ranking'), order: z.array(id).max(50) })
 ]);
 
+const jumpTo = z.discriminatedUnion('kind', [
+	z.strictObject({ kind: z.literal('next-inject') }),
+	z.strictObject({ kind: z.literal('next-phase') }),
+	z.strictObject({ kind: z.literal('phase'), phase: id }),
+	z.strictObject({
+		kind: z.literal('at'),
+		at: z
+			.string()
+			.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'use an in-world date and time such as 2024-10-01T08:00')
+	})
+]);
+
 const bare = <T extends string>(type: T) => z.strictObject({ type: z.literal(type) });
 
 const wireCommand = z.discriminatedUnion('type', [
@@ -77,7 +89,14 @@ const wireCommand = z.discriminatedUnion('type', [
 		objectiveId: id.optional(),
 		text: z.string().trim().min(1).max(MAX_TEXT_ANSWER)
 	}),
-	z.strictObject({ type: z.literal('participant.assign'), participantId: id, teamId })
+	z.strictObject({ type: z.literal('participant.assign'), participantId: id, teamId }),
+	z.strictObject({ type: z.literal('clock.jump'), to: jumpTo }),
+	z.strictObject({
+		type: z.literal('debrief.set'),
+		rationale: z.boolean(),
+		modelAnswers: z.boolean(),
+		otherTeams: z.boolean()
+	})
 ]);
 
 /** Schema of `exercise:command` requests. */
@@ -154,6 +173,10 @@ export function toEngineCommand(wire: WireCommand, principal: Principal, newId: 
 		}
 		case 'note.add':
 			return { ok: true, command: { ...wire, noteId: `note-${newId()}` } };
+		case 'debrief.set': {
+			const { type: _type, ...debrief } = wire;
+			return { ok: true, command: { type: 'debrief.set', debrief } };
+		}
 		case 'participant.assign':
 			return { ok: false, code: 'command/invalid', message: 'participant.assign is not an exercise input.' };
 		default:

@@ -223,6 +223,26 @@ describe.each(testTargets)('realtime server on $name', (target) => {
 		expect('error' in mark && mark.error.code).toBe('command/forbidden');
 	});
 
+	it('lets only the facilitator jump the scenario clock, and pushes the new time to the teams', async () => {
+		const f = await facilitator();
+		const { socket } = await participant('Ana', 'soc');
+		data(await sync(socket, exerciseId));
+		await startAndDeliver(f, socket);
+		const refused = await send(socket, exerciseId, { type: 'clock.jump', to: { kind: 'next-inject' } });
+		expect('error' in refused && refused.error.code).toBe('command/forbidden');
+		const moved = nextEvent(socket, 'exercise:view', (m) => m.view.header.anchor.scenario >= 2 * 3_600_000);
+		data(await send(f, exerciseId, { type: 'clock.jump', to: { kind: 'next-inject' } }));
+		expect(((await moved).view as TeamView).feed.map((i) => i.id)).toContain('later');
+		const backwards = await send(f, exerciseId, {
+			type: 'clock.jump',
+			to: { kind: 'at', at: '2024-10-08T09:30' }
+		});
+		expect('error' in backwards && backwards.error).toMatchObject({
+			code: 'command/invalid',
+			message: expect.stringContaining('not later than the scenario time now')
+		});
+	});
+
 	it('refuses a seat access to another exercise', async () => {
 		const { socket } = await participant('Ana', 'soc');
 		const other = await sync(socket, 'some-other-exercise');

@@ -5,7 +5,8 @@
  * a renderer that passes raw HTML through (most do) shows the text instead of running it. Table cells also
  * escape pipes and line breaks so a note cannot break the table.
  */
-import { formatDuration, formatElapsed } from '$lib/client/scenario-time';
+import { formatElapsed } from '$lib/client/scenario-time';
+import { clockOutcome } from '$lib/clock-words';
 import type { ClockView, HseepRating } from '$lib/engine/types';
 import type { FeedbackRecord, ImprovementActionRecord } from '../db/store';
 import { fileStem, type ExportFile } from './exports-file';
@@ -49,16 +50,10 @@ const table = (head: string[], rows: unknown[][]) =>
 	[row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
 const pct = (p: number | null) => (p === null ? '–' : `${p}%`);
 
-/** "Met with 2h 05m to spare" / "Missed by 3h" / "Never started". */
+/** "Met with 2h 05m to spare" / "Missed by 3h" / "Breached 3d before it ended" / "Never started". */
 export function clockResult(c: ClockView): string {
-	if (c.status === 'idle' || c.deadlineAt === undefined) return 'Never started';
-	if (c.status === 'met')
-		return `Met with ${formatDuration(c.deadlineAt - (c.stoppedAt ?? c.deadlineAt))} to spare`;
-	if (c.status === 'missed')
-		return c.stoppedAt !== undefined
-			? `Missed by ${formatDuration(c.stoppedAt - c.deadlineAt)}`
-			: 'Missed, never stopped';
-	return 'Still running';
+	const ended = clockOutcome(c, c.stoppedAt ?? c.deadlineAt ?? 0);
+	return c.status === 'running' ? (c.kind === 'hold' ? 'In force' : 'Still running') : ended;
 }
 
 function summarySection(data: ReviewData): string[] {

@@ -1,6 +1,5 @@
 /** Rows for the review tables and charts: scores by objective and phase, clock outcomes, HSEEP wording. */
-import { formatDuration } from '$lib/client/scenario-time';
-import type { ClockView, HseepRating, Objective, PhaseDef, TeamScore, Totals } from '$lib/engine/types';
+import type { HseepRating, Objective, PhaseDef, TeamScore, Totals } from '$lib/engine/types';
 
 /** HSEEP's performance ratings in full, as evaluators write them. */
 export const HSEEP_LABELS: Record<HseepRating, string> = {
@@ -59,17 +58,5 @@ export function phaseRows(score: TeamScore, phases: PhaseDef[]): ScoreRow[] {
 		});
 }
 
-/** Whether a clock was met or missed, and by how much, once the exercise is over at scenario ms `endAt`. */
-export function clockOutcome(clock: ClockView, endAt: number): string {
-	const { status, deadlineAt, stoppedAt } = clock;
-	if (status === 'idle' || deadlineAt === undefined) return 'Never started';
-	if (status === 'met') return `Met with ${formatDuration(deadlineAt - (stoppedAt ?? deadlineAt))} to spare`;
-	if (status === 'missed') {
-		return stoppedAt !== undefined
-			? `Missed by ${formatDuration(stoppedAt - deadlineAt)}`
-			: 'Missed: never stopped';
-	}
-	return endAt < deadlineAt
-		? `Still running at the end, ${formatDuration(deadlineAt - endAt)} left`
-		: 'Still running past its deadline';
-}
+/** How a clock ended, for the review (the shared clock vocabulary). */
+export { clockOutcome } from '$lib/clock-words';

@@ -10,6 +10,7 @@
  *     - { team: legal, decision: d-statement, answer: "text", marks: { accuracy: 1 } }
  *     - { team: legal, decision: d-materiality, answer: material, justification: "why", confidence: high }
  *   otherwise: { answer: first-shown, after: 2m }   # optional: how every decision the script leaves out is answered
+ *   endAt: 6h                    # optional: the facilitator ends the exercise at this scenario time
  *
  * `marks` marks a text answer's rubric, or the reasoning of a justified choice. `otherwise` (script-otherwise.ts)
  * answers every other decision that reaches a team: with the first option as shown (`first-shown`, rankings left
@@ -46,11 +47,13 @@ export interface AnswerScript {
 	compression?: number;
 	variables?: Record<string, string>;
 	answers: ScriptedAnswer[];
+	/** Scenario ms after StartEx at which the facilitator ends the exercise early; absent: when nothing is left. */
+	endAt?: number;
 	/** How decisions the script does not list are answered; absent: they stay unanswered. */
 	otherwise?: OtherwiseRule;
 }
 
-const ROOT_KEYS = new Set(['teams', 'compression', 'variables', 'answers', 'otherwise']);
+const ROOT_KEYS = new Set(['teams', 'compression', 'variables', 'answers', 'otherwise', 'endAt']);
 const ANSWER_KEYS = new Set(['team', 'decision', 'after', 'answer', 'justification', 'confidence', 'marks']);
 
 const isMap = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -74,7 +77,10 @@ export function parseAnswerScript(
 		};
 	for (const key of Object.keys(root))
 		if (!ROOT_KEYS.has(key))
-			report([key], `unknown key "${key}" (expected teams, compression, variables or answers)`);
+			report(
+				[key],
+				`unknown key "${key}" (expected teams, compression, variables, answers, otherwise or endAt)`
+			);
 	const script: AnswerScript = { file, answers: [] };
 	if (root.teams !== undefined) {
 		if (!Array.isArray(root.teams) || root.teams.length === 0 || !root.teams.every(isId))
@@ -94,6 +100,12 @@ export function parseAnswerScript(
 			report(['variables'], 'variables must map names to text');
 		else
 			script.variables = Object.fromEntries(Object.entries(root.variables).map(([k, v]) => [k, String(v)]));
+	}
+	if (root.endAt !== undefined) {
+		const endAt = parseDuration(root.endAt as string | number);
+		if (endAt === null || endAt <= 0)
+			report(['endAt'], `"${String(root.endAt)}" is not a scenario time after StartEx like 6h or 2d`);
+		else script.endAt = endAt;
 	}
 	if (root.otherwise !== undefined) script.otherwise = parseOtherwise(root.otherwise, report);
 	if (!Array.isArray(root.answers)) report(['answers'], 'answers must be a list (it may be empty: [])');

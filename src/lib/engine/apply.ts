@@ -41,7 +41,8 @@ const COMMAND_TYPES = new Set<Command['type']>([
 	'rubric.mark',
 	'score.override',
 	'note.add',
-	'debrief.set'
+	'debrief.set',
+	'rating.set'
 ]);
 
 function snapshotOf(state: ExerciseState): Snapshot {

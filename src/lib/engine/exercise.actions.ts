@@ -4,6 +4,7 @@
  */
 import { actorName, markRubric, submitAnswer } from './decisions';
 import { deliverAdhoc, hold, release, skip } from './delivery';
+import { setRating } from './evaluator-ratings';
 import { append, mapSet } from './persistent';
 import { reanchor, type StepContext } from './scenario-clock';
 import { audienceTeams, indexOf } from './scenario-index';
@@ -120,6 +121,8 @@ export const updates = {
 			detail: debriefText(settings)
 		});
 	},
+	recordRating: (state, input) =>
+		setRating(state, cmd(input, 'rating.set'), input.actor, ctxOf(state, input)),
 	addNote: (state, input) => {
 		const c = cmd(input, 'note.add');
 		const ctx = ctxOf(state, input);

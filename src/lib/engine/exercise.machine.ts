@@ -65,7 +65,8 @@ const machineSetup = setup({
 		overrideScore: act('overrideScore'),
 		addNote: act('addNote'),
 		jumpClock: act('jumpClock'),
-		setDebrief: act('setDebrief')
+		setDebrief: act('setDebrief'),
+		recordRating: act('recordRating')
 	}
 });
 
@@ -80,7 +81,12 @@ function step(action: Exclude<CommandAction, 'advanceTime'>, target?: Lifecycle)
 const tick = { actions: 'advanceTime' as const };
 const notes = { 'note.add': step('addNote') };
 const prep = { 'inject.hold': step('holdInject'), 'inject.skip': step('skipInject'), ...notes };
-const scoring = { 'rubric.mark': step('recordMarks'), 'score.override': step('overrideScore'), ...notes };
+const scoring = {
+	'rubric.mark': step('recordMarks'),
+	'score.override': step('overrideScore'),
+	'rating.set': step('recordRating'),
+	...notes
+};
 const debrief = { 'debrief.set': step('setDebrief') };
 const live = {
 	'exercise.setCompression': step('changeSpeed'),

@@ -43,6 +43,12 @@ export function optionLabel(state: ExerciseState, decisionId: string, optionId: 
 	return fill(d?.options.find((o) => o.id === optionId)?.label ?? optionId, vars);
 }
 
+/** An objective's title in quotes. */
+export function objectiveName(state: ExerciseState, objectiveId: string, vars: Vars): string {
+	const title = state.scenario.objectives.find((o) => o.id === objectiveId)?.title;
+	return `"${shorten(fill(title ?? objectiveId, vars))}"`;
+}
+
 /** A regulatory clock's name. */
 export function clockName(state: ExerciseState, clockId: string, vars: Vars): string {
 	return fill(indexOf(state.scenario).clocks.get(clockId)?.name ?? clockId, vars);

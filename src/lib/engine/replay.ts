@@ -10,7 +10,7 @@ import { createExercise, type ExerciseState } from './state';
 import type { ExerciseConfig, Input, Scenario } from './types';
 
 /** Bumped whenever the meaning or shape of ExerciseState changes. */
-export const ENGINE_VERSION = 1;
+export const ENGINE_VERSION = 2;
 
 /** The state after applying `inputs` in order (rejected inputs are left out, as the live exercise did). */
 export function replay(

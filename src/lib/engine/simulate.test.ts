@@ -170,6 +170,23 @@ describe('the otherwise rule', () => {
 	});
 });
 
+describe('an early end', () => {
+	it('ends the exercise at endAt and skips answers due later', () => {
+		const result = runSimulation(testScenario(), parsed(`${SCRIPT}endAt: 1h\n`));
+		expect(result.state.lifecycle).toBe('ended');
+		expect(result.state.clock.now).toBe(60 * 60_000);
+		expect(result.state.answers.legal['d-notify']).toBeUndefined();
+		expect(result.scores.soc.coverage.endedEarly).toBe(true);
+	});
+
+	it('refuses an endAt that is not a time after StartEx', () => {
+		expect(parseAnswerScript('endAt: soon\nanswers: []\n', 'x.yaml').issues[0]).toMatchObject({
+			path: 'endAt',
+			message: '"soon" is not a scenario time after StartEx like 6h or 2d'
+		});
+	});
+});
+
 describe('example scenarios with their answer scripts', () => {
 	const dir = 'scenarios';
 	const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));

@@ -152,7 +152,10 @@ export function formatSimulation(result: SimulationResult): string {
 	for (const s of Object.values(result.scores)) {
 		out.push(`  ${s.teamId}: ${s.total.points}/${s.total.maxPoints}`);
 		for (const [id, o] of Object.entries(s.byObjective))
-			if (o.maxPoints > 0) out.push(`    ${id}: ${o.points}/${o.maxPoints} rating ${o.rating ?? '-'}`);
+			if (o.maxPoints > 0)
+				out.push(
+					`    ${id}: ${o.points}/${o.maxPoints} suggested ${o.suggestion ?? '-'}${o.exercised ? '' : ' (not exercised)'}`
+				);
 	}
 	if (result.clocks.length) out.push('', 'Regulatory clocks');
 	for (const c of result.clocks) {

@@ -4,6 +4,7 @@
  * item, or give the next scripted answer (with the script's `otherwise` rule answering what it does not list;
  * rubric marks go in as an evaluator right after the answer). A test can stop it mid-exercise, jump the clock or
  * look at a view, and go on; every accepted input is kept in `log`, so a replay can be compared with the run.
+ * A script's `endAt` stops the run at that scenario time, as a facilitator ending the exercise early would.
  */
 import { applyInput } from './apply';
 import { checkAnswerScript, toAnswerValue, type AnswerScript, type ScriptedAnswer } from './answer-script';
@@ -103,6 +104,18 @@ export class Simulation {
 		return best;
 	}
 
+	/** Whether wall time `w` lies past the script's early end; if so, time moves to the end and the run stops. */
+	#pastEnd(w: number): boolean {
+		if (this.script.endAt === undefined) return false;
+		const end = wallAt(this.state.clock, this.script.endAt);
+		if (w <= end) return false;
+		if (this.state.clock.now < this.script.endAt) {
+			this.#wall = Math.max(this.#wall, end);
+			this.apply({ role: 'system' }, { type: 'clock.tick' });
+		}
+		return true;
+	}
+
 	/** One step: release a held inject, tick to the next due item, or give the next answer; false when done. */
 	step(): boolean {
 		const state = this.state;
@@ -122,6 +135,7 @@ export class Simulation {
 			if (!next || w < next.wall) next = { wall: w, answer: a };
 		}
 		const other = this.#nextOtherwise();
+		if (this.#pastEnd(Math.min(other?.wall ?? Infinity, next?.wall ?? Infinity))) return false;
 		if (other && (!next || other.wall < next.wall)) {
 			this.#wall = Math.max(this.#wall, other.wall);
 			const rule = this.script.otherwise!;
@@ -160,7 +174,9 @@ export class Simulation {
 	/** Ends the exercise; throws a RangeError for scripted answers to decisions the run never put to their team. */
 	end(): ExerciseState {
 		const state = this.apply(FACILITATOR, { type: 'exercise.end' });
-		const unreached = unreachedAnswers(state, this.script.file, this.#open);
+		// An early end leaves later answers unplayed on purpose; only a full run proves a branch is never taken.
+		const unreached =
+			this.script.endAt === undefined ? unreachedAnswers(state, this.script.file, this.#open) : [];
 		if (unreached.length)
 			throw new RangeError(unreached.map((i) => `${i.file}:${i.line} ${i.path}: ${i.message}`).join('\n'));
 		return state;

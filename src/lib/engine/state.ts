@@ -13,6 +13,7 @@ import type {
 	ClockStatus,
 	DebriefSettings,
 	ExerciseConfig,
+	HseepRating,
 	Lifecycle,
 	NoteView,
 	Scenario,
@@ -70,6 +71,17 @@ export interface MarkRecord {
 	scenarioAt: number;
 }
 
+/** An evaluator's (or the facilitator's) HSEEP rating of a team on an objective. */
+export interface RatingRecord {
+	rating: HseepRating;
+	reason: string;
+	evidence: string[];
+	by?: string;
+	/** Wall ms. */
+	at: number;
+	scenarioAt: number;
+}
+
 /** A facilitator's replacement of one score entry's points. */
 export interface OverrideRecord {
 	points: number;
@@ -122,6 +134,8 @@ export interface ExerciseState {
 	answers: Record<TeamId, Record<string, AnswerRecord>>;
 	marks: Record<TeamId, Record<string, MarkRecord>>;
 	overrides: Record<TeamId, Record<string, OverrideRecord>>;
+	/** team → objective → the latest rating (earlier ones stay in the input log and the timeline). */
+	ratings: Record<TeamId, Record<string, RatingRecord>>;
 	clocks: Record<string, ClockRun>;
 	/** Index of the furthest scenario phase any team has reached. */
 	phaseIndex: number;
@@ -184,6 +198,7 @@ export function createExercise(scenario: Scenario, config: ExerciseConfig): Exer
 		answers: perTeam(teams, () => ({})),
 		marks: perTeam(teams, () => ({})),
 		overrides: perTeam(teams, () => ({})),
+		ratings: perTeam(teams, () => ({})),
 		clocks: Object.fromEntries(scenario.clocks.map((c) => [c.id, { status: 'idle' }])),
 		phaseIndex: 0,
 		notes: EMPTY_LIST,

@@ -5,7 +5,15 @@
  */
 import { listToArray, append } from './persistent';
 import { formatDuration } from './calendar';
-import { clockName, decisionName, injectName, scoreEntryName, shorten, teamName } from './labels';
+import {
+	clockName,
+	decisionName,
+	injectName,
+	objectiveName,
+	scoreEntryName,
+	shorten,
+	teamName
+} from './labels';
 import type { ExerciseState, TimelineRecord } from './state';
 import { fill, variablesOf } from './templates';
 import type { TimelineEntry } from './types';
@@ -50,6 +58,11 @@ function describe(state: ExerciseState, r: TimelineRecord, vars: Vars): string {
 			return `Scenario time jumped to ${r.detail}`;
 		case 'debrief':
 			return `Debrief set: ${r.detail}`;
+		case 'rated': {
+			const objective = objectiveName(state, r.objectiveId ?? '', vars);
+			const [rating, by] = (r.detail ?? '').split('\t');
+			return `Rated ${team} ${rating} on ${objective}${by ? ` (by ${by})` : ''}`;
+		}
 	}
 }
 

@@ -394,7 +394,20 @@ export type Command =
 	| { type: 'score.override'; teamId: TeamId; entryId: string; points: number; reason: string }
 	| { type: 'note.add'; noteId: string; teamId?: TeamId; objectiveId?: string; text: string }
 	/** What teams see after EndEx (hotwash and ended only). */
-	| { type: 'debrief.set'; debrief: DebriefSettings };
+	| { type: 'debrief.set'; debrief: DebriefSettings }
+
+	/**
+	 * An evaluator (or the facilitator) rates a team on an objective. The last rating wins; the log keeps them all.
+	 * `evidence` cites score entry ids, note ids or short free text.
+	 */
+	| {
+			type: 'rating.set';
+			teamId: TeamId;
+			objectiveId: string;
+			rating: HseepRating;
+			reason: string;
+			evidence: string[];
+	  };
 
 /** Where a time jump goes; resolved by the engine from the state it applies to. */
 export type JumpTo =
@@ -478,6 +491,42 @@ export interface ScoreEntry {
 
 export type HseepRating = 'P' | 'S' | 'M' | 'U';
 
+export const HSEEP_RATINGS: readonly HseepRating[] = ['P', 'S', 'M', 'U'];
+
+/**
+ * A team's result on one objective: its points, the computed suggestion (null unless the objective was
+ * exercised) and the evaluator's rating (null until someone sets it), with who set it, why and on what evidence.
+ */
+export interface ObjectiveResult extends Totals {
+	suggestion: HseepRating | null;
+	rating: HseepRating | null;
+	ratedBy?: string;
+	reason?: string;
+	evidence?: string[];
+	/** Wall ms at which the rating was set. */
+	ratedAt?: number;
+	/**
+	 * The team received at least half of the objective's decisions in its audience and answered one, or a clock
+	 * evidencing the objective resolved for it.
+	 */
+	exercised: boolean;
+}
+
+/** How much of the scenario a team played: what the executive summary states instead of a blanket rating. */
+export interface Coverage {
+	/** Decisions whose inject is addressed to the team (branches included). */
+	decisionsInScope: number;
+	decisionsDelivered: number;
+	decisionsAnswered: number;
+	/** Phases up to the furthest one the team reached. */
+	phasesReached: number;
+	phasesTotal: number;
+	/** Scenario time played as a share (0..1) of the scenario's length (duration × default compression). */
+	scenarioPlayed: number;
+	/** The exercise ended while injects were still due to reach the team. */
+	endedEarly: boolean;
+}
+
 export interface Totals {
 	points: number;
 	maxPoints: number;
@@ -488,7 +537,8 @@ export interface TeamScore {
 	entries: ScoreEntry[];
 	total: Totals;
 	byPhase: Record<string, Totals>;
-	byObjective: Record<string, Totals & { rating: HseepRating | null }>;
+	byObjective: Record<string, ObjectiveResult>;
+	coverage: Coverage;
 	byCapability: Record<string, Totals>;
 	byCsf: Record<CsfFunction, Totals>;
 }
@@ -650,11 +700,13 @@ export interface TimelineEntry {
 		| 'note'
 		| 'speed'
 		| 'jump'
-		| 'debrief';
+		| 'debrief'
+		| 'rated';
 	teamId?: TeamId;
 	injectId?: string;
 	decisionId?: string;
 	clockId?: string;
+	objectiveId?: string;
 	text: string;
 }
 

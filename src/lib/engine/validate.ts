@@ -3,6 +3,7 @@
  * is rejected with a specific code before anything changes.
  */
 import { answerExtrasProblem, answerProblem } from './answers';
+import { ratingProblem } from './evaluator-ratings';
 import { undeliveredTeams } from './delivery';
 import { mapHas } from './persistent';
 import { indexOf } from './scenario-index';
@@ -127,6 +128,9 @@ export function validateCommand(state: ExerciseState, command: Command): EngineE
 			if (!entryIds(state, command.teamId).has(command.entryId))
 				return fail('command/invalid', `${command.teamId} has no score entry "${command.entryId}"`);
 			return null;
+		}
+		case 'rating.set': {
+			return teamProblem(state, command.teamId) ?? ratingProblem(state, command);
 		}
 		case 'note.add': {
 			if (!nonEmpty(command.noteId)) return fail('command/invalid', 'a note needs an id');

@@ -3,7 +3,7 @@
  * answered through an ack carrying `{ data }` or `{ error }`. The wire vocabulary (WireCommand) is mapped to
  * the engine's Command on the server (src/lib/server/realtime/commands.ts), never trusted as-is.
  */
-import type { AnswerValue, Channel, Confidence, JumpTo, TeamId, View } from '$lib/engine/types';
+import type { AnswerValue, Channel, Confidence, HseepRating, JumpTo, TeamId, View } from '$lib/engine/types';
 
 export type ErrorCode =
 	| 'auth/required'
@@ -72,6 +72,15 @@ export type WireCommand =
 	| { type: 'clock.jump'; to: JumpTo }
 	/** Facilitator: what teams see after EndEx (hotwash or ended). */
 	| { type: 'debrief.set'; rationale: boolean; modelAnswers: boolean; otherTeams: boolean }
+	/** Evaluators and the facilitator: rate a team on an objective; `evidence` cites entry ids, note ids or text. */
+	| {
+			type: 'rating.set';
+			teamId: TeamId;
+			objectiveId: string;
+			rating: HseepRating;
+			reason: string;
+			evidence: string[];
+	  }
 	/** Facilitator: move a participant to a team (lobby or running). */
 	| { type: 'participant.assign'; participantId: string; teamId: TeamId };
 

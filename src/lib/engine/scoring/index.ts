@@ -3,34 +3,19 @@
  * ranking-credit.ts; the rules in words are in docs/scoring.md).
  *
  * Totals by phase, objective, HSEEP capability and CSF function leave out pending entries (not yet marked), so
- * an unmarked answer neither helps nor hurts. HSEEP rating per objective from points / max points:
- * P (performed without challenges) ≥ 85 %, S (some challenges) ≥ 65 %, M (major challenges) ≥ 40 %, else
- * U (unable to be performed); null without max points. A missed (or breached) regulatory clock evidencing an objective caps
- * its rating at M, as HSEEP rates failing to follow applicable regulations as a major challenge.
+ * an unmarked answer neither helps nor hurts. Per objective: the suggested HSEEP rating and the evaluator's
+ * rating (objectives.ts); per team: how much of the scenario it played (coverage.ts).
  */
 import type { ExerciseState } from '../state';
-import type { CsfFunction, HseepRating, ScoreEntry, TeamId, TeamScore, Totals } from '../types';
-import { clockFailed } from './clock-entries';
+import type { CsfFunction, ScoreEntry, TeamId, TeamScore, Totals } from '../types';
+import { coverageOf } from './coverage';
 import { teamEntries } from './entries';
+import { objectiveResults } from './objectives';
 
+export { ratingFor, RATING_THRESHOLDS } from './objectives';
 export { modelAnswer, type ModelAnswer } from './model-answer';
 
-/** Rating thresholds as fractions of max points, best first. */
-export const RATING_THRESHOLDS: readonly [HseepRating, number][] = [
-	['P', 0.85],
-	['S', 0.65],
-	['M', 0.4]
-];
-
 const CSF: CsfFunction[] = ['GV', 'ID', 'PR', 'DE', 'RS', 'RC'];
-
-/** The HSEEP rating for `points` of `maxPoints`, or null when there is nothing to earn. */
-export function ratingFor(points: number, maxPoints: number): HseepRating | null {
-	if (maxPoints <= 0) return null;
-	const ratio = points / maxPoints;
-	for (const [rating, min] of RATING_THRESHOLDS) if (ratio >= min) return rating;
-	return 'U';
-}
 
 /** Ids of the score entries a team currently has (what `score.override` may target). */
 export function entryIds(state: ExerciseState, teamId: TeamId): Set<string> {
@@ -57,10 +42,7 @@ export function teamScore(state: ExerciseState, teamId: TeamId): TeamScore {
 		CsfFunction,
 		Totals
 	>;
-	const capped = new Set<string>();
 	for (const e of entries) {
-		if (e.id.startsWith('clock:') && clockFailed(state, e.id.slice(6)))
-			e.objectives.forEach((o) => capped.add(o));
 		if (e.pending) continue;
 		total.points += e.points;
 		total.maxPoints += e.maxPoints;
@@ -75,13 +57,9 @@ export function teamScore(state: ExerciseState, teamId: TeamId): TeamScore {
 		caps.forEach((c) => add(byCapability, c, e));
 		fns.forEach((f) => add(byCsf, f, e));
 	}
-	const byObjective: TeamScore['byObjective'] = {};
-	for (const [id, t] of Object.entries(byObj)) {
-		let rating = ratingFor(t.points, t.maxPoints);
-		if (capped.has(id) && (rating === 'P' || rating === 'S')) rating = 'M';
-		byObjective[id] = { ...t, rating };
-	}
-	return { teamId, entries, total, byPhase, byObjective, byCapability, byCsf };
+	const byObjective = objectiveResults(state, teamId, byObj);
+	const coverage = coverageOf(state, teamId);
+	return { teamId, entries, total, byPhase, byObjective, byCapability, byCsf, coverage };
 }
 
 const memo = new WeakMap<ExerciseState, Record<TeamId, TeamScore>>();

@@ -136,14 +136,20 @@ describe('scoring', () => {
 		d.answer('legal', 'd-hours', { type: 'numeric', value: 12 }, T0 + wallMin(153));
 		const s = scoresOf(d.state).legal;
 		expect(s.entries.find((e) => e.id === 'clock:fcc-notice')).toMatchObject({ points: 10, maxPoints: 10 });
-		expect(s.byObjective['obj-notify']).toMatchObject({ points: 25, maxPoints: 25, rating: 'P' });
+		expect(s.byObjective['obj-notify']).toMatchObject({
+			points: 25,
+			maxPoints: 25,
+			suggestion: 'P',
+			rating: null,
+			exercised: true
+		});
 		expect(s.byCapability['Operational Coordination']).toEqual({ points: 25, maxPoints: 25 });
 		expect(s.byCsf.RS).toEqual({ points: 25, maxPoints: 25 });
 		expect(s.byCsf.PR).toEqual({ points: 0, maxPoints: 0 });
-		expect(s.byObjective['obj-detect'].rating).toBeNull();
+		expect(s.byObjective['obj-detect']).toMatchObject({ suggestion: null, exercised: false });
 	});
 
-	it('caps an objective evidenced by a missed clock at M', () => {
+	it('caps the suggestion for an objective evidenced by a missed clock at M', () => {
 		const d = played();
 		d.answer('legal', 'd-determination', { type: 'single', option: 'yes' }, T0 + wallMin(151));
 		d.answer('legal', 'd-hours', { type: 'numeric', value: 12 }, T0 + wallMin(152));
@@ -162,10 +168,10 @@ describe('scoring', () => {
 		const s = scoresOf(d.state).legal;
 		expect(d.state.clocks['fcc-notice'].status).toBe('missed');
 		expect(s.byObjective['obj-notify'].points / s.byObjective['obj-notify'].maxPoints).toBeGreaterThan(0.85);
-		expect(s.byObjective['obj-notify'].rating).toBe('M');
+		expect(s.byObjective['obj-notify'].suggestion).toBe('M');
 	});
 
-	it('rates P ≥ 85 %, S ≥ 65 %, M ≥ 40 %, else U', () => {
+	it('suggests P ≥ 85 %, S ≥ 65 %, M ≥ 40 %, else U', () => {
 		expect([
 			ratingFor(85, 100),
 			ratingFor(84.9, 100),

@@ -123,4 +123,39 @@ describe('payload validation', () => {
 			command: { type: 'debrief.set', debrief: { rationale: true, modelAnswers: false, otherTeams: true } }
 		});
 	});
+
+	it('accepts a rating with its reason and evidence, and names a bad rating or a missing reason', () => {
+		const rating = (command: Record<string, unknown>) =>
+			parsePayload(commandRequestSchema, {
+				exerciseId: 'e1',
+				key: 'key-12345',
+				command: { type: 'rating.set', teamId: 'soc', objectiveId: 'obj', evidence: [], ...command }
+			});
+		expect(rating({ rating: 'S', reason: 'Solid', evidence: ['decision:d:soc', 'a free note'] }).ok).toBe(
+			true
+		);
+		expect(rating({ rating: 'A', reason: 'x' })).toMatchObject({
+			ok: false,
+			message: expect.stringMatching(/^command\.rating:/)
+		});
+		expect(rating({ rating: 'P', reason: '  ' })).toMatchObject({
+			ok: false,
+			message: expect.stringMatching(/^command\.reason:/)
+		});
+		expect(rating({ rating: 'P', reason: 'x', evidence: Array(21).fill('e') })).toMatchObject({ ok: false });
+	});
+
+	it('accepts reasoning and a confidence with an answer, not an unknown confidence', () => {
+		const answer = (extra: Record<string, unknown>) =>
+			parsePayload(commandRequestSchema, {
+				exerciseId: 'e1',
+				key: 'key-12345',
+				command: { type: 'answer.submit', decisionId: 'd', answer: { type: 'single', option: 'a' }, ...extra }
+			});
+		expect(answer({ justification: 'Because', confidence: 'high' }).ok).toBe(true);
+		expect(answer({ confidence: 'certain' })).toMatchObject({
+			ok: false,
+			message: expect.stringMatching(/^command\.confidence:/)
+		});
+	});
 });

@@ -7,10 +7,12 @@ import { z } from 'zod';
 import {
 	CHANNELS,
 	CONFIDENCES,
+	HSEEP_RATINGS,
 	type Actor,
 	type Channel,
 	type Command,
-	type Confidence
+	type Confidence,
+	type HseepRating
 } from '$lib/engine/types';
 import { MAX_TEXT_ANSWER, type Principal, type WireCommand } from '$lib/realtime/contract';
 
@@ -96,6 +98,14 @@ const wireCommand = z.discriminatedUnion('type', [
 		rationale: z.boolean(),
 		modelAnswers: z.boolean(),
 		otherTeams: z.boolean()
+	}),
+	z.strictObject({
+		type: z.literal('rating.set'),
+		teamId,
+		objectiveId: id,
+		rating: z.enum(HSEEP_RATINGS as [HseepRating, ...HseepRating[]]),
+		reason: z.string().trim().min(1).max(2000),
+		evidence: z.array(z.string().trim().min(1).max(300)).max(20)
 	})
 ]);
 

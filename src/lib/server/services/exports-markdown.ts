@@ -61,9 +61,11 @@ function summarySection(data: ReviewData): string[] {
 	const out = [
 		'## Executive summary',
 		'',
-		`Overall: **${s.overall.points} of ${s.overall.maxPoints} points (${pct(s.overall.percent)})**` +
-			(s.overall.rating ? `, rated ${s.overall.rating} (${RATING_WORDS[s.overall.rating]}).` : '.'),
-		`Objective ratings: P ${s.ratings.P} · S ${s.ratings.S} · M ${s.ratings.M} · U ${s.ratings.U}. ` +
+		`Overall: **${s.overall.points} of ${s.overall.maxPoints} points (${pct(s.overall.percent)})**.`,
+		s.coverage.statement,
+		'',
+		`Evaluator ratings: P ${s.ratings.P} · S ${s.ratings.S} · M ${s.ratings.M} · U ${s.ratings.U}` +
+			(s.awaitingRating ? ` (${s.awaitingRating} exercised objectives not rated yet). ` : '. ') +
 			`Regulatory clocks: ${s.clocks.met} met, ${s.clocks.missed} missed.`,
 		'',
 		table(
@@ -91,10 +93,11 @@ function objectivesSection(data: ReviewData): string[] {
 		if (r.objective.hseep.length) out.push(`Core capabilities: ${r.objective.hseep.join(', ')}`, '');
 		out.push(
 			table(
-				['Team', 'Rating', 'Points', 'Possible', 'Share'],
+				['Team', 'Rating', 'Suggested', 'Points', 'Possible', 'Share'],
 				r.teams.map((t) => [
 					team(t.teamId),
-					t.rating ? `${t.rating} — ${RATING_WORDS[t.rating]}` : 'Not rated',
+					t.rating ? `${t.rating} — ${RATING_WORDS[t.rating]}` : 'Not rated yet',
+					t.suggestion ?? (t.exercised ? '–' : 'Not exercised'),
 					t.points,
 					t.maxPoints,
 					pct(t.percent)
@@ -103,6 +106,12 @@ function objectivesSection(data: ReviewData): string[] {
 			''
 		);
 		for (const t of r.teams) {
+			if (t.rating)
+				out.push(
+					`**${team(t.teamId)}: rated ${t.rating}${t.ratedBy ? ` by ${t.ratedBy}` : ''}.** ${t.reason ?? ''}`,
+					'',
+					...(t.evidenceCited?.length ? [...t.evidenceCited.map((e) => `- Evidence: ${e}`), ''] : [])
+				);
 			out.push(`**${team(t.teamId)}: every point explained**`, '');
 			for (const e of t.entries) {
 				out.push(

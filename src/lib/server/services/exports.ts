@@ -14,7 +14,7 @@ export { exerciseMarkdown, fileStem, type ExportFile };
 /** `format` of the JSON export, checked by readers before they trust the rest. */
 export const EXPORT_FORMAT = 'switchboard.exercise-export';
 /** Bumped when a field of the JSON export changes meaning or is removed. */
-export const EXPORT_FORMAT_VERSION = 1;
+export const EXPORT_FORMAT_VERSION = 2;
 
 /** Header of the CSV export, one row per score entry (documented in docs/review.md). */
 export const CSV_COLUMNS = [
@@ -39,7 +39,12 @@ export const CSV_COLUMNS = [
 	'on_time',
 	'rationale',
 	'justification',
-	'confidence'
+	'confidence',
+	'rating',
+	'suggested_rating',
+	'rated_by',
+	'rating_reason',
+	'rating_evidence'
 ];
 
 const minutes = (ms: number | undefined) => (ms === undefined ? '' : Math.round(ms / 60_000));
@@ -50,7 +55,35 @@ function decisionOf(entryId: string): string | null {
 	return m ? m[1] : null;
 }
 
-/** CSV of every score entry with the answer behind it. */
+/** One row per team and objective with its rating: entry id `rating:<objective>:<team>`. */
+function ratingRows(data: ReviewData): unknown[][] {
+	const width = CSV_COLUMNS.length;
+	return data.objectiveReviews.flatMap((r) =>
+		r.teams.map((t) => {
+			const team = data.teams.find((x) => x.id === t.teamId);
+			const row: unknown[] = Array.from({ length: width }, () => '');
+			const set = (column: string, value: unknown) => (row[CSV_COLUMNS.indexOf(column)] = value ?? '');
+			set('team_id', t.teamId);
+			set('team_name', team?.name ?? t.teamId);
+			set('entry_id', `rating:${r.objective.id}:${t.teamId}`);
+			set('rule', `HSEEP rating: ${r.objective.title}`);
+			set('evidence', t.evidenceCited?.join('; '));
+			set('points', t.points);
+			set('max_points', t.maxPoints);
+			set('objectives', r.objective.id);
+			set('pending', 'false');
+			set('overridden', 'false');
+			set('rating', t.rating);
+			set('suggested_rating', t.suggestion);
+			set('rated_by', t.ratedBy);
+			set('rating_reason', t.reason);
+			set('rating_evidence', t.evidence?.join(';'));
+			return row;
+		})
+	);
+}
+
+/** CSV of every score entry with the answer behind it, then each team's rating per objective. */
 export function exerciseCsv(data: ReviewData): ExportFile {
 	const rows: unknown[][] = [];
 	for (const team of data.teams) {
@@ -81,10 +114,16 @@ export function exerciseCsv(data: ReviewData): ExportFile {
 				answer?.onTime === null || answer?.onTime === undefined ? '' : String(answer.onTime),
 				e.rationale ?? '',
 				answer?.justification ?? '',
-				answer?.confidence ?? ''
+				answer?.confidence ?? '',
+				'',
+				'',
+				'',
+				'',
+				''
 			]);
 		}
 	}
+	rows.push(...ratingRows(data));
 	return {
 		filename: `${fileStem(data)}-scores.csv`,
 		body: toCsv(CSV_COLUMNS, rows),

@@ -1,14 +1,15 @@
 /**
  * The analysis part of the after-action report, computed from the engine's scores, clocks, answers and notes:
- * the executive summary (overall result, strengths, areas for improvement) and, per objective and team, the
- * HSEEP rating with the evidence behind it. Pure, so the page and the Markdown export say the same thing.
+ * the executive summary (overall result, coverage, strengths, areas for improvement) and, per objective and
+ * team, the evaluator's HSEEP rating beside the computed suggestion, with the evidence behind it. Pure, so the
+ * page and the Markdown export say the same thing.
  */
 import { formatDuration } from '$lib/client/scenario-time';
-import { ratingFor } from '$lib/engine';
 import type {
 	ClockView,
 	Confidence,
 	HseepRating,
+	Lifecycle,
 	NoteView,
 	Objective,
 	ScoreEntry,
@@ -17,6 +18,7 @@ import type {
 	TeamScore,
 	Totals
 } from '$lib/engine/types';
+import { exerciseCoverage, type ExerciseCoverage } from './review-coverage';
 import { readObservation, type Observation, type ObservationKind } from './review-observations';
 
 /** One decision as a team met it: when it arrived, what they answered and whether it beat the deadline. */
@@ -46,10 +48,15 @@ export interface Finding {
 
 /** The top of the report. */
 export interface ExecutiveSummary {
-	overall: Totals & { percent: number | null; rating: HseepRating | null };
+	/** Points only: a rating is an evaluator's per objective, never a share of a possibly partial run. */
+	overall: Totals & { percent: number | null };
+	/** What was played: decisions delivered and answered, phases, share of the scenario, ended early or not. */
+	coverage: ExerciseCoverage;
 	teams: { teamId: TeamId; name: string; points: number; maxPoints: number; percent: number | null }[];
-	/** How many objective ratings (objective × team) fell in each HSEEP band. */
+	/** How many evaluator ratings (objective × team) fell in each HSEEP band. */
 	ratings: Record<HseepRating, number>;
+	/** Exercised objectives (objective × team) no evaluator has rated yet. */
+	awaitingRating: number;
 	clocks: { met: number; missed: number; running: number; idle: number };
 	strengths: Finding[];
 	improvements: Finding[];
@@ -58,7 +65,19 @@ export interface ExecutiveSummary {
 /** One team's result on one objective with everything that explains it. */
 export interface TeamObjectiveResult {
 	teamId: TeamId;
+	/** The evaluator's rating, null until one is set. */
 	rating: HseepRating | null;
+	/** The points-share suggestion, null when the team did not exercise the objective. */
+	suggestion: HseepRating | null;
+	exercised: boolean;
+	ratedBy?: string;
+	reason?: string;
+	/** What the rating cites: score entry ids, note ids or short free text. */
+	evidence?: string[];
+	/** The same evidence in words: an entry's rule and points, a note's text, free text as written. */
+	evidenceCited?: string[];
+	/** Wall ms at which the rating was set. */
+	ratedAt?: number;
 	points: number;
 	maxPoints: number;
 	percent: number | null;
@@ -82,6 +101,7 @@ export interface SummaryInput {
 	clocks: ClockView[];
 	notes: NoteView[];
 	answers: AnswerRow[];
+	lifecycle?: Lifecycle;
 }
 
 /** Points as a whole percentage of the maximum; null when nothing could be earned. */
@@ -96,6 +116,15 @@ function emptyObservations(): Record<ObservationKind, Observation[]> {
 	return { strength: [], improvement: [], rootCause: [], hotwash: [], general: [] };
 }
 
+/** One piece of evidence a rating cites, in words: a score entry, a note, or the evaluator's own text. */
+export function citation(evidence: string, input: SummaryInput, teamId: TeamId): string {
+	const entry = input.scores[teamId]?.entries.find((e) => e.id === evidence);
+	if (entry) return `${entry.rule}: ${entry.points} of ${entry.maxPoints} points`;
+	const note = input.notes.find((n) => n.id === evidence);
+	if (note) return `Note${note.by ? ` by ${note.by}` : ''}: ${note.text}`;
+	return evidence;
+}
+
 /** Per objective and team: rating, points, the entries, answers and notes behind them. */
 export function objectiveReviews(input: SummaryInput): ObjectiveReview[] {
 	const observations = input.notes.map(readObservation);
@@ -103,11 +132,24 @@ export function objectiveReviews(input: SummaryInput): ObjectiveReview[] {
 		.map((objective) => {
 			const teams = input.teams.flatMap((team): TeamObjectiveResult[] => {
 				const totals = input.scores[team.id]?.byObjective[objective.id];
-				if (!totals || (totals.maxPoints === 0 && totals.points === 0)) return [];
+				if (!totals) return [];
+				if (totals.maxPoints === 0 && totals.points === 0 && !totals.rating && !totals.exercised) return [];
+				const { rating, suggestion, exercised, ratedBy, reason, evidence, ratedAt } = totals;
 				return [
 					{
 						teamId: team.id,
-						rating: totals.rating,
+						rating,
+						suggestion,
+						exercised,
+						...(rating
+							? {
+									ratedBy,
+									reason,
+									evidence,
+									ratedAt,
+									evidenceCited: (evidence ?? []).map((e) => citation(e, input, team.id))
+								}
+							: {}),
 						points: totals.points,
 						maxPoints: totals.maxPoints,
 						percent: percentOf(totals),
@@ -164,17 +206,24 @@ export function executiveSummary(input: SummaryInput, reviews = objectiveReviews
 	const points = teams.reduce((sum, t) => sum + t.points, 0);
 	const maxPoints = teams.reduce((sum, t) => sum + t.maxPoints, 0);
 	const ratings: Record<HseepRating, number> = { P: 0, S: 0, M: 0, U: 0 };
-	const rated = reviews.flatMap((r) =>
-		r.teams.filter((t) => t.rating).map((t) => ({ ...t, objective: r.objective, rating: t.rating! }))
-	);
-	for (const r of rated) ratings[r.rating]++;
+	const all = reviews.flatMap((r) => r.teams.map((t) => ({ ...t, objective: r.objective })));
+	for (const t of all) if (t.rating) ratings[t.rating]++;
+	// Findings follow the evaluator's rating where there is one, else the suggestion, saying which it is.
+	const rated = all.flatMap((t) => {
+		const grade = t.rating ?? t.suggestion;
+		return grade ? [{ ...t, grade }] : [];
+	});
 	const byStrength = [...rated].sort(
-		(a, b) => RANK[b.rating] - RANK[a.rating] || (b.percent ?? 0) - (a.percent ?? 0)
+		(a, b) => RANK[b.grade] - RANK[a.grade] || (b.percent ?? 0) - (a.percent ?? 0)
 	);
 	const describe = (r: (typeof rated)[number]) => ({
 		teamId: r.teamId,
 		objectiveId: r.objective.id,
-		text: `${name(r.teamId)} — ${r.objective.title}: rated ${r.rating} (${r.points} of ${r.maxPoints} points).`
+		text:
+			`${name(r.teamId)} — ${r.objective.title}: ` +
+			(r.rating
+				? `rated ${r.rating}${r.ratedBy ? ` by ${r.ratedBy}` : ''}${r.reason ? ` (${r.reason})` : ''}.`
+				: `suggested ${r.grade} from ${r.points} of ${r.maxPoints} points; not rated yet.`)
 	});
 	const clocks = clockFindings(input, name);
 	const unanswered = input.answers
@@ -184,14 +233,11 @@ export function executiveSummary(input: SummaryInput, reviews = objectiveReviews
 		.filter((a) => a.answer !== null && a.onTime === false)
 		.map((a) => ({ teamId: a.teamId, text: `${name(a.teamId)} answered "${a.prompt}" after its deadline.` }));
 	return {
-		overall: {
-			points,
-			maxPoints,
-			percent: percentOf({ points, maxPoints }),
-			rating: ratingFor(points, maxPoints)
-		},
+		overall: { points, maxPoints, percent: percentOf({ points, maxPoints }) },
+		coverage: exerciseCoverage(input.scores, input.lifecycle),
 		teams,
 		ratings,
+		awaitingRating: all.filter((t) => t.exercised && !t.rating).length,
 		clocks: {
 			met: input.clocks.filter((c) => c.status === 'met').length,
 			missed: input.clocks.filter((c) => c.status === 'missed').length,
@@ -200,13 +246,13 @@ export function executiveSummary(input: SummaryInput, reviews = objectiveReviews
 		},
 		strengths: [
 			...clocks.strengths,
-			...byStrength.filter((r) => r.rating === 'P' || r.rating === 'S').map(describe)
+			...byStrength.filter((r) => r.grade === 'P' || r.grade === 'S').map(describe)
 		].slice(0, MAX_FINDINGS),
 		improvements: [
 			...clocks.improvements,
 			...[...byStrength]
 				.reverse()
-				.filter((r) => r.rating === 'M' || r.rating === 'U')
+				.filter((r) => r.grade === 'M' || r.grade === 'U')
 				.map(describe),
 			...unanswered,
 			...late

@@ -103,8 +103,75 @@ describe('review service', () => {
 		const data = await app.review.forFacilitator(f, id);
 		const texts = data.summary.improvements.map((x) => x.text);
 		expect(texts).toContain('Legal left "What now?" unanswered.');
-		expect(texts[0]).toBe('Legal — Decide: rated U (0 of 5 points).');
+		expect(texts.some((t) => t.startsWith('Legal — Decide'))).toBe(false);
+		expect(texts[0]).toMatch(/^SOC — Decide: suggested M from 5 of 9 points; not rated yet\.$/);
 		expect(data.summary.strengths).toEqual([]);
+	});
+
+	it('shows the evaluator’s rating beside the suggestion, with who, why and the evidence in words', async () => {
+		const host = await app.hosts.get(id);
+		const entry = (await app.review.forFacilitator(f, id)).scores.soc.entries[0];
+		await host.submit(
+			{ role: 'evaluator', name: 'Eve' },
+			{
+				type: 'rating.set',
+				teamId: 'soc',
+				objectiveId: 'obj-a',
+				rating: 'S',
+				reason: 'Hunted quietly but never told legal',
+				evidence: [entry.id, 'watched the bridge call']
+			},
+			'k-rate'
+		);
+		const data = await app.review.forFacilitator(f, id);
+		const soc = data.objectiveReviews[0].teams.find((t) => t.teamId === 'soc');
+		expect(soc).toMatchObject({
+			rating: 'S',
+			suggestion: 'M',
+			ratedBy: 'Eve',
+			reason: 'Hunted quietly but never told legal',
+			evidenceCited: [
+				`${entry.rule}: ${entry.points} of ${entry.maxPoints} points`,
+				'watched the bridge call'
+			]
+		});
+		expect(data.summary.ratings).toEqual({ P: 0, S: 1, M: 0, U: 0 });
+		expect(data.summary.strengths[0].text).toBe(
+			'SOC — Decide: rated S by Eve (Hunted quietly but never told legal).'
+		);
+		expect(data.timeline.at(-1)?.text).toBe('Rated SOC S on "Decide" (by Eve)');
+		const csv = (await app.review.exportCsv(f, id)).body.split('\r\n');
+		const row = csv.find((l) => l.startsWith('soc,') && l.includes('rating:obj-a:soc'));
+		expect(row).toContain(',S,M,Eve,Hunted quietly but never told legal,');
+		const md = (await app.review.exportMarkdown(f, id)).body;
+		expect(md).toContain('**SOC: rated S by Eve.** Hunted quietly but never told legal');
+		expect(md).toContain('| SOC | S — Performed with some challenges | M |');
+		const doc = JSON.parse((await app.review.exportJson(f, id)).body);
+		expect(schemaErrors(schema('exercise-export'), doc)).toEqual([]);
+		expect(doc.scores.soc.byObjective['obj-a']).toMatchObject({
+			rating: 'S',
+			suggestion: 'M',
+			ratedBy: 'Eve'
+		});
+		const jsonl = (await app.review.exportJsonl(f, id)).body
+			.trimEnd()
+			.split('\n')
+			.map((l) => JSON.parse(l));
+		for (const line of jsonl) expect(schemaErrors(schema('event-log'), line)).toEqual([]);
+	});
+
+	it('states coverage in the executive summary instead of an overall rating', async () => {
+		const data = await app.review.forFacilitator(f, id);
+		expect(data.summary.overall).not.toHaveProperty('rating');
+		expect(data.summary.coverage).toMatchObject({
+			decisionsDelivered: 3,
+			decisionsAnswered: 1,
+			endedEarly: false
+		});
+		expect(data.summary.coverage.statement).toMatch(
+			/^Coverage: 3 of \d+ decisions addressed to the teams reached them and 1 was answered;/
+		);
+		expect(data.summary.coverage.statement).toContain('The exercise is still running.');
 	});
 
 	it('replays what a team saw: no answer before it was given, the answer after', async () => {

@@ -72,8 +72,9 @@ const PUBLIC_KINDS = new Set<TimelineEntry['kind']>(['lifecycle', 'speed']);
 type Base = Omit<ReviewData, 'summary' | 'objectiveReviews' | 'steps'>;
 
 function complete(base: Base, steps: ReplayStep[]): ReviewData {
-	const reviews = objectiveReviews(base);
-	return { ...base, objectiveReviews: reviews, summary: executiveSummary(base, reviews), steps };
+	const input = { ...base, lifecycle: base.exercise.lifecycle };
+	const reviews = objectiveReviews(input);
+	return { ...base, objectiveReviews: reviews, summary: executiveSummary(input, reviews), steps };
 }
 
 /** Review data, replay and exports. */

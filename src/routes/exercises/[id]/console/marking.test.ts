@@ -42,7 +42,16 @@ function score(teamId: string, entries: Partial<ScoreEntry>[]): TeamScore {
 		byPhase: {},
 		byObjective: {},
 		byCapability: {},
-		byCsf: {} as TeamScore['byCsf']
+		byCsf: {} as TeamScore['byCsf'],
+		coverage: {
+			decisionsInScope: 0,
+			decisionsDelivered: 0,
+			decisionsAnswered: 0,
+			phasesReached: 0,
+			phasesTotal: 1,
+			scenarioPlayed: 0,
+			endedEarly: false
+		}
 	};
 }
 

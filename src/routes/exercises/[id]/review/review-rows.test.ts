@@ -13,7 +13,10 @@ const score = {
 		p1: { points: 10, maxPoints: 10 },
 		p3: { points: 0, maxPoints: 0 }
 	},
-	byObjective: { 'obj-detect': { points: 6, maxPoints: 8, rating: 'S' } },
+	byObjective: {
+		'obj-detect': { points: 6, maxPoints: 8, rating: 'S', suggestion: 'S', exercised: true },
+		'obj-notify': { points: 0, maxPoints: 4, rating: null, suggestion: null, exercised: false }
+	},
 	byCapability: {},
 	byCsf: {}
 } as unknown as TeamScore;
@@ -49,12 +52,39 @@ describe('objectiveRows and phaseRows', () => {
 		];
 		expect(phaseRows(score, phases).map((r) => r.label)).toEqual(['One', 'Two']);
 	});
-	it('carries the HSEEP rating of each objective', () => {
-		const objectives = [
-			{ id: 'obj-detect', title: 'Detect', description: '', csf: [], hseep: [], attack: [], sources: [] }
-		];
-		expect(objectiveRows(score, objectives)).toEqual([
-			{ id: 'obj-detect', label: 'Detect', points: 6, maxPoints: 8, percent: 75, rating: 'S' }
+	it('carries the evaluator’s rating of each objective beside the suggestion', () => {
+		const objective = (id: string, title: string) => ({
+			id,
+			title,
+			description: '',
+			csf: [],
+			hseep: [],
+			attack: [],
+			sources: []
+		});
+		expect(
+			objectiveRows(score, [objective('obj-detect', 'Detect'), objective('obj-notify', 'Notify')])
+		).toEqual([
+			{
+				id: 'obj-detect',
+				label: 'Detect',
+				points: 6,
+				maxPoints: 8,
+				percent: 75,
+				rating: 'S',
+				suggestion: 'S',
+				note: 'S · suggested S'
+			},
+			{
+				id: 'obj-notify',
+				label: 'Notify',
+				points: 0,
+				maxPoints: 4,
+				percent: 0,
+				rating: null,
+				suggestion: null,
+				note: 'Not rated · not exercised'
+			}
 		]);
 	});
 });

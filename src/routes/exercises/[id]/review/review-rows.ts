@@ -17,7 +17,21 @@ export interface ScoreRow {
 	maxPoints: number;
 	/** 0..100, or null when nothing could be scored. */
 	percent: number | null;
+	/** Objectives: the evaluator's rating (null until set) and the points-share suggestion. */
 	rating?: HseepRating | null;
+	suggestion?: HseepRating | null;
+	/** Objectives: rating and suggestion in a few words, for charts ("S · suggested P"). */
+	note?: string;
+}
+
+/** "S · suggested P", "Not rated · suggested M", "Not rated · not exercised". */
+export function ratingNote(
+	rating: HseepRating | null,
+	suggestion: HseepRating | null,
+	exercised: boolean
+): string {
+	const given = rating ?? 'Not rated';
+	return `${given} · ${suggestion ? `suggested ${suggestion}` : exercised ? 'no suggestion' : 'not exercised'}`;
 }
 
 /** Points as a whole-number percentage of the maximum, null when the maximum is not positive. */
@@ -25,13 +39,15 @@ export function percentOf(t: Totals): number | null {
 	return t.maxPoints > 0 ? Math.round((100 * t.points) / t.maxPoints) : null;
 }
 
-/** A team's totals per objective in scenario order, with the HSEEP rating; objectives with nothing at stake are left out. */
+/** A team's totals per objective in scenario order, with the rating and suggestion; objectives with nothing at stake are left out. */
 export function objectiveRows(score: TeamScore, objectives: Objective[]): ScoreRow[] {
 	return objectives
 		.filter(
 			(o) =>
 				score.byObjective[o.id] &&
-				(score.byObjective[o.id].maxPoints !== 0 || score.byObjective[o.id].points !== 0)
+				(score.byObjective[o.id].maxPoints !== 0 ||
+					score.byObjective[o.id].points !== 0 ||
+					score.byObjective[o.id].rating !== null)
 		)
 		.map((o) => {
 			const t = score.byObjective[o.id];
@@ -41,7 +57,9 @@ export function objectiveRows(score: TeamScore, objectives: Objective[]): ScoreR
 				points: t.points,
 				maxPoints: t.maxPoints,
 				percent: percentOf(t),
-				rating: t.rating
+				rating: t.rating,
+				suggestion: t.suggestion,
+				note: ratingNote(t.rating, t.suggestion, t.exercised)
 			};
 		});
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DecisionView } from '$lib/engine/types';
-import { buildAnswer, describeAnswer, moveItem } from './answers';
+import { answerExtras, buildAnswer, describeAnswer, moveItem } from './answers';
 
 function decision(over: Partial<DecisionView>): DecisionView {
 	return {
@@ -89,5 +89,31 @@ describe('moveItem', () => {
 
 	it('leaves the order alone when the move would leave the list', () => {
 		expect(moveItem(['a', 'b'], 0, -1)).toEqual(['a', 'b']);
+	});
+});
+
+describe('answerExtras', () => {
+	it('sends a chosen confidence and nothing else for a decision that asks no reasoning', () => {
+		expect(answerExtras({}, { confidence: 'high', justification: 'ignored' })).toEqual({
+			extras: { confidence: 'high' }
+		});
+		expect(answerExtras({}, { confidence: '' })).toEqual({ extras: {} });
+	});
+
+	it('asks for reasoning on a justified decision and trims it', () => {
+		expect(answerExtras({ justify: true }, { justification: '  ' })).toEqual({
+			error: 'Explain your team’s reasoning before submitting: this decision asks why.'
+		});
+		expect(
+			answerExtras({ justify: true }, { justification: ' Because the logs say so ', confidence: 'low' })
+		).toEqual({
+			extras: { justification: 'Because the logs say so', confidence: 'low' }
+		});
+	});
+
+	it('refuses reasoning over the length limit, saying how long it is', () => {
+		expect(answerExtras({ justify: true }, { justification: 'x'.repeat(8001) })).toEqual({
+			error: 'The reasoning is 8001 characters; the limit is 8000.'
+		});
 	});
 });

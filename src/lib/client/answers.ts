@@ -1,9 +1,26 @@
 /** Turning what a person entered into an answer, and an answer back into words. */
-import type { AnswerValue, DecisionView } from '$lib/engine/types';
+import type { AnswerValue, Confidence, DecisionView } from '$lib/engine/types';
 import { MAX_TEXT_ANSWER } from '$lib/realtime/contract';
 
+/** What a team sends beside the answer: its reasoning (justified decisions) and how sure it is. */
+export interface AnswerExtras {
+	justification?: string;
+	confidence?: Confidence;
+}
+
 /** Sends a team's answer; resolves with nothing on success or the message to show. */
-export type SubmitAnswer = (decisionId: string, answer: AnswerValue) => Promise<{ error?: string }>;
+export type SubmitAnswer = (
+	decisionId: string,
+	answer: AnswerValue,
+	extras?: AnswerExtras
+) => Promise<{ error?: string }>;
+
+/** Words for a confidence, as the form offers it and answers show it. */
+export const CONFIDENCE_LABELS: Record<Confidence, string> = {
+	low: 'Low',
+	medium: 'Medium',
+	high: 'High'
+};
 
 /** Raw form input for one decision, whatever its type. */
 export interface AnswerDraft {
@@ -13,6 +30,25 @@ export interface AnswerDraft {
 	/** As typed, or as a number input binds it (null when empty), so a missing number can be reported. */
 	numeric?: string | number | null;
 	order?: string[];
+	/** The team's reasoning, asked for by justified decisions. */
+	justification?: string;
+	/** How sure the team is; '' or absent when it does not say. */
+	confidence?: Confidence | '';
+}
+
+/** The reasoning and confidence to send, or a message saying the reasoning is missing or too long. */
+export function answerExtras(
+	decision: Pick<DecisionView, 'justify'>,
+	draft: AnswerDraft
+): { extras: AnswerExtras } | { error: string } {
+	const extras: AnswerExtras = draft.confidence ? { confidence: draft.confidence } : {};
+	if (!decision.justify) return { extras };
+	const justification = (draft.justification ?? '').trim();
+	if (!justification)
+		return { error: 'Explain your team’s reasoning before submitting: this decision asks why.' };
+	if (justification.length > MAX_TEXT_ANSWER)
+		return { error: `The reasoning is ${justification.length} characters; the limit is ${MAX_TEXT_ANSWER}.` };
+	return { extras: { ...extras, justification } };
 }
 
 /** The answer to send, or a message saying what is missing or wrong. */

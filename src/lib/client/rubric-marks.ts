@@ -1,4 +1,18 @@
-/** The credit levels staff mark a rubric criterion with, and the one to show for a mark already given. */
+/**
+ * The credit levels staff mark a rubric criterion with, the one to show for a mark already given, and which
+ * answers have a rubric to mark (free text, and the reasoning behind justified choices).
+ */
+import type { Decision } from '$lib/engine/types';
+
+/** Whether a decision has a rubric to mark: a text decision, or a justified choice with a rubric. */
+export function hasRubric(decision: Decision): boolean {
+	return decision.rubric.length > 0 && (decision.type === 'text' || decision.justify === true);
+}
+
+/** The score entry a rubric marks: the answer of a text decision, the reasoning of a justified choice. */
+export function rubricEntryId(decision: Pick<Decision, 'id' | 'type'>, teamId: string): string {
+	return `${decision.type === 'text' ? 'decision' : 'justification'}:${decision.id}:${teamId}`;
+}
 
 /** The levels the marking forms offer: none, half or full credit of a criterion's points. */
 export const CREDIT_LEVELS = [0, 0.5, 1] as const;

@@ -36,7 +36,10 @@ const all = (html: string, re: RegExp) => [...html.matchAll(re)].map((m) => m[1]
 
 describe('DecisionForm ids', () => {
 	const types: DecisionType[] = ['single', 'multiple', 'text', 'numeric', 'ranking'];
-	const decisions = types.map((t) => decision(`d-${t}`, t));
+	const decisions = [
+		...types.map((t) => decision(`d-${t}`, t)),
+		{ ...decision('d-why', 'single'), justify: true }
+	];
 	const html = page(decisions) + page(decisions, 'for-soc-');
 
 	it('names each control after its decision once, with no doubled decision id', () => {
@@ -59,5 +62,38 @@ describe('DecisionForm ids', () => {
 		];
 		expect(refs.length).toBeGreaterThan(0);
 		expect(refs.filter((r) => !ids.has(r))).toEqual([]);
+	});
+});
+
+describe('DecisionForm reasoning and confidence', () => {
+	it('asks for the team’s reasoning only on a justified decision, and offers confidence on every form', () => {
+		const justified = page([{ ...decision('d-why', 'single'), justify: true }]);
+		expect(justified).toContain('<textarea id="decision-d-why-why"');
+		expect(justified).toContain('aria-required="true"');
+		const plain = page([decision('d-plain', 'single')]);
+		expect(plain).not.toContain('-why"');
+		for (const html of [justified, plain]) {
+			expect(html).toContain('How sure is your team?');
+			expect(all(html, /type="radio" name="([^"]+-confidence)"/g).length).toBe(3);
+		}
+	});
+
+	it('shows a recorded answer’s reasoning and confidence', () => {
+		const answered: DecisionView = {
+			...decision('d-why', 'single'),
+			justify: true,
+			answer: {
+				decisionId: 'd-why',
+				teamId: 'soc',
+				value: { type: 'single', option: 'monitor' },
+				justification: 'The actor would notice a block',
+				confidence: 'medium',
+				scenarioAt: 60_000,
+				onTime: true
+			}
+		};
+		const html = page([answered]);
+		expect(html).toContain('The actor would notice a block');
+		expect(html).toContain('Confidence:</span> Medium');
 	});
 });

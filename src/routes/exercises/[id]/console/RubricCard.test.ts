@@ -53,7 +53,7 @@ function checked(item: AnswerToMark): Record<string, string> {
 
 describe('RubricCard', () => {
 	it('starts every criterion at none while the answer waits for marks', () => {
-		expect(checked({ team, decision, view: view(), pending: true })).toEqual({
+		expect(checked({ team, decision, view: view(), text: 'We are investigating.', pending: true })).toEqual({
 			accurate: '0',
 			tone: '0',
 			timely: '0'
@@ -69,6 +69,7 @@ describe('RubricCard', () => {
 				markNote: 'Good start',
 				markedBy: 'Eve'
 			}),
+			text: 'We are investigating.',
 			pending: false,
 			marked: { points: 5.5, maxPoints: 8 }
 		};
@@ -77,5 +78,19 @@ describe('RubricCard', () => {
 		expect(html).toContain('Current (25%)');
 		expect(html).toMatch(/<input id="mark-comms-d-statement-note"[^>]*value="Good start"/);
 		expect(html).toContain('Marked by Eve: 5.5 of 8 points');
+	});
+
+	it('shows the choice a justified answer made above the reasoning it marks', () => {
+		const item: AnswerToMark = {
+			team,
+			decision: { ...decision, type: 'single', justify: true },
+			view: view(),
+			text: 'Naming the actor early invites copycat claims.',
+			choice: 'Hold the statement',
+			pending: true
+		};
+		const html = render(RubricCard, { props: { item, runner } }).body;
+		expect(html).toContain('Chose: <strong>Hold the statement</strong>. Their reasoning:');
+		expect(html).toMatch(/<blockquote[^>]*>Naming the actor early invites copycat claims.<\/blockquote>/);
 	});
 });

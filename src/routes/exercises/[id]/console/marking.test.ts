@@ -102,3 +102,49 @@ describe('answersToMark points', () => {
 		expect(item.marked).toEqual({ points: 3, maxPoints: 4 });
 	});
 });
+
+describe('answersToMark for justified choices', () => {
+	const justified: Decision = {
+		...rubricDecision,
+		id: 'd-why',
+		type: 'single',
+		justify: true,
+		options: [{ id: 'monitor', label: 'Monitor quietly', points: 5, rationale: '' }]
+	};
+	const answered: DecisionView = {
+		id: 'd-why',
+		injectId: 'i',
+		prompt: 'Contain now?',
+		type: 'single',
+		options: [{ id: 'monitor', label: 'Monitor quietly' }],
+		justify: true,
+		deliveredAt: 0,
+		answer: {
+			decisionId: 'd-why',
+			teamId: 'soc',
+			value: { type: 'single', option: 'monitor' },
+			justification: 'Blocking tips off the actor',
+			scenarioAt: 1,
+			onTime: null
+		}
+	};
+
+	it('offers the reasoning to mark, with the choice it explains, pending until its own entry is marked', () => {
+		const view = (entries: Partial<ScoreEntry>[]) =>
+			answersToMark({
+				teams: [{ team: team('soc'), feed: [], decisions: [answered] }],
+				decisions: [justified],
+				scores: { soc: score('soc', entries) }
+			});
+		expect(
+			view([
+				{ id: 'decision:d-why:soc', points: 5, maxPoints: 5 },
+				{ id: 'justification:d-why:soc', pending: true, points: 0, maxPoints: 4 }
+			])[0]
+		).toMatchObject({ text: 'Blocking tips off the actor', choice: 'Monitor quietly', pending: true });
+		expect(view([{ id: 'justification:d-why:soc', points: 2, maxPoints: 4 }])[0].marked).toEqual({
+			points: 2,
+			maxPoints: 4
+		});
+	});
+});

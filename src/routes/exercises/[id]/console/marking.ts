@@ -1,42 +1,47 @@
-/** Which free-text answers the facilitator can mark against a rubric, pending ones first. */
+/**
+ * Which answers the facilitator can mark against a rubric, pending ones first: free-text answers, and the
+ * reasoning behind justified choices (marked as its own `justification:` score entry).
+ */
+import { describeAnswer } from '$lib/client/answers';
+import { hasRubric, rubricEntryId } from '$lib/client/rubric-marks';
 import type { Decision, DecisionView, FacilitatorView, TeamDef } from '$lib/engine/types';
 
-/** One team's free-text answer with the rubric to mark it by. */
+/** One team's answer with the rubric to mark it by. */
 export interface AnswerToMark {
 	team: TeamDef;
 	view: DecisionView;
 	decision: Decision;
-	/** True while the answer's score entry waits for an evaluator. */
+	/** What the rubric marks: the text answer, or the team's reasoning. */
+	text: string;
+	/** For a justified choice: the choice the reasoning is about, in words. */
+	choice?: string;
+	/** True while the marked score entry waits for an evaluator. */
 	pending: boolean;
-	/** Points the answer holds so far, once marked. */
+	/** Points the marked entry holds so far, once marked. */
 	marked?: { points: number; maxPoints: number };
 }
 
-/** Score entries name their decision and team ("decision:d-scope:soc"); any entry for the pair counts. */
-function entryIsFor(entryId: string, decisionId: string, teamId: string): boolean {
-	const parts = entryId.split(':');
-	return parts.includes(decisionId) && parts.includes(teamId);
-}
-
-/** Every answered text decision across the teams, unmarked answers first. */
+/** Every answered decision with a rubric across the teams, unmarked answers first. */
 export function answersToMark(view: Pick<FacilitatorView, 'teams' | 'decisions' | 'scores'>): AnswerToMark[] {
 	const list: AnswerToMark[] = [];
 	for (const panel of view.teams) {
 		for (const d of panel.decisions) {
 			const decision = view.decisions.find((x) => x.id === d.id);
-			if (!decision || decision.type !== 'text' || !d.answer) continue;
-			const entries = (view.scores[panel.team.id]?.entries ?? []).filter((e) =>
-				entryIsFor(e.id, d.id, panel.team.id)
+			if (!decision || !hasRubric(decision) || !d.answer) continue;
+			const entry = view.scores[panel.team.id]?.entries.find(
+				(e) => e.id === rubricEntryId(decision, panel.team.id)
 			);
-			const pending = entries.some((e) => e.pending);
-			const scored = entries.filter((e) => !e.pending && !e.id.startsWith('timeliness:'));
-			const marked = scored.length
-				? {
-						points: scored.reduce((n, e) => n + e.points, 0),
-						maxPoints: scored.reduce((n, e) => n + e.maxPoints, 0)
-					}
-				: undefined;
-			list.push({ team: panel.team, view: d, decision, pending, ...(marked && !pending ? { marked } : {}) });
+			const pending = entry?.pending ?? false;
+			const value = d.answer.value;
+			list.push({
+				team: panel.team,
+				view: d,
+				decision,
+				text: value.type === 'text' ? value.text : (d.answer.justification ?? ''),
+				...(value.type === 'text' ? {} : { choice: describeAnswer(d, value) }),
+				pending,
+				...(entry && !pending ? { marked: { points: entry.points, maxPoints: entry.maxPoints } } : {})
+			});
 		}
 	}
 	return list.sort((a, b) => Number(b.pending) - Number(a.pending));

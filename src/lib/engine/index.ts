@@ -9,6 +9,7 @@ export { viewFor } from './views';
 export { scoresOf, teamScore, ratingFor, RATING_THRESHOLDS, modelAnswer, type ModelAnswer } from './scoring';
 export { presentedOrder, optionOrderFor } from './option-order';
 export { rankingScore, kendallTau } from './scoring/ranking-credit';
+export { fillScenario, scenarioTexts } from './scenario-texts';
 export { nextDueAt, scenarioTimeAt } from './scenario-clock';
 export { inWorldAt, inWorldLabel, deadlineAt, deadlineLabel, formatDuration } from './calendar';
 export { exerciseMachine } from './exercise.machine';

@@ -14,6 +14,7 @@ import { scoresOf, teamScore } from './scoring';
 import type { ExerciseState, FeedItem } from './state';
 import { fill, fillArtifact, variablesOf } from './templates';
 import { phaseView } from './phases';
+import { readableState } from './scenario-texts';
 import { injectStatuses } from './views-injects';
 import { jumpTargets, upcomingItems } from './time-jump';
 import { timelineOf } from './timeline';
@@ -215,8 +216,9 @@ function facilitatorView(state: ExerciseState, now: number, vars: Vars): Facilit
 	};
 }
 
-/** The view of the exercise for one viewer at wall time `now`. */
-export function viewFor(state: ExerciseState, viewer: Viewer, now: number): View {
+/** The view of the exercise for one viewer at wall time `now`, every text with its {{variables}} filled. */
+export function viewFor(raw: ExerciseState, viewer: Viewer, now: number): View {
+	const state = readableState(raw);
 	const vars = variablesOf(state);
 	switch (viewer.role) {
 		case 'participant':

@@ -3,7 +3,8 @@
  * of the file never changes what an exercise replays.
  */
 import { z } from 'zod';
-import { createExercise } from '$lib/engine';
+import { createExercise, fillScenario, scenarioTexts } from '$lib/engine';
+import { checkVariableValues } from '$lib/engine/variables';
 import type { Lifecycle, TeamDef } from '$lib/engine/types';
 import { formatJoinCode } from '../auth/tokens';
 import type { ExerciseRecord, ExerciseSummary as StoredSummary, Store } from '../db/store';
@@ -37,11 +38,8 @@ export interface ExerciseSummary {
 
 const createForm = z.object({
 	scenarioId: z.string().trim().min(1, 'Choose a scenario.'),
-	organisation: z
-		.string()
-		.trim()
-		.min(1, 'Enter the organisation name used in the scenario texts.')
-		.max(120, 'Use at most 120 characters for the organisation name.'),
+	organisation: z.string().max(1000).optional(),
+	variables: z.record(z.string().max(100), z.string().max(1000)).optional(),
 	teams: z.array(z.string().min(1)).min(1, 'Choose at least one team.').max(20),
 	compression: z
 		.number({ error: 'Time compression must be a number.' })
@@ -71,7 +69,10 @@ export class Exercises {
 		f: Facilitator,
 		form: {
 			scenarioId: string;
-			organisation: string;
+			/** Values for the scenario's variables by name; checked against their definitions. */
+			variables?: Record<string, string>;
+			/** The `org` variable, as older callers name it. */
+			organisation?: string;
 			teams: string[];
 			compression?: number;
 			seatLimit?: number;
@@ -85,10 +86,16 @@ export class Exercises {
 		if (unknown.length) {
 			fault('form/invalid', `The scenario has no team ${unknown.map((t) => `"${t}"`).join(', ')}.`);
 		}
+		const given = { ...parsed.data.variables };
+		if (organisation !== undefined && given.org === undefined && scenario.variables.org)
+			given.org = organisation;
+		const { values, errors } = checkVariableValues(scenario.variables, given);
+		const problem = Object.values(errors)[0];
+		if (problem) fault('form/invalid', problem);
 		const config = {
 			teams: scenario.teams.map((t) => t.id).filter((t) => teams.includes(t)),
 			compression: compression ?? scenario.defaultCompression,
-			variables: { org: organisation }
+			variables: values
 		};
 		try {
 			createExercise(scenario, { ...config, exerciseId: 'check' });
@@ -100,8 +107,8 @@ export class Exercises {
 			scenarioVersion: scenario.version,
 			scenarioSource: source,
 			scenarioVersionId: versionId,
-			title: scenario.title,
-			orgName: organisation,
+			title: fillScenario(scenario, values).title,
+			orgName: values.org ?? '',
 			config,
 			createdBy: f.userId,
 			seatLimit: seatLimit ?? this.defaultSeatLimit
@@ -137,7 +144,7 @@ export class Exercises {
 		const record = await this.record(id);
 		const host = await this.hosts.get(id);
 		const seats = await this.store.seats.listForExercise(id);
-		const teams = host.scenario.teams.filter((t) => record.config.teams.includes(t.id));
+		const teams = scenarioTexts(host.state).teams.filter((t) => record.config.teams.includes(t.id));
 		return summary(record, host.lifecycle, teams, seats.filter((s) => s.role === 'participant').length);
 	}
 

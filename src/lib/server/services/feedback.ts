@@ -2,6 +2,7 @@
  * Participant feedback: seats fill the form once the exercise reaches hot wash (or has ended), once each; the
  * facilitator reads it aggregated. Forms are anonymous in everything shown or exported.
  */
+import { scenarioTexts } from '$lib/engine/scenario-texts';
 import type { FeedbackComments, FeedbackRatings, Store } from '../db/store';
 import { fault } from '../errors';
 import type { HostRegistry } from '../exercise/host-registry';
@@ -71,7 +72,7 @@ export class Feedback {
 			exerciseId: seat.exerciseId,
 			open: host.lifecycle === 'hotwash' || host.lifecycle === 'ended',
 			sent: forms.some((f) => f.seatId === seat.seatId),
-			title: record?.title ?? host.scenario.title
+			title: record?.title ?? scenarioTexts(host.state).title
 		};
 	}
 

@@ -3,7 +3,7 @@
  * team over the runs of one scenario. Ended exercises are replayed from the stored log (not loaded as live hosts)
  * and their totals cached by log length, so a late rubric mark or override still shows up.
  */
-import { parseScenario, replay, scoresOf } from '$lib/engine';
+import { parseScenario, replay, scenarioTexts, scoresOf } from '$lib/engine';
 import type { Lifecycle, TeamId, TeamScore } from '$lib/engine/types';
 import type { ExerciseSummary as StoredSummary, Store } from '../db/store';
 import type { HostRegistry } from '../exercise/host-registry';
@@ -121,7 +121,7 @@ export class ReviewHistory {
 	async #scoresFor(r: StoredSummary) {
 		if (r.lifecycle !== 'ended') {
 			const host = await this.hosts.get(r.id);
-			const teams = host.scenario.teams.filter((t) => host.state.config.teams.includes(t.id));
+			const teams = scenarioTexts(host.state).teams.filter((t) => host.state.config.teams.includes(t.id));
 			return { teams, scores: scoresOf(host.state) as Record<TeamId, TeamScore> };
 		}
 		const record = await this.store.exercises.get(r.id);
@@ -132,6 +132,7 @@ export class ReviewHistory {
 		if (!scenario) return null;
 		const config = { ...record.config, exerciseId: record.id };
 		const state = replay(scenario, config, await this.store.events.inputsAfter(r.id, 0));
-		return { teams: scenario.teams.filter((t) => config.teams.includes(t.id)), scores: scoresOf(state) };
+		const teams = scenarioTexts(state).teams.filter((t) => config.teams.includes(t.id));
+		return { teams, scores: scoresOf(state) };
 	}
 }

@@ -4,6 +4,7 @@
  * or ended, and only their own team. Exports live in exports.ts.
  */
 import { describeAnswer } from '$lib/client/answers';
+import { scenarioTexts } from '$lib/engine/scenario-texts';
 import type {
 	ClockView,
 	FacilitatorView,
@@ -123,7 +124,7 @@ export class Review {
 		return exerciseJson({
 			data,
 			exportedBy: f.username,
-			scenario: host.scenario,
+			scenario: scenarioTexts(host.state),
 			config: host.state.config,
 			inputs: await this.#inputs(exerciseId),
 			actions: await this.store.improvementActions.listForExercise(exerciseId),
@@ -187,7 +188,8 @@ export class Review {
 		const record = await this.store.exercises.get(host.exerciseId);
 		if (!record) fault('exercise/not_found', `There is no exercise "${host.exerciseId}".`, 404);
 		const view = host.view({ role: 'facilitator' }) as FacilitatorView;
-		const teams = host.scenario.teams.filter((t) => host.state.config.teams.includes(t.id));
+		const texts = scenarioTexts(host.state);
+		const teams = texts.teams.filter((t) => host.state.config.teams.includes(t.id));
 		const objectivesOf = new Map(view.decisions.map((d) => [d.id, d.objectives]));
 		const answers = view.teams.flatMap((panel) =>
 			panel.decisions.map((d): AnswerRow => ({
@@ -215,13 +217,13 @@ export class Review {
 				startsAt: host.scenario.startsAt
 			},
 			teams,
-			objectives: host.scenario.objectives,
-			phases: host.scenario.phases,
+			objectives: view.objectives,
+			phases: view.phases,
 			scores: view.scores,
 			timeline: view.timeline,
 			clocks: view.clocks,
 			notes: view.notes,
-			hotwashQuestions: host.scenario.guide?.hotwashQuestions ?? [],
+			hotwashQuestions: texts.guide?.hotwashQuestions ?? [],
 			answers
 		};
 	}

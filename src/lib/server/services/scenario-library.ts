@@ -8,6 +8,8 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseScenario } from '$lib/engine/scenario';
+import { fillScenario } from '$lib/engine/scenario-texts';
+import { variableDefaults } from '$lib/engine/variables';
 import type { FacilitatorGuide, Objective, Scenario, ScenarioIssue, TeamDef } from '$lib/engine/types';
 import type { ScenarioOrigin, ScenarioVersionRecord, Store } from '../db/store';
 import { StoreError } from '../db/store';
@@ -56,8 +58,10 @@ export interface LibraryImport {
 export const sourceHash = (source: string) => createHash('sha256').update(source).digest('hex');
 
 function detailOf(version: ScenarioVersionRecord, origin: ScenarioOrigin, file: string): ScenarioDetail {
-	const { scenario, issues } = parseScenario(version.source, file);
-	const s = issues.length === 0 ? scenario : undefined;
+	const { scenario: parsed, issues } = parseScenario(version.source, file);
+	const s = issues.length === 0 ? parsed : undefined;
+	// Cards and pages show the texts as an exercise with the default variable values would.
+	const scenario = parsed && fillScenario(parsed, variableDefaults(parsed.variables));
 	return {
 		id: version.scenarioId,
 		file,
@@ -80,7 +84,7 @@ function detailOf(version: ScenarioVersionRecord, origin: ScenarioOrigin, file: 
 			publishedAt: version.createdAt.getTime()
 		},
 		scenario: s ?? null,
-		guide: s?.guide ?? null
+		guide: (s && scenario?.guide) ?? null
 	};
 }
 

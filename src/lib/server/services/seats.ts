@@ -6,6 +6,7 @@
  * exercise's own seat limit.
  */
 import { z } from 'zod';
+import { scenarioTexts } from '$lib/engine/scenario-texts';
 import type { Lifecycle, TeamId } from '$lib/engine/types';
 import type { RateLimiter } from '../auth/rate-limit';
 import { hashToken, isWellFormedToken, newToken, parseJoinCode } from '../auth/tokens';
@@ -73,8 +74,8 @@ export class Seats {
 			organisation: exercise.orgName,
 			lifecycle: host.lifecycle,
 			kind,
-			teams: host.scenario.teams
-				.filter((t) => exercise.config.teams.includes(t.id))
+			teams: scenarioTexts(host.state)
+				.teams.filter((t) => exercise.config.teams.includes(t.id))
 				.map(({ id, name, description }) => ({ id, name, description }))
 		};
 	}

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
 import { actionFailure, loadError } from '$lib/server/errors';
-import { readExerciseForm } from './exercise-form';
+import { readExerciseForm, variableField } from './exercise-form';
 import type { Actions, PageServerLoad } from './$types';
 
 async function usableScenario(id: string | null) {
@@ -10,7 +10,7 @@ async function usableScenario(id: string | null) {
 	if (detail.issues.length > 0 || !detail.scenario) {
 		error(400, `The scenario file ${detail.file} has problems; fix them before running it.`);
 	}
-	return detail;
+	return { ...detail, variables: detail.scenario.variables };
 }
 
 export const load: PageServerLoad = async (event) => {
@@ -23,7 +23,10 @@ export const load: PageServerLoad = async (event) => {
 			durationMinutes: detail.durationMinutes,
 			defaultCompression: detail.defaultCompression,
 			teams: detail.teams,
-			organisation: detail.scenario?.variables.org?.default ?? ''
+			variables: Object.entries(detail.variables).map(([name, def]) => ({
+				field: variableField(name),
+				...def
+			}))
 		},
 		defaultSeatLimit: app().exercises.defaultSeatLimit
 	};
@@ -33,16 +36,19 @@ export const actions: Actions = {
 	default: async (event) => {
 		const facilitator = await app().sessions.require(event);
 		const detail = await usableScenario(event.url.searchParams.get('scenario'));
+		const data = await event.request.formData();
 		const { form, errors } = readExerciseForm(
-			await event.request.formData(),
-			detail.teams.map((t) => t.id)
+			data,
+			detail.teams.map((t) => t.id),
+			detail.variables
 		);
-		const values = {
-			organisation: form.organisation,
+		const values: Record<string, string | string[]> = {
 			teams: form.teams,
 			compression: String(form.compression),
 			seatLimit: form.seatLimit === undefined ? '' : String(form.seatLimit)
 		};
+		for (const name of Object.keys(detail.variables))
+			values[variableField(name)] = String(data.get(variableField(name)) ?? '');
 		if (Object.keys(errors).length > 0) {
 			return fail(400, {
 				code: 'form/invalid',

@@ -12,7 +12,7 @@ const detail = {
 	id: 'quickstart',
 	file: 'scenarios/quickstart.yaml',
 	issues: [],
-	scenario: { variables: {} },
+	scenario: { variables: { org: { label: 'Organisation name', default: 'Northwind Telecom' } } },
 	teams: [
 		{ id: 'soc', name: 'SOC', description: '', roles: [] },
 		{ id: 'legal', name: 'Legal', description: '', roles: [] }
@@ -54,7 +54,7 @@ describe('new exercise action', () => {
 		try {
 			await actions.default(
 				post([
-					['organisation', 'Northwind'],
+					['var-org', 'Northwind'],
 					['teams', 'soc'],
 					['compression', '30']
 				])
@@ -64,13 +64,13 @@ describe('new exercise action', () => {
 		}
 		expect(isRedirect(thrown) && thrown.location).toBe('/exercises/ex-1/lobby');
 		expect(created).toEqual([
-			{ scenarioId: 'quickstart', organisation: 'Northwind', teams: ['soc'], compression: 30 }
+			{ scenarioId: 'quickstart', variables: { org: 'Northwind' }, teams: ['soc'], compression: 30 }
 		]);
 	});
 	it('returns the field errors without creating anything when no team is checked', async () => {
 		const result = await actions.default(
 			post([
-				['organisation', 'Northwind'],
+				['var-org', 'Northwind'],
 				['compression', '30']
 			])
 		);
@@ -83,14 +83,14 @@ describe('new exercise action', () => {
 		refuse = new ServiceError('form/invalid', 'The organisation name is too long.', 400);
 		const result = await actions.default(
 			post([
-				['organisation', 'Northwind'],
+				['var-org', 'Northwind'],
 				['teams', 'legal'],
 				['compression', '30']
 			])
 		);
 		expect(isActionFailure(result) && result.data).toMatchObject({
 			message: 'The organisation name is too long.',
-			values: { organisation: 'Northwind', teams: ['legal'] }
+			values: { 'var-org': 'Northwind', teams: ['legal'] }
 		});
 	});
 });

@@ -1,27 +1,38 @@
 /** Reading and checking the "new exercise" form before the server (which checks again) creates it. */
+import type { VariableDef } from '$lib/engine/types';
+import { checkVariableValues } from '$lib/engine/variables';
 
 /** The form as posted, in the shape `exercises.create` takes. */
 export interface ExerciseForm {
-	organisation: string;
+	/** One value per scenario variable, by name (posted as `var-<name>`). */
+	variables: Record<string, string>;
 	teams: string[];
 	compression: number;
 	/** Most seats; undefined keeps the server's default. */
 	seatLimit?: number;
 }
 
-/** Parsed values plus messages by field name (empty when the form looks right). */
+/** The form field of a variable. */
+export const variableField = (name: string) => `var-${name}`;
+
+/** Parsed values plus messages by field name (`teams`, `compression`, `var-<name>`); empty when it looks right. */
 export function readExerciseForm(
 	data: FormData,
-	scenarioTeams: string[]
-): { form: ExerciseForm; errors: Partial<Record<keyof ExerciseForm, string>> } {
-	const organisation = String(data.get('organisation') ?? '').trim();
+	scenarioTeams: string[],
+	variables: Record<string, VariableDef>
+): { form: ExerciseForm; errors: Record<string, string> } {
+	const given: Record<string, string> = {};
+	// A field left out of the post takes the scenario's default; a blank one is an error.
+	for (const name of Object.keys(variables)) {
+		const value = data.get(variableField(name));
+		if (value !== null) given[name] = String(value);
+	}
+	const checked = checkVariableValues(variables, given);
+	const errors: Record<string, string> = {};
+	for (const [name, message] of Object.entries(checked.errors)) errors[variableField(name)] = message;
 	const teams = data.getAll('teams').map(String);
 	const rawCompression = String(data.get('compression') ?? '');
 	const compression = Number(rawCompression);
-	const errors: Partial<Record<keyof ExerciseForm, string>> = {};
-	if (!organisation) errors.organisation = 'Enter the organisation name used in the scenario texts.';
-	else if (organisation.length > 120)
-		errors.organisation = `The name is ${organisation.length} characters; keep it to 120.`;
 	const unknown = teams.filter((t) => !scenarioTeams.includes(t));
 	if (teams.length === 0) errors.teams = 'Choose at least one team.';
 	else if (unknown.length) errors.teams = `Not a team of this scenario: ${unknown.join(', ')}.`;
@@ -33,5 +44,5 @@ export function readExerciseForm(
 	if (seatLimit !== undefined && (!Number.isInteger(seatLimit) || seatLimit < 1 || seatLimit > 5000)) {
 		errors.seatLimit = `Enter a whole number of seats from 1 to 5000 (got "${rawSeats}").`;
 	}
-	return { form: { organisation, teams, compression, seatLimit }, errors };
+	return { form: { variables: checked.values, teams, compression, seatLimit }, errors };
 }

@@ -20,7 +20,8 @@ import { ScenarioImports } from './services/scenario-imports';
 import { ScenarioLibrary } from './services/scenario-library';
 import { ScenarioStudio } from './services/scenario-studio';
 import { Seats } from './services/seats';
-import { Sessions } from './services/sessions';
+import { Sessions, type Facilitator } from './services/sessions';
+import { hasRole } from './auth/roles';
 import { Views } from './services/views';
 
 /** Where the app instance lives between module instances. */
@@ -68,6 +69,9 @@ export interface App {
 	/** Stops timers, closes sockets and the store. */
 	close(): Promise<void>;
 }
+
+const onlyFacilitators = <U extends Facilitator>(user: U | null): U | null =>
+	hasRole(user, 'facilitator') ? user : null;
 
 const defaultLog = (e: unknown, context: string) => console.error(`[switchboard] ${context}:`, e);
 
@@ -139,9 +143,11 @@ export function createApp(options: AppOptions): App {
 				assignSeat: async (exerciseId, participantId, teamId) => {
 					await seats.assign(exerciseId, participantId, teamId);
 				},
+				// Only accounts with the facilitator role get a facilitator socket, and losing the role (or the
+				// account being disabled) stops privileged commands on sockets already open.
 				principals: {
-					facilitatorByToken: (t) => sessions.byToken(t),
-					facilitatorBySession: (id) => sessions.bySessionId(id),
+					facilitatorByToken: async (t) => onlyFacilitators(await sessions.byToken(t)),
+					facilitatorBySession: async (id) => onlyFacilitators(await sessions.bySessionId(id)),
 					seatByToken: (t) => seats.byToken(t)
 				}
 			});

@@ -18,9 +18,11 @@ import { openSqlite } from './sqlite';
 import type { Store } from './store';
 import { usersStore } from './users';
 import { eventsStore } from './events';
+import { auditStore } from './audit';
+import { invitesStore } from './invites';
 
 export * from './store';
-export { normaliseUsername } from './users';
+export { normaliseUsername, checkRoles } from './users';
 
 /** Where the SQLite database lives when no URL is given, relative to the working directory. */
 export const DEFAULT_SQLITE_FILE = 'data/switchboard.db';
@@ -70,6 +72,8 @@ function assemble(dialect: Store['dialect'], ctx: Ctx, close: () => Promise<void
 		improvementActions: improvementActionsStore(ctx),
 		feedback: feedbackStore(ctx),
 		scenarios: scenariosStore(ctx),
+		invites: invitesStore(ctx),
+		audit: auditStore(ctx),
 		runningExercises: exercises.running,
 		close: () => (closed ??= close())
 	};

@@ -39,3 +39,16 @@ export interface StoredImportNote {
 	item?: string;
 	message: string;
 }
+
+/**
+ * What an account may do (a user may hold several): administrators manage accounts and read the audit log,
+ * scenario authors publish scenario versions, facilitators create and run exercises, evaluators read reviews.
+ */
+export type AccountRole = 'administrator' | 'author' | 'facilitator' | 'evaluator';
+export const ACCOUNT_ROLES: readonly AccountRole[] = ['administrator', 'author', 'facilitator', 'evaluator'];
+
+/** How a session was signed in. */
+export type SignInMethod = 'password' | 'password+totp' | 'oidc' | 'setup' | 'invite';
+
+/** Free-form details of an audit entry (names, counts, the role granted…), never secrets. */
+export type AuditDetail = Record<string, string | number | boolean | null | string[]>;

@@ -21,7 +21,10 @@ const TABLES = [
 	'feedback',
 	'scenarios',
 	'scenarioVersions',
-	'scenarioDrafts'
+	'scenarioDrafts',
+	'invites',
+	'auditLog',
+	'recoveryCodes'
 ] as const;
 
 function shape(table: Table, config: { name: string; primaryKeys: { columns: { name: string }[] }[] }) {
@@ -80,6 +83,15 @@ describe('the SQLite and PostgreSQL schemas', () => {
 		>();
 		expectTypeOf<InferSelectModel<typeof pg.scenarioDrafts>>().toEqualTypeOf<
 			InferSelectModel<typeof sqlite.scenarioDrafts>
+		>();
+		expectTypeOf<InferSelectModel<typeof pg.invites>>().toEqualTypeOf<
+			InferSelectModel<typeof sqlite.invites>
+		>();
+		expectTypeOf<InferSelectModel<typeof pg.auditLog>>().toEqualTypeOf<
+			InferSelectModel<typeof sqlite.auditLog>
+		>();
+		expectTypeOf<InferSelectModel<typeof pg.recoveryCodes>>().toEqualTypeOf<
+			InferSelectModel<typeof sqlite.recoveryCodes>
 		>();
 	});
 

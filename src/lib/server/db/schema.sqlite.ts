@@ -12,18 +12,31 @@ import type {
 	ImprovementStatus,
 	ScenarioOrigin,
 	SeatRole,
-	StoredImportNote
+	StoredImportNote,
+	AccountRole,
+	AuditDetail,
+	SignInMethod
 } from './records';
 
 const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull();
 const updatedAt = () => integer('updated_at', { mode: 'timestamp_ms' }).notNull();
 
-/** Facilitator accounts. */
+/** Staff accounts (administrators, scenario authors, facilitators, evaluators). */
 export const users = sqliteTable('users', {
 	id: text('id').primaryKey(),
 	username: text('username').notNull().unique(),
 	displayName: text('display_name').notNull(),
+	/** Empty for accounts that sign in only through single sign-on. */
 	passwordHash: text('password_hash').notNull(),
+	/** The account's roles, several allowed. */
+	roles: text('roles', { mode: 'json' }).$type<AccountRole[]>().notNull().default([]),
+	/** Set while an administrator has disabled the account. */
+	disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
+	/** "<issuer> <subject>" of the single sign-on identity the account belongs to. */
+	externalId: text('external_id').unique(),
+	/** The TOTP secret (base32), once enrolment started; the factor is on only when totpEnabledAt is set. */
+	totpSecret: text('totp_secret'),
+	totpEnabledAt: integer('totp_enabled_at', { mode: 'timestamp_ms' }),
 	createdAt: createdAt()
 });
 export const usersRelations = relations(users, ({ many }) => ({
@@ -41,6 +54,10 @@ export const sessions = sqliteTable(
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
 		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+		/** How the session was signed in, where from and with which browser (shown to administrators). */
+		method: text('method').$type<SignInMethod>().notNull().default('password'),
+		address: text('address'),
+		userAgent: text('user_agent'),
 		createdAt: createdAt()
 	},
 	(t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)]
@@ -288,3 +305,55 @@ export const scenarioDrafts = sqliteTable('scenario_drafts', {
 export const scenarioDraftsRelations = relations(scenarioDrafts, ({ one }) => ({
 	scenario: one(scenarios, { fields: [scenarioDrafts.scenarioId], references: [scenarios.id] })
 }));
+
+/** Invitations an administrator sent: a one-time link (only its hash is kept) that creates an account. */
+export const invites = sqliteTable(
+	'invites',
+	{
+		id: text('id').primaryKey(),
+		tokenHash: text('token_hash').notNull().unique(),
+		/** Who the invitation is for, as the administrator wrote it (shown on the invitation page). */
+		label: text('label').notNull(),
+		roles: text('roles', { mode: 'json' }).$type<AccountRole[]>().notNull(),
+		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+		usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+		usedBy: text('used_by').references(() => users.id, { onDelete: 'set null' }),
+		revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('invites_created_idx').on(t.createdAt)]
+);
+
+/** The append-only audit log of privileged actions; the store offers no update or delete. */
+export const auditLog = sqliteTable(
+	'audit_log',
+	{
+		id: text('id').primaryKey(),
+		at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+		/** The account that acted (null for the system or an unknown account). */
+		actorId: text('actor_id'),
+		/** Who acted as they were named then (kept when the account changes). */
+		actorName: text('actor_name').notNull(),
+		/** What happened, e.g. "auth.sign_in", "role.grant", "exercise.start". */
+		action: text('action').notNull(),
+		/** What it happened to, in words (an account, an exercise title…). */
+		target: text('target').notNull(),
+		detail: text('detail', { mode: 'json' }).$type<AuditDetail>().notNull(),
+		address: text('address')
+	},
+	(t) => [index('audit_log_at_idx').on(t.at), index('audit_log_action_idx').on(t.action, t.at)]
+);
+
+/** Unused second-factor recovery codes (SHA-256 hashes); using one deletes its row. */
+export const recoveryCodes = sqliteTable(
+	'recovery_codes',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		codeHash: text('code_hash').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.codeHash] })]
+);

@@ -10,10 +10,16 @@ import type {
 	ImprovementStatus,
 	ScenarioOrigin,
 	SeatRole,
-	StoredImportNote
+	StoredImportNote,
+	AccountRole,
+	AuditDetail,
+	SignInMethod
 } from './records';
 
 export type {
+	AccountRole,
+	AuditDetail,
+	SignInMethod,
 	SeatRole,
 	ImprovementElement,
 	ImprovementStatus,
@@ -28,6 +34,9 @@ export type { Actor, Command, Input };
 export type StoreErrorCode =
 	| 'user/username_taken'
 	| 'user/invalid'
+	| 'user/not_found'
+	| 'invite/invalid'
+	| 'audit/invalid'
 	| 'exercise/not_found'
 	| 'exercise/code_taken'
 	| 'exercise/invalid'
@@ -56,12 +65,19 @@ export class StoreError extends Error {
 	}
 }
 
-/** A facilitator account as stored (includes the password hash: keep it on the server). */
+/** A staff account as stored (includes the password hash and TOTP secret: keep it on the server). */
 export interface UserRecord {
 	id: string;
 	username: string;
 	displayName: string;
+	/** Empty for accounts that sign in only through single sign-on. */
 	passwordHash: string;
+	roles: AccountRole[];
+	disabledAt: Date | null;
+	/** "<issuer> <subject>" of the single sign-on identity, or null for a local account. */
+	externalId: string | null;
+	totpSecret: string | null;
+	totpEnabledAt: Date | null;
 	createdAt: Date;
 }
 
@@ -70,7 +86,47 @@ export interface SessionRecord {
 	id: string;
 	userId: string;
 	expiresAt: Date;
+	method: SignInMethod;
+	address: string | null;
+	userAgent: string | null;
 	createdAt: Date;
+}
+
+/** An invitation; only the hash of its one-time token is stored. */
+export interface InviteRecord {
+	id: string;
+	tokenHash: string;
+	label: string;
+	roles: AccountRole[];
+	createdBy: string | null;
+	expiresAt: Date;
+	usedAt: Date | null;
+	usedBy: string | null;
+	revokedAt: Date | null;
+	createdAt: Date;
+}
+
+/** One entry of the append-only audit log. */
+export interface AuditRecord {
+	id: string;
+	at: Date;
+	actorId: string | null;
+	actorName: string;
+	action: string;
+	target: string;
+	detail: AuditDetail;
+	address: string | null;
+}
+
+/** What narrows an audit log listing; all given conditions must hold. */
+export interface AuditFilter {
+	/** An action, or an action prefix ending in "." (e.g. "auth."). */
+	action?: string;
+	actorId?: string;
+	/** Text found in the actor name, the target or the action (case-insensitive). */
+	text?: string;
+	from?: Date;
+	to?: Date;
 }
 
 /** An exercise as stored, with the scenario YAML frozen at creation. */
@@ -169,19 +225,63 @@ export interface FeedbackRecord {
 	createdAt: Date;
 }
 
-/** Facilitator accounts. Usernames are trimmed and lower-cased on the way in and out. */
+/** Staff accounts. Usernames are trimmed and lower-cased on the way in and out. */
 export interface UsersStore {
 	count(): Promise<number>;
-	create(input: { username: string; displayName: string; passwordHash: string }): Promise<UserRecord>;
+	create(input: {
+		username: string;
+		displayName: string;
+		/** Empty (or omitted) for a single sign-on account. */
+		passwordHash?: string;
+		roles?: AccountRole[];
+		externalId?: string | null;
+	}): Promise<UserRecord>;
 	byUsername(username: string): Promise<UserRecord | null>;
 	byId(id: string): Promise<UserRecord | null>;
+	byExternalId(externalId: string): Promise<UserRecord | null>;
+	/** Every account, by username. */
+	list(): Promise<UserRecord[]>;
+	/** Replaces the account's roles; throws user/not_found. */
+	setRoles(id: string, roles: AccountRole[]): Promise<UserRecord>;
+	/** Disables (a date) or enables (null) the account; throws user/not_found. */
+	setDisabled(id: string, at: Date | null): Promise<UserRecord>;
+	setPasswordHash(id: string, passwordHash: string): Promise<void>;
+	setDisplayName(id: string, displayName: string): Promise<void>;
+	/** Second-factor fields, changed together; throws user/not_found. */
+	setTotp(id: string, totp: { secret: string | null; enabledAt: Date | null }): Promise<void>;
+	/** Replaces the account's recovery codes (their hashes); an empty list removes them all. */
+	replaceRecoveryCodes(id: string, codeHashes: string[]): Promise<void>;
+	/** How many unused recovery codes the account has. */
+	recoveryCodesLeft(id: string): Promise<number>;
+	/** Deletes one recovery code; false when it was not there (wrong or used already), so each works once. */
+	useRecoveryCode(id: string, codeHash: string): Promise<boolean>;
+}
+
+/** A live session with its account, as an administrator lists it. */
+export interface ActiveSession {
+	session: SessionRecord;
+	user: Pick<UserRecord, 'id' | 'username' | 'displayName'>;
 }
 
 /** Login sessions keyed by token hash. */
 export interface SessionsStore {
-	create(input: { id: string; userId: string; expiresAt: Date }): Promise<SessionRecord>;
-	/** The session and its user when the session exists and has not expired at `now`. */
+	create(input: {
+		id: string;
+		userId: string;
+		expiresAt: Date;
+		method?: SignInMethod;
+		address?: string | null;
+		userAgent?: string | null;
+	}): Promise<SessionRecord>;
+	/**
+	 * The session and its user when the session exists, has not expired at `now` and its account is not
+	 * disabled.
+	 */
 	getValid(id: string, now?: Date): Promise<{ session: SessionRecord; user: UserRecord } | null>;
+	/** Sessions not expired at `now`, newest first. */
+	listActive(now?: Date): Promise<ActiveSession[]>;
+	/** Deletes every session of an account; returns their ids. */
+	deleteForUser(userId: string): Promise<string[]>;
 	/** Moves the expiry (sliding sessions); false when the session is gone. */
 	renew(id: string, expiresAt: Date): Promise<boolean>;
 	delete(id: string): Promise<void>;
@@ -413,6 +513,35 @@ export interface ScenariosStore {
 	versionById(id: string): Promise<ScenarioVersionRecord | null>;
 }
 
+/** Invitations to create an account. */
+export interface InvitesStore {
+	create(input: {
+		tokenHash: string;
+		label: string;
+		roles: AccountRole[];
+		createdBy: string | null;
+		expiresAt: Date;
+	}): Promise<InviteRecord>;
+	byTokenHash(tokenHash: string): Promise<InviteRecord | null>;
+	/** Newest first. */
+	list(): Promise<InviteRecord[]>;
+	/**
+	 * Marks the invitation used by `userId` if it is still open at `now` (not used, revoked or expired); false
+	 * otherwise, so one link creates one account even when two people submit it at once.
+	 */
+	markUsed(id: string, userId: string, now: Date): Promise<boolean>;
+	/** Revokes an open invitation; false when it was not open. */
+	revoke(id: string, now: Date): Promise<boolean>;
+}
+
+/** The append-only audit log: entries are added and read, never changed or removed. */
+export interface AuditStore {
+	append(entry: Omit<AuditRecord, 'id'>): Promise<AuditRecord>;
+	/** Newest first. */
+	list(filter: AuditFilter, page: { limit: number; offset: number }): Promise<AuditRecord[]>;
+	count(filter: AuditFilter): Promise<number>;
+}
+
 export interface Store {
 	readonly dialect: 'sqlite' | 'postgres';
 	users: UsersStore;
@@ -424,6 +553,8 @@ export interface Store {
 	improvementActions: ImprovementActionsStore;
 	feedback: FeedbackStore;
 	scenarios: ScenariosStore;
+	invites: InvitesStore;
+	audit: AuditStore;
 	/** Exercises whose lifecycle is not 'ended' (same as exercises.running). */
 	runningExercises(): Promise<ExerciseRecord[]>;
 	close(): Promise<void>;

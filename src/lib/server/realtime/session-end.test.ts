@@ -104,4 +104,18 @@ describe.each(testTargets.slice(0, 1))('a session that ends, on $name', (target)
 		await server.app.realtime()!.sweepSessions();
 		expect(await closed).toBe('io server disconnect');
 	});
+
+	it('stops privileged commands on an open console once the account loses the facilitator role', async () => {
+		const socket = await openConsole();
+		const f = (await server.app.sessions.byToken(cookie.split('=')[1]))!;
+		await server.app.store.users.setRoles(
+			f.userId,
+			f.roles.filter((r) => r !== 'facilitator')
+		);
+		const refused = await send(socket, exerciseId, { type: 'exercise.pause' });
+		expect('error' in refused && refused.error.code).toBe('auth/required');
+		expect((await server.app.hosts.get(exerciseId)).lifecycle).toBe('running');
+		// A new console socket is not let in at all.
+		await expect(server.client(cookie)).rejects.toThrow('auth/required');
+	});
 });

@@ -9,16 +9,19 @@ import { newPasswordProblem } from '../auth/password-policy';
 import type { RateLimiter } from '../auth/rate-limit';
 import { hashToken, isWellFormedToken, newToken } from '../auth/tokens';
 import { clearAuthCookie, SESSION_COOKIE, SESSION_MAX_AGE_S, setAuthCookie } from '../cookies';
-import type { Store, UserRecord } from '../db/store';
+import type { AccountRole, Store, UserRecord } from '../db/store';
+import { FIRST_ACCOUNT_ROLES } from '../auth/roles';
 import { fault } from '../errors';
 import { CommandQueue } from '../exercise/command-queue';
 import { clientAddress, type RequestLike } from './request';
 
-/** A signed-in facilitator. */
+/** A signed-in staff member (any account role; see auth/roles for what each role allows). */
 export interface Facilitator {
 	userId: string;
 	username: string;
 	name: string;
+	/** The account's roles, read with the session on every request, so a change applies at once. */
+	roles: AccountRole[];
 	/** The session this request or socket was authenticated with (SHA-256 of the cookie token). */
 	sessionId: string;
 }
@@ -43,6 +46,7 @@ const toFacilitator = (u: UserRecord, sessionId: string): Facilitator => ({
 	userId: u.id,
 	username: u.username,
 	name: u.displayName,
+	roles: [...u.roles],
 	sessionId
 });
 
@@ -98,7 +102,8 @@ export class Sessions {
 			const user = await this.store.users.create({
 				username: parsed.data.username,
 				displayName: parsed.data.name,
-				passwordHash: await hashNewPassword(form.password)
+				passwordHash: await hashNewPassword(form.password),
+				roles: [...FIRST_ACCOUNT_ROLES]
 			});
 			return toFacilitator(user, await this.#startSession(event, user.id));
 		});
@@ -135,7 +140,8 @@ export class Sessions {
 		let ok: boolean;
 		try {
 			user = await this.store.users.byUsername(username);
-			ok = await verifyPassword(form.password, user?.passwordHash);
+			// A single sign-on account has no password: it is checked against the dummy hash and never matches.
+			ok = await verifyPassword(form.password, user?.passwordHash || undefined);
 		} catch (e) {
 			forgive();
 			if (e instanceof HashingBusy) {
@@ -147,6 +153,9 @@ export class Sessions {
 			fault('auth/invalid_credentials', 'That username and password do not match an account.');
 		forgive();
 		this.limits.account.reset(account);
+		if (user.disabledAt) {
+			fault('auth/disabled', 'This account is disabled. Ask an administrator to enable it.', 403);
+		}
 		return toFacilitator(user, await this.#startSession(event, user.id));
 	}
 

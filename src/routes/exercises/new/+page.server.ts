@@ -1,3 +1,4 @@
+import { requireRole } from '$lib/server/auth/require-role';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
 import { actionFailure, loadError } from '$lib/server/errors';
@@ -14,7 +15,7 @@ async function usableScenario(id: string | null) {
 }
 
 export const load: PageServerLoad = async (event) => {
-	await app().sessions.require(event);
+	await requireRole(event, 'facilitator');
 	const detail = await usableScenario(event.url.searchParams.get('scenario'));
 	return {
 		scenario: {
@@ -34,7 +35,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const facilitator = await app().sessions.require(event);
+		const facilitator = await requireRole(event, 'facilitator');
 		const detail = await usableScenario(event.url.searchParams.get('scenario'));
 		const data = await event.request.formData();
 		const { form, errors } = readExerciseForm(

@@ -21,7 +21,9 @@ const detail = {
 
 // Only the services the action calls; the real ones are tested with the server.
 const fakeApp = {
-	sessions: { require: async () => ({ userId: 'u1', username: 'dana', name: 'Dana' }) },
+	sessions: {
+		require: async () => ({ userId: 'u1', username: 'dana', name: 'Dana', roles: ['facilitator'] })
+	},
 	scenarios: { get: async () => detail },
 	exercises: {
 		create: async (_f: unknown, form: unknown) => {

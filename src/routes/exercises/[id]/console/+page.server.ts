@@ -1,10 +1,11 @@
+import { requireRole } from '$lib/server/auth/require-role';
 import { app } from '$lib/server/app';
 import { loadError } from '$lib/server/errors';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { sessions, exercises, scenarios, views } = app();
-	const facilitator = await sessions.require(event);
+	const facilitator = await requireRole(event, 'facilitator');
 	const id = event.params.id;
 	const [exercise, initial] = await Promise.all([
 		exercises.get(id),

@@ -1,3 +1,4 @@
+import { requireRole } from '$lib/server/auth/require-role';
 import { app } from '$lib/server/app';
 import { actionFailure, loadError } from '$lib/server/errors';
 import { readObservation } from '$lib/server/services/review-observations';
@@ -6,7 +7,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { sessions, review } = app();
-	const facilitator = await sessions.require(event);
+	const facilitator = await requireRole(event, 'facilitator');
 	const { feedback, plan } = afterAction(app());
 	const [data, responses, improvement] = await Promise.all([
 		review.forFacilitator(facilitator, event.params.id),
@@ -27,7 +28,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	note: async (event) => {
-		const f = await app().sessions.require(event);
+		const f = await requireRole(event, 'facilitator');
 		const data = await event.request.formData();
 		const text = String(data.get('text') ?? '');
 		const teamId = String(data.get('teamId') ?? '');

@@ -1,3 +1,4 @@
+import { requireRole } from '$lib/server/auth/require-role';
 import { app } from '$lib/server/app';
 import { loadError } from '$lib/server/errors';
 import { afterAction } from '$lib/server/services/review-services';
@@ -7,7 +8,7 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { sessions, exercises, views } = app();
-	const facilitator = await sessions.require(event);
+	const facilitator = await requireRole(event, 'facilitator');
 	const id = event.params.id;
 	const [exercise, initial, plan] = await Promise.all([
 		exercises.get(id),

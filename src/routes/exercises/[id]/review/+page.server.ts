@@ -1,3 +1,5 @@
+import { requireRole } from '$lib/server/auth/require-role';
+import { hasAnyRole } from '$lib/server/auth/roles';
 import { error, redirect } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
 import { actionFailure, loadError } from '$lib/server/errors';
@@ -9,7 +11,8 @@ export const load: PageServerLoad = async (event) => {
 	const { sessions, seats, review } = app();
 	const id = event.params.id;
 	const print = event.url.searchParams.has('print');
-	const facilitator = await sessions.current(event);
+	const signedIn = await sessions.current(event);
+	const facilitator = hasAnyRole(signedIn, ['facilitator', 'evaluator']) ? signedIn : null;
 	if (facilitator) {
 		const { plan, feedback } = afterAction(app());
 		const [data, improvement, responses] = await Promise.all([
@@ -31,7 +34,7 @@ const form = (data: FormData, key: string) => String(data.get(key) ?? '');
 
 export const actions: Actions = {
 	observe: async (event) => {
-		const f = await app().sessions.require(event);
+		const f = await requireRole(event, 'facilitator', 'evaluator');
 		const data = await event.request.formData();
 		const values = {
 			kind: form(data, 'kind'),
@@ -47,7 +50,7 @@ export const actions: Actions = {
 		return { saved: 'observe' };
 	},
 	addAction: async (event) => {
-		const f = await app().sessions.require(event);
+		const f = await requireRole(event, 'facilitator', 'evaluator');
 		const input = readActionForm(await event.request.formData());
 		try {
 			await afterAction(app()).plan.add(f, event.params.id, input);
@@ -57,7 +60,7 @@ export const actions: Actions = {
 		return { saved: 'addAction' };
 	},
 	updateAction: async (event) => {
-		const f = await app().sessions.require(event);
+		const f = await requireRole(event, 'facilitator', 'evaluator');
 		const data = await event.request.formData();
 		const actionId = form(data, 'actionId');
 		try {

@@ -6,7 +6,7 @@ import { GET as getCsv } from './export.csv/+server';
 import { GET as getJson } from './export.json/+server';
 
 const slot = globalThis as Record<symbol, unknown>;
-const facilitator = { userId: 'u1', username: 'dana', name: 'Dana' };
+let facilitator = { userId: 'u1', username: 'dana', name: 'Dana', roles: ['facilitator'] };
 let signedIn = true;
 
 // Only the two services the export routes touch; the real ones are tested with the server.
@@ -42,6 +42,7 @@ async function outcome(run: () => unknown): Promise<unknown> {
 
 beforeEach(() => {
 	signedIn = true;
+	facilitator = { userId: 'u1', username: 'dana', name: 'Dana', roles: ['facilitator'] };
 	slot[APP_SYMBOL] = fakeApp;
 });
 afterEach(() => {
@@ -66,6 +67,16 @@ describe('review exports', () => {
 		signedIn = false;
 		const thrown = await outcome(() => getCsv(event('x')));
 		expect(isRedirect(thrown) && thrown.location).toContain('/login');
+	});
+	it('serves an evaluator account and refuses one with neither facilitator nor evaluator role', async () => {
+		facilitator = { ...facilitator, roles: ['evaluator'] };
+		expect((await getCsv(event('x'))).status).toBe(200);
+		facilitator = { ...facilitator, roles: ['author'] };
+		const thrown = (await outcome(() => getCsv(event('x')))) as { status: number; body: { message: string } };
+		expect(thrown.status).toBe(403);
+		expect(thrown.body.message).toBe(
+			'This needs the Facilitator or Evaluator role, which your account does not have. Ask an administrator to grant it.'
+		);
 	});
 	it('answers 404 with the service message for an unknown exercise', async () => {
 		const thrown = (await outcome(() => getCsv(event('nope')))) as {

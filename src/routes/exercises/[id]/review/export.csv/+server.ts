@@ -1,10 +1,11 @@
+import { requireRole } from '$lib/server/auth/require-role';
 import { app } from '$lib/server/app';
 import { loadError } from '$lib/server/errors';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {
 	const { sessions, review } = app();
-	const facilitator = await sessions.require(event);
+	const facilitator = await requireRole(event, 'facilitator', 'evaluator');
 	const { filename, body } = await review.exportCsv(facilitator, event.params.id).catch(loadError);
 	return new Response(body, {
 		headers: {

@@ -1,3 +1,4 @@
+import { requireRole } from '$lib/server/auth/require-role';
 import { app } from '$lib/server/app';
 import { SESSION_COOKIE } from '$lib/server/cookies';
 import { loadError } from '$lib/server/errors';
@@ -8,7 +9,7 @@ import type { RequestHandler } from './$types';
 // The PDF is the review page printed by headless Chromium as the requester (their own session cookie).
 export const GET: RequestHandler = async (event) => {
 	const { sessions, review } = app();
-	const facilitator = await sessions.require(event);
+	const facilitator = await requireRole(event, 'facilitator', 'evaluator');
 	const data = await review.forFacilitator(facilitator, event.params.id).catch(loadError);
 	const file = await reviewPdf({
 		origin: process.env.SWITCHBOARD_PRINT_ORIGIN ?? event.url.origin,

@@ -1,3 +1,4 @@
+import { hasAnyRole } from '$lib/server/auth/roles';
 import { error, json } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
 import { loadError } from '$lib/server/errors';
@@ -12,7 +13,8 @@ export const GET: RequestHandler = async (event) => {
 	if (!team) error(400, 'Name the team to replay with ?team=<team id>.');
 	if (!/^\d+$/.test(rawSeq))
 		error(400, `The replay position ?seq= must be a whole number from 0; got "${rawSeq}".`);
-	const facilitator = await sessions.current(event);
+	const signedIn = await sessions.current(event);
+	const facilitator = hasAnyRole(signedIn, ['facilitator', 'evaluator']) ? signedIn : null;
 	if (facilitator) {
 		return json(await review.replayForFacilitator(facilitator, event.params.id, team, seq).catch(loadError));
 	}

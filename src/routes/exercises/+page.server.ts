@@ -4,7 +4,7 @@ import { afterAction } from '$lib/server/services/review-services';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { sessions, exercises } = app();
+	const { exercises } = app();
 	const facilitator = await requireRole(event, 'facilitator', 'evaluator');
 	const [list, scored] = await Promise.all([
 		exercises.list(facilitator),

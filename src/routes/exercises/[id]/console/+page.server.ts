@@ -4,7 +4,7 @@ import { loadError } from '$lib/server/errors';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { sessions, exercises, scenarios, views } = app();
+	const { exercises, scenarios, views } = app();
 	const facilitator = await requireRole(event, 'facilitator');
 	const id = event.params.id;
 	const [exercise, initial] = await Promise.all([

@@ -6,7 +6,7 @@ import { afterAction } from '$lib/server/services/review-services';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { sessions, review } = app();
+	const { review } = app();
 	const facilitator = await requireRole(event, 'facilitator');
 	const { feedback, plan } = afterAction(app());
 	const [data, responses, improvement] = await Promise.all([

@@ -7,7 +7,7 @@ import { qrDataUrl } from './qr';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { sessions, exercises, views } = app();
+	const { exercises, views } = app();
 	const facilitator = await requireRole(event, 'facilitator');
 	const id = event.params.id;
 	const [exercise, initial, plan] = await Promise.all([

@@ -4,7 +4,7 @@ import { loadError } from '$lib/server/errors';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {
-	const { sessions, review } = app();
+	const { review } = app();
 	const facilitator = await requireRole(event, 'facilitator', 'evaluator');
 	const file = await review.exportJsonl(facilitator, event.params.id).catch(loadError);
 	return new Response(file.body, {

@@ -8,7 +8,7 @@ import type { RequestHandler } from './$types';
 
 // The PDF is the review page printed by headless Chromium as the requester (their own session cookie).
 export const GET: RequestHandler = async (event) => {
-	const { sessions, review } = app();
+	const { review } = app();
 	const facilitator = await requireRole(event, 'facilitator', 'evaluator');
 	const data = await review.forFacilitator(facilitator, event.params.id).catch(loadError);
 	const file = await reviewPdf({

@@ -1,21 +1,26 @@
 /**
  * Issue 4's bar for every shipped scenario: a strong team and a weak team, played headlessly, take clearly
  * different paths and end with clearly different scores; the weak run misses at least one regulatory clock.
+ * Issue 8 adds, for every scenario with a `-fast-wrong` script: answering wrong at once earns no more than the
+ * same answers at the last minute, and far less than the strong run.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseAnswerScript } from '../src/lib/engine/answer-script';
+import { parseAnswerScript, type AnswerScript } from '../src/lib/engine/answer-script';
 import { parseScenario } from '../src/lib/engine/scenario';
 import { runSimulation } from '../src/lib/engine/simulate';
 
 const root = join(import.meta.dirname, '..');
 
-function play(file: string, script: string) {
+function play(file: string, script: string, tweak: (s: AnswerScript) => AnswerScript = (s) => s) {
 	const { scenario } = parseScenario(readFileSync(join(root, 'scenarios', file), 'utf8'), file);
 	const parsed = parseAnswerScript(readFileSync(join(root, 'test/fixtures/answers', script), 'utf8'), script);
-	return runSimulation(scenario!, parsed.script!);
+	return runSimulation(scenario!, tweak(parsed.script!));
 }
+
+const total = (scores: Record<string, { total: { points: number; maxPoints: number } }>) =>
+	Object.values(scores).reduce((n, s) => n + s.total.points, 0);
 
 const percent = (t: { points: number; maxPoints: number }) => (t.maxPoints ? t.points / t.maxPoints : 0);
 
@@ -47,6 +52,31 @@ describe.each([
 			new Set(r.timeline.filter((row) => row.kind === 'delivered').map((row) => row.inject));
 		const strongSeen = seen(strong);
 		expect([...seen(weak)].filter((inject) => !strongSeen.has(inject)).length).toBeGreaterThan(0);
+	});
+});
+
+const fastWrong = [
+	['salt-typhoon.yaml', 'salt-typhoon'],
+	['salt-typhoon-exec.yaml', 'salt-typhoon-exec'],
+	['edge-intrusion-eu.yaml', 'edge-intrusion-eu'],
+	['example-quickstart.yaml', 'example-quickstart']
+].filter(([, id]) => existsSync(join(root, 'test/fixtures/answers', `${id}-fast-wrong.yaml`)));
+
+describe.each(fastWrong)('%s fast-wrong run', (file, id) => {
+	const script = `${id}-fast-wrong.yaml`;
+	const fast = play(file, script);
+	const slow = play(file, script, (s) => ({ ...s, otherwise: { ...s.otherwise!, after: 'last-minute' } }));
+
+	it('scores no better than the same answers given at the last minute, for every team', () => {
+		for (const [team, score] of Object.entries(fast.scores))
+			expect(score.total.points, team).toBeLessThanOrEqual(slow.scores[team].total.points);
+	});
+
+	it('scores far below the strong run', () => {
+		const strong = play(file, `${id}-strong.yaml`);
+		const share = (r: typeof strong) =>
+			total(r.scores) / Object.values(r.scores).reduce((n, s) => n + s.total.maxPoints, 0);
+		expect(share(fast)).toBeLessThan(share(strong) - 0.5);
 	});
 });
 

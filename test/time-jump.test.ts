@@ -31,10 +31,14 @@ const at = (sim: Simulation, local: string) => parseLocal(local) - parseLocal(si
 const inWorld = (sim: Simulation, ms: number | undefined) =>
 	ms === undefined ? undefined : inWorldAt(sim.scenario.startsAt, ms);
 
-/** The flagship, played with the strong answers to Tuesday evening. */
+/**
+ * The flagship, played with the strong answers to Tuesday evening. The CPNI and CALEA clocks appear once legal
+ * and the LI team have answered their first question about the memo and the audit (each counting from when
+ * the facts arrived), so the evening is late enough for both answers.
+ */
 function tuesdayEvening(): Simulation {
 	const sim = flagship();
-	return sim.runUntil((s) => s.clock.now >= at(sim, '2024-10-01T18:00'));
+	return sim.runUntil((s) => s.clock.now >= at(sim, '2024-10-01T22:00'));
 }
 
 describe('jumping the flagship to the next morning', () => {

@@ -16,7 +16,10 @@ import {
 	releaseNow
 } from './flows';
 
-/** Per team: who plays it, the inject released for it and the options its participant picks. */
+/**
+ * Per team: who plays it, the inject released for it, the options its participant picks and, for a decision
+ * that asks for it, the team's reasoning.
+ */
 const TEAMS = [
 	{
 		name: 'Network engineering',
@@ -33,24 +36,24 @@ const TEAMS = [
 		player: 'Sam',
 		inject: 'SIEM: pe-chi-03 went silent for 42 minutes',
 		prompt: 'What is your stance on pe-chi-03 for now?',
-		picks: [
-			'Treat it as a live intrusion, preserve evidence, watch quietly and scope the fleet before touching anything'
-		]
+		picks: ['Live intrusion: preserve evidence, watch quietly, scope the fleet first']
 	},
 	{
 		name: 'Legal and regulatory',
 		player: 'Lena',
 		inject: 'Forensics confirms call-detail records left the network',
-		prompt: 'Does this memo amount to a reasonable determination of a CPNI breach under 47 CFR 64.2011?',
-		picks: ['Yes. Record the determination, with the time, and start the notice process']
+		prompt:
+			'Does this memo amount to a reasonable determination of a CPNI breach under 47 CFR 64.2011? Give your reasoning.',
+		picks: ['Yes - record the determination and its time today'],
+		reasoning: 'An outsider deliberately took call records with a stolen account: that is a CPNI breach.'
 	},
 	{
 		name: 'Lawful-intercept compliance',
 		player: 'Ivo',
 		inject: 'Mediation platform audit shows queries with no court order behind them',
-		prompt: 'What do you do about the agencies whose intercepts appear in the export?',
+		prompt: 'How do you classify what the audit shows, and who do you bring in first?',
 		picks: [
-			'The senior LI officer reports the compromise to each affected agency through the contact on its orders; details stay on a named need-to-know list'
+			'A compromise of lawful interception; the senior LI officer takes charge and the record is preserved'
 		]
 	},
 	{
@@ -72,7 +75,7 @@ const TEAMS = [
 			'One named spokesperson, with every media call routed to them'
 		]
 	}
-] as const;
+] as { name: string; player: string; inject: string; prompt: string; picks: string[]; reasoning?: string }[];
 
 let app: RunningApp;
 let browser: Browser;
@@ -138,6 +141,7 @@ describe('the Salt Typhoon flagship with six teams', () => {
 			for (const pick of team.picks) {
 				await decision.getByRole(team.picks.length > 1 ? 'checkbox' : 'radio', { name: pick }).check();
 			}
+			if (team.reasoning) await decision.getByLabel(/^Why\? Your team’s reasoning/).fill(team.reasoning);
 			await decision.getByRole('button', { name: 'Submit team answer' }).click();
 			await page
 				.getByRole('region', { name: "Your team's answers" })

@@ -1,6 +1,7 @@
 /**
  * A starting answer script for `simulate`: every team answers every decision it can receive with the answer
- * that scores best, five scenario minutes after it arrives. Authors edit it into the run they want to test.
+ * that scores best, five scenario minutes after it arrives (with placeholder reasoning where a decision asks
+ * for it). Authors edit it into the run they want to test.
  */
 import { stringify } from 'yaml';
 import { parseAnswerScript } from '$lib/engine/answer-script';
@@ -63,7 +64,9 @@ function everyAnswer(scenario: Scenario): object[] {
 			decision: decision.id,
 			after: '5m',
 			answer: bestAnswer(decision),
-			...(decision.type === 'text' && decision.rubric.length
+			// A justified choice is refused without its reasoning.
+			...(decision.justify ? { justification: 'Our reasoning, as the team would write it.' } : {}),
+			...((decision.type === 'text' || decision.justify) && decision.rubric.length
 				? { marks: Object.fromEntries(decision.rubric.map((c) => [c.id, 1])) }
 				: {})
 		}));

@@ -4,7 +4,9 @@ import { Driver, FACILITATOR, participant, T0, wallMin } from './fixtures/harnes
 import { replay } from './replay';
 import { scoresOf } from './scoring';
 import { timelineOf } from './timeline';
-import type { Actor, Command, HseepRating, Input } from './types';
+import { ratingHistory } from './evaluator-ratings';
+import type { Actor, Command, FacilitatorView, HseepRating, Input, ObserverView, TeamView } from './types';
+import { viewFor } from './views';
 
 const EVALUATOR: Actor = { role: 'evaluator', name: 'Eve' };
 
@@ -52,6 +54,24 @@ describe('rating.set', () => {
 				.filter((e) => e.kind === 'rated')
 				.map((e) => e.text)
 		).toEqual(['Rated Legal M on "Notify" (by Eve)', 'Rated Legal P on "Notify" (by Fay)']);
+	});
+
+	it('lists every rating given for staff, oldest first, and none for observers', () => {
+		const d = played();
+		d.do(rate('M'), T0 + wallMin(160), EVALUATOR);
+		d.do(rate('P', 'On reflection: on time and complete'), T0 + wallMin(161), FACILITATOR);
+		const expected = [
+			{ teamId: 'legal', objectiveId: 'obj-notify', rating: 'M', by: 'Eve', at: T0 + wallMin(160) },
+			{ teamId: 'legal', objectiveId: 'obj-notify', rating: 'P', by: 'Fay', at: T0 + wallMin(161) }
+		];
+		expect(ratingHistory(d.state)).toMatchObject(expected);
+		const evaluator = viewFor(d.state, { role: 'evaluator' }, T0 + wallMin(162)) as ObserverView;
+		const facilitator = viewFor(d.state, { role: 'facilitator' }, T0 + wallMin(162)) as FacilitatorView;
+		expect(evaluator.ratingHistory).toMatchObject(expected);
+		expect(facilitator.ratingHistory).toMatchObject(expected);
+		const observer = viewFor(d.state, { role: 'observer' }, T0 + wallMin(162)) as ObserverView;
+		expect(observer.ratingHistory).toBeUndefined();
+		expect(JSON.stringify(observer)).not.toMatch(/"rating"|"suggestion"|On reflection/);
 	});
 
 	it('gives the same ratings on replay as live', () => {
@@ -175,5 +195,59 @@ describe('exercised objectives and coverage', () => {
 		});
 		d.do({ type: 'exercise.end' }, T0 + wallMin(41));
 		expect(scoresOf(d.state).soc.coverage.endedEarly).toBe(true);
+	});
+});
+
+describe('what a team sees of ratings', () => {
+	/** Legal and SOC both rated, with reasons that must stay with staff until the debrief allows. */
+	function rated(): Driver {
+		const d = played();
+		d.answer('soc', 'd-contain', { type: 'single', option: 'monitor' }, T0 + wallMin(154));
+		d.do(rate('S', 'REASON-legal'), T0 + wallMin(160), EVALUATOR);
+		d.do(
+			{
+				type: 'rating.set',
+				teamId: 'soc',
+				objectiveId: 'obj-detect',
+				rating: 'M',
+				reason: 'REASON-soc',
+				evidence: ['EVIDENCE-soc']
+			},
+			T0 + wallMin(161),
+			EVALUATOR
+		);
+		return d;
+	}
+	const seen = (d: Driver, teamId: string) =>
+		viewFor(d.state, { role: 'participant', teamId }, T0 + wallMin(200)) as TeamView;
+
+	it('no rating, suggestion or reason reaches a team before the end, in hot wash included', () => {
+		const d = rated();
+		for (const step of [null, { type: 'exercise.hotwash' }] as (Command | null)[]) {
+			if (step) d.do(step, T0 + wallMin(170));
+			for (const team of ['legal', 'soc']) {
+				const text = JSON.stringify(seen(d, team));
+				expect(text, `${team} ${d.state.lifecycle}`).not.toMatch(
+					/"rating"|"suggestion"|"ratings"|REASON-|EVIDENCE-|"Eve"/
+				);
+			}
+		}
+	});
+
+	it('after the end a team sees only its own rating; other teams’ only when the debrief shares them', () => {
+		const d = rated();
+		d.do({ type: 'exercise.end' }, T0 + wallMin(170));
+		const legal = seen(d, 'legal');
+		expect(legal.score?.byObjective['obj-notify']).toMatchObject({ rating: 'S', reason: 'REASON-legal' });
+		expect(JSON.stringify(legal)).not.toMatch(/REASON-soc|EVIDENCE-soc/);
+		expect(legal.debrief?.otherTeams).toBeUndefined();
+		d.do(
+			{ type: 'debrief.set', debrief: { rationale: false, modelAnswers: false, otherTeams: true } },
+			T0 + wallMin(171)
+		);
+		const shared = seen(d, 'legal');
+		expect(shared.debrief?.otherTeams?.find((t) => t.teamId === 'soc')?.ratings['obj-detect']).toBe('M');
+		// Other teams' final ratings only: never their suggestion, reason, evidence or evaluator.
+		expect(JSON.stringify(shared.debrief)).not.toMatch(/"suggestion"|REASON-soc|EVIDENCE-soc|"Eve"/);
 	});
 });

@@ -5,11 +5,19 @@
  * one stays in the input log and on the timeline as a `rated` entry.
  */
 import { actorName } from './decisions';
+import { listToArray } from './persistent';
 import type { StepContext } from './scenario-clock';
 import { setNested } from './schedule';
 import type { ExerciseState } from './state';
 import { record } from './timeline';
-import { HSEEP_RATINGS, type Actor, type Command, type EngineError } from './types';
+import {
+	HSEEP_RATINGS,
+	type Actor,
+	type Command,
+	type EngineError,
+	type HseepRating,
+	type RatingEvent
+} from './types';
 
 /** Longest reason accepted (characters). */
 export const MAX_RATING_REASON = 2000;
@@ -63,5 +71,23 @@ export function setRating(
 		objectiveId: c.objectiveId,
 		// The rating, then who gave it: the timeline keeps each rating's author, not only the latest one's.
 		detail: rating.by ? `${c.rating}\t${rating.by}` : c.rating
+	});
+}
+
+/** Every rating given, oldest first, read back from the `rated` timeline records (reasons stay in the log). */
+export function ratingHistory(state: ExerciseState): RatingEvent[] {
+	return listToArray(state.timeline).flatMap((r): RatingEvent[] => {
+		if (r.kind !== 'rated' || !r.teamId || !r.objectiveId) return [];
+		const [rating, by] = (r.detail ?? '').split('\t');
+		return [
+			{
+				teamId: r.teamId,
+				objectiveId: r.objectiveId,
+				rating: rating as HseepRating,
+				...(by ? { by } : {}),
+				at: r.at,
+				scenarioAt: r.scenarioAt
+			}
+		];
 	});
 }

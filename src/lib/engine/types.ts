@@ -512,6 +512,17 @@ export interface ObjectiveResult extends Totals {
 	exercised: boolean;
 }
 
+/** One rating as it was given, for the history staff see beside the current rating (from the timeline). */
+export interface RatingEvent {
+	teamId: TeamId;
+	objectiveId: string;
+	rating: HseepRating;
+	by?: string;
+	/** Wall ms. */
+	at: number;
+	scenarioAt: number;
+}
+
 /** How much of the scenario a team played: what the executive summary states instead of a blanket rating. */
 export interface Coverage {
 	/** Decisions whose inject is addressed to the team (branches included). */
@@ -770,6 +781,8 @@ export interface ObserverView {
 	/** Evaluators only: full decision definitions (rubric guidance included) and live scores. */
 	decisions?: Decision[];
 	scores?: Record<TeamId, TeamScore>;
+	/** Evaluators only: every rating given, oldest first (the latest per team and objective is in `scores`). */
+	ratingHistory?: RatingEvent[];
 }
 
 export interface FacilitatorView {
@@ -784,6 +797,8 @@ export interface FacilitatorView {
 	scores: Record<TeamId, TeamScore>;
 	notes: NoteView[];
 	timeline: TimelineEntry[];
+	/** Every rating given, oldest first (the latest per team and objective is in `scores`). */
+	ratingHistory: RatingEvent[];
 	/** Wall ms of the next scheduled event, or null. */
 	nextDueAt: number | null;
 	/** Time jumps the console offers (running or paused only) and what is scheduled, soonest first. */

@@ -7,6 +7,7 @@
 import { optionOrderFor } from './option-order';
 import { clocksView } from './clocks';
 import { debriefOf, debriefScore, teamDebrief } from './debrief';
+import { ratingHistory } from './evaluator-ratings';
 import { listToArray } from './persistent';
 import { nextDueAt, scenarioTimeAt } from './scenario-clock';
 import { indexOf } from './scenario-index';
@@ -189,6 +190,7 @@ function staffView(state: ExerciseState, evaluator: boolean, now: number, vars: 
 	if (evaluator) {
 		view.decisions = decisionsOf(state);
 		view.scores = scoresOf(state);
+		view.ratingHistory = ratingHistory(state);
 	}
 	return view;
 }
@@ -210,6 +212,7 @@ function facilitatorView(state: ExerciseState, now: number, vars: Vars): Facilit
 		scores: scoresOf(state),
 		notes: listToArray(state.notes),
 		timeline: timelineOf(state),
+		ratingHistory: ratingHistory(state),
 		nextDueAt: nextDueAt(state),
 		jump: { targets: jumpTargets(state, vars), upcoming: upcomingItems(state, vars) },
 		debrief: { ...debriefOf(state) }

@@ -7,19 +7,13 @@
  */
 import { formatElapsed } from '$lib/client/scenario-time';
 import { clockOutcome } from '$lib/clock-words';
-import type { ClockView, HseepRating } from '$lib/engine/types';
+import type { ClockView } from '$lib/engine/types';
+import { HSEEP_LABELS, suggestionText } from '$lib/rating-words';
 import type { FeedbackRecord, ImprovementActionRecord } from '../db/store';
 import { fileStem, type ExportFile } from './exports-file';
 import { summariseFeedback } from './feedback-summary';
 import type { ReviewData } from './review';
 import { OBSERVATION_PREFIX } from './review-observations';
-
-const RATING_WORDS: Record<HseepRating, string> = {
-	P: 'Performed without challenges',
-	S: 'Performed with some challenges',
-	M: 'Performed with major challenges',
-	U: 'Unable to be performed'
-};
 
 /** One string made inert: `<`, `>` and `&` as entities; backslash, brackets and backticks escaped. */
 export function inertText(v: string): string {
@@ -93,11 +87,11 @@ function objectivesSection(data: ReviewData): string[] {
 		if (r.objective.hseep.length) out.push(`Core capabilities: ${r.objective.hseep.join(', ')}`, '');
 		out.push(
 			table(
-				['Team', 'Rating', 'Suggested', 'Points', 'Possible', 'Share'],
+				['Team', 'Rating', 'Suggestion', 'Points', 'Possible', 'Share'],
 				r.teams.map((t) => [
 					team(t.teamId),
-					t.rating ? `${t.rating} — ${RATING_WORDS[t.rating]}` : 'Not rated yet',
-					t.suggestion ?? (t.exercised ? '–' : 'Not exercised'),
+					t.rating ? `${t.rating} — ${HSEEP_LABELS[t.rating]}` : 'Not rated yet',
+					suggestionText(t.suggestion, t.exercised),
 					t.points,
 					t.maxPoints,
 					pct(t.percent)
@@ -106,9 +100,11 @@ function objectivesSection(data: ReviewData): string[] {
 			''
 		);
 		for (const t of r.teams) {
+			if (!t.rating)
+				out.push(`**${team(t.teamId)}: not rated yet — ${suggestionText(t.suggestion, t.exercised)}.**`, '');
 			if (t.rating)
 				out.push(
-					`**${team(t.teamId)}: rated ${t.rating}${t.ratedBy ? ` by ${t.ratedBy}` : ''}.** ${t.reason ?? ''}`,
+					`**${team(t.teamId)}: rated ${t.rating} — ${suggestionText(t.suggestion, t.exercised)}${t.ratedBy ? `; rated by ${t.ratedBy}` : ''}${t.ratedAt !== undefined ? ` on ${new Date(t.ratedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC` : ''}.** Why: ${t.reason ?? ''}`,
 					'',
 					...(t.evidenceCited?.length ? [...t.evidenceCited.map((e) => `- Evidence: ${e}`), ''] : [])
 				);

@@ -222,8 +222,8 @@ export function executiveSummary(input: SummaryInput, reviews = objectiveReviews
 		text:
 			`${name(r.teamId)} — ${r.objective.title}: ` +
 			(r.rating
-				? `rated ${r.rating}${r.ratedBy ? ` by ${r.ratedBy}` : ''}${r.reason ? ` (${r.reason})` : ''}.`
-				: `suggested ${r.grade} from ${r.points} of ${r.maxPoints} points; not rated yet.`)
+				? `rated ${r.rating}${r.suggestion ? ` (suggestion ${r.suggestion})` : ''}${r.ratedBy ? ` by ${r.ratedBy}` : ''}${r.reason ? `: ${r.reason}` : ''}.`
+				: `not rated yet — suggestion ${r.grade} (${r.points} of ${r.maxPoints} points).`)
 	});
 	const clocks = clockFindings(input, name);
 	const unanswered = input.answers

@@ -104,8 +104,11 @@ describe('review service', () => {
 		const texts = data.summary.improvements.map((x) => x.text);
 		expect(texts).toContain('Legal left "What now?" unanswered.');
 		expect(texts.some((t) => t.startsWith('Legal — Decide'))).toBe(false);
-		expect(texts[0]).toMatch(/^SOC — Decide: suggested M from 5 of 9 points; not rated yet\.$/);
+		expect(texts[0]).toMatch(/^SOC — Decide: not rated yet — suggestion M \(5 of 9 points\)\.$/);
 		expect(data.summary.strengths).toEqual([]);
+		const md = (await app.review.exportMarkdown(f, id)).body;
+		expect(md).toContain('**SOC: not rated yet — suggestion M.**');
+		expect(md).toContain('| SOC | Not rated yet | suggestion M |');
 	});
 
 	it('shows the evaluator’s rating beside the suggestion, with who, why and the evidence in words', async () => {
@@ -137,15 +140,17 @@ describe('review service', () => {
 		});
 		expect(data.summary.ratings).toEqual({ P: 0, S: 1, M: 0, U: 0 });
 		expect(data.summary.strengths[0].text).toBe(
-			'SOC — Decide: rated S by Eve (Hunted quietly but never told legal).'
+			'SOC — Decide: rated S (suggestion M) by Eve: Hunted quietly but never told legal.'
 		);
 		expect(data.timeline.at(-1)?.text).toBe('Rated SOC S on "Decide" (by Eve)');
 		const csv = (await app.review.exportCsv(f, id)).body.split('\r\n');
 		const row = csv.find((l) => l.startsWith('soc,') && l.includes('rating:obj-a:soc'));
 		expect(row).toContain(',S,M,Eve,Hunted quietly but never told legal,');
 		const md = (await app.review.exportMarkdown(f, id)).body;
-		expect(md).toContain('**SOC: rated S by Eve.** Hunted quietly but never told legal');
-		expect(md).toContain('| SOC | S — Performed with some challenges | M |');
+		expect(md).toMatch(
+			/\*\*SOC: rated S — suggestion M; rated by Eve on \d{4}-\d\d-\d\d \d\d:\d\d UTC\.\*\* Why: Hunted quietly but never told legal/
+		);
+		expect(md).toContain('| SOC | S — Performed with some challenges | suggestion M |');
 		const doc = JSON.parse((await app.review.exportJson(f, id)).body);
 		expect(schemaErrors(schema('exercise-export'), doc)).toEqual([]);
 		expect(doc.scores.soc.byObjective['obj-a']).toMatchObject({

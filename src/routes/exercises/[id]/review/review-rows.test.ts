@@ -73,7 +73,7 @@ describe('objectiveRows and phaseRows', () => {
 				percent: 75,
 				rating: 'S',
 				suggestion: 'S',
-				note: 'S · suggested S'
+				note: 'S · suggestion S'
 			},
 			{
 				id: 'obj-notify',
@@ -83,7 +83,7 @@ describe('objectiveRows and phaseRows', () => {
 				percent: 0,
 				rating: null,
 				suggestion: null,
-				note: 'Not rated · not exercised'
+				note: 'not rated yet · no suggestion (not exercised)'
 			}
 		]);
 	});

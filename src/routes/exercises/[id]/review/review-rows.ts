@@ -1,13 +1,9 @@
 /** Rows for the review tables and charts: scores by objective and phase, clock outcomes, HSEEP wording. */
 import type { HseepRating, Objective, PhaseDef, TeamScore, Totals } from '$lib/engine/types';
 
-/** HSEEP's performance ratings in full, as evaluators write them. */
-export const HSEEP_LABELS: Record<HseepRating, string> = {
-	P: 'Performed without challenges',
-	S: 'Performed with some challenges',
-	M: 'Performed with major challenges',
-	U: 'Unable to be performed'
-};
+/** HSEEP's performance ratings in full (the shared vocabulary, $lib/rating-words). */
+export { HSEEP_LABELS } from '$lib/rating-words';
+import { suggestionText } from '$lib/rating-words';
 
 /** One labelled total, with its share of the best possible points. */
 export interface ScoreRow {
@@ -20,18 +16,17 @@ export interface ScoreRow {
 	/** Objectives: the evaluator's rating (null until set) and the points-share suggestion. */
 	rating?: HseepRating | null;
 	suggestion?: HseepRating | null;
-	/** Objectives: rating and suggestion in a few words, for charts ("S · suggested P"). */
+	/** Objectives: rating and suggestion in a few words, for charts ("S · suggestion P"). */
 	note?: string;
 }
 
-/** "S · suggested P", "Not rated · suggested M", "Not rated · not exercised". */
+/** "S · suggestion P", "not rated yet · suggestion M", "not rated yet · no suggestion (not exercised)". */
 export function ratingNote(
 	rating: HseepRating | null,
 	suggestion: HseepRating | null,
 	exercised: boolean
 ): string {
-	const given = rating ?? 'Not rated';
-	return `${given} · ${suggestion ? `suggested ${suggestion}` : exercised ? 'no suggestion' : 'not exercised'}`;
+	return `${rating ?? 'not rated yet'} · ${suggestionText(suggestion, exercised)}`;
 }
 
 /** Points as a whole-number percentage of the maximum, null when the maximum is not positive. */

@@ -64,13 +64,18 @@ export async function createExercise(
 
 /** The participants' join link shown in the lobby. */
 export async function participantLink(lobby: Page): Promise<string> {
-	const link = lobby.getByRole('region', { name: 'Participants join with' }).getByRole('link');
+	const link = lobby
+		.getByRole('region', { name: 'Participants join with' })
+		.getByRole('link', { name: /\/join\// });
 	return (await link.getAttribute('href')) ?? '';
 }
 
-/** The staff (observer/evaluator) join link shown in the lobby. */
+/** The staff (observer/evaluator) join link, which the lobby shows only once asked to. */
 export async function staffLink(lobby: Page): Promise<string> {
-	const link = lobby.getByRole('region', { name: 'Observers and evaluators' }).getByRole('link');
+	const region = lobby.getByRole('region', { name: 'Observers and evaluators' });
+	const reveal = region.getByRole('button', { name: 'Show the staff code' });
+	if ((await reveal.count()) > 0) await reveal.click();
+	const link = region.getByRole('link');
 	return (await link.getAttribute('href')) ?? '';
 }
 

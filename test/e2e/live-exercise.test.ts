@@ -44,6 +44,7 @@ let dan: Page; // Communications
 let evaluator: Page;
 let exerciseId: string;
 let joinLink: string;
+let roomPage: Page;
 
 beforeAll(async () => {
 	app = await startApp();
@@ -87,13 +88,52 @@ describe('a live quickstart exercise', () => {
 		await expectNoSeriousA11yViolations(facilitator, 'lobby');
 	});
 
-	it('a wrong join code on the home page shows a clear error', async () => {
+	it('the lobby keeps the staff code hidden until the facilitator asks for it', async () => {
+		const staff = facilitator.getByRole('region', { name: 'Observers and evaluators' });
+		expect(await staff.getByText(/^Staff code/).count()).toBe(0);
+		expect(await staff.getByRole('link').count()).toBe(0);
+		const reveal = staff.getByRole('button', { name: 'Show the staff code' });
+		expect(await reveal.getAttribute('aria-expanded')).toBe('false');
+		await reveal.click();
+		await staff.getByText(/^Staff code [0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}/).waitFor();
+		await staff.getByRole('button', { name: 'Hide the staff code' }).click();
+		await staff.getByText(/^Staff code/).waitFor({ state: 'detached' });
+	});
+
+	it('a wrong join code on the home page is answered in place, with the code kept in the field', async () => {
 		await alice.goto(app.url + '/');
 		await alice.getByLabel('Join code').fill('ZZZZ-ZZZZ-ZZ');
 		await alice.getByRole('button', { name: 'Join', exact: true }).click();
-		await alice.getByRole('heading', { name: 'This code did not work' }).waitFor();
-		const message = await alice.getByRole('alert').innerText();
-		expect(message).toMatch(/code/i);
+		const alert = alice.getByRole('alert');
+		await alert.waitFor();
+		expect(await alert.innerText()).toMatch(/no exercise has that code/i);
+		expect(new URL(alice.url()).pathname).toBe('/');
+		expect(await alice.getByLabel('Join code').inputValue()).toBe('ZZZZ-ZZZZ-ZZ');
+	});
+
+	it('a join link with a wrong code offers the code box with the code in it and says why', async () => {
+		await alice.goto(app.url + '/join/ZZZZ-ZZZZ-ZZ');
+		await alice.getByRole('heading', { name: 'Join an exercise' }).waitFor();
+		expect(await alice.getByRole('alert').innerText()).toMatch(/no exercise has that code/i);
+		const field = alice.getByLabel('Join code');
+		expect(await field.inputValue()).toBe('ZZZZ-ZZZZ-ZZ');
+		const code = joinLink.split('/').pop() ?? '';
+		await field.fill(code);
+		await alice.getByRole('button', { name: 'Continue' }).click();
+		await alice.waitForURL(`**/join/${code}`);
+		await alice.getByRole('radio').first().waitFor();
+		await expectNoSeriousA11yViolations(alice, 'join page after a wrong code');
+	});
+
+	it('the code is grouped the same way in the lobby, on the join page and in the room view', async () => {
+		const code = joinLink.split('/').pop() ?? '';
+		const lobbyCode = facilitator.getByRole('region', { name: 'Participants join with' }).locator('.code');
+		expect((await lobbyCode.innerText()).trim()).toContain(code);
+		await alice.goto(app.url + '/join');
+		await alice.getByLabel('Join code').fill(code.replace(/-/g, '').toLowerCase());
+		await alice.getByRole('button', { name: 'Continue' }).click();
+		await alice.waitForURL(`**/join/${code}`);
+		await alice.getByText(`code ${code}`).waitFor();
 	});
 
 	it('a malformed join code is refused with a message naming the problem', async () => {
@@ -127,6 +167,44 @@ describe('a live quickstart exercise', () => {
 		}
 	});
 
+	it('the room view shows the code, the QR code and the teams filling up, and never the staff code', async () => {
+		const staffCode = (await staffLink(facilitator)).split('/').pop() ?? '';
+		await facilitator.getByRole('button', { name: 'Hide the staff code' }).click();
+		const [room] = await Promise.all([
+			facilitator.context().waitForEvent('page'),
+			facilitator.getByRole('link', { name: 'Open the room view for the projector' }).click()
+		]);
+		roomPage = room;
+		await room.waitForLoadState();
+		const code = joinLink.split('/').pop() ?? '';
+		await room.getByText(code, { exact: true }).waitFor();
+		await room.getByRole('img', { name: /^QR code for / }).waitFor();
+		await room
+			.getByRole('list', { name: `In ${SOC}` })
+			.getByText('Alice')
+			.waitFor();
+		await room
+			.getByRole('list', { name: `In ${SOC}` })
+			.getByText('Bob')
+			.waitFor();
+		await room
+			.getByRole('list', { name: `In ${COMMS}` })
+			.getByText('Carol')
+			.waitFor();
+		await room.getByRole('status').getByText('3 people have joined').waitFor();
+		expect(await room.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
+		expect(await room.content()).not.toContain(staffCode);
+		await expectNoSeriousA11yViolations(room, 'room view');
+		for (const [width, height] of [
+			[1280, 800],
+			[360, 740]
+		]) {
+			await room.setViewportSize({ width, height });
+			expect(await room.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+			await screenshot(room, `room-view-${width}`);
+		}
+	});
+
 	it('a participant who leaves the team to the facilitator gets the workspace once moved in the lobby', async () => {
 		await joinAsParticipant(dan, joinLink, 'Dan', null);
 		const unplaced = facilitator.getByRole('heading', { name: 'Not yet placed (1)' });
@@ -136,6 +214,15 @@ describe('a live quickstart exercise', () => {
 		await dan.getByText(`${COMMS} · Dan`).waitFor();
 		await facilitator.getByRole('heading', { name: 'Who has joined (4)' }).waitFor();
 		await unplaced.waitFor({ state: 'detached' });
+	});
+
+	it('the room view follows the lobby live: a newcomer placed by the facilitator appears in their team', async () => {
+		await roomPage
+			.getByRole('list', { name: `In ${COMMS}` })
+			.getByText('Dan')
+			.waitFor();
+		await roomPage.getByRole('status').getByText('4 people have joined').waitFor();
+		await roomPage.close();
 	});
 
 	it('a participant cannot open the facilitator console', async () => {

@@ -2,7 +2,7 @@ import { requireRole } from '$lib/server/auth/require-role';
 import { app } from '$lib/server/app';
 import { loadError } from '$lib/server/errors';
 import { afterAction } from '$lib/server/services/review-services';
-import { joinLink } from './join-code';
+import { joinLink } from '$lib/join-code';
 import { qrDataUrl } from './qr';
 import type { PageServerLoad } from './$types';
 

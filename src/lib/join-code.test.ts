@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupCode, joinLink, spokenCode } from './join-code';
+import { formatCode, groupCode, joinLink, spokenCode } from './join-code';
 
 describe('groupCode', () => {
 	it('splits a ten-character code typed in lower case into four-four-two', () => {
@@ -13,6 +13,13 @@ describe('groupCode', () => {
 	});
 });
 
+describe('formatCode', () => {
+	it('shows every spelling of a code the same way, four-four-two with dashes', () => {
+		for (const typed of ['k7qm2xhd9p', 'K7QM 2XHD 9P', 'K7QM-2XHD-9P'])
+			expect(formatCode(typed)).toBe('K7QM-2XHD-9P');
+	});
+});
+
 describe('spokenCode', () => {
 	it('spells each group out for a screen reader', () => {
 		expect(spokenCode('XHK0-E12R-J2')).toBe('X H K 0, E 1 2 R, J 2');
@@ -22,7 +29,7 @@ describe('spokenCode', () => {
 describe('joinLink', () => {
 	it('points at the join page for the code on the same origin', () => {
 		expect(joinLink('https://ttx.example/exercises/x/lobby', 'K7QM2XHD9P')).toBe(
-			'https://ttx.example/join/K7QM2XHD9P'
+			'https://ttx.example/join/K7QM-2XHD-9P'
 		);
 	});
 });

@@ -62,7 +62,7 @@ const TEAMS = [
 		inject: 'CISO to CEO: this is a nation-state intrusion',
 		prompt: 'How do you run the response from here?',
 		picks: [
-			'Stand up an executive crisis team now, retain an IR firm and outside counsel under privilege, and pre-approve budget for an eviction window'
+			'Stand up an executive crisis team, retain IR and outside counsel under privilege, pre-approve budget'
 		]
 	},
 	{

@@ -21,7 +21,7 @@ const vars = { org: 'Northwind Telecom' };
 /** Every text only staff may see, filled as a view would fill it. */
 const secrets = [
 	...scenario!.injects.flatMap((i) => [
-		i.notes ?? '',
+		i.facilitatorNotes ?? '',
 		...(i.decision?.options ?? []).map((o) => o.rationale),
 		...(i.decision?.rubric ?? []).map((c) => c.guidance),
 		...(i.decision?.numeric?.bands ?? []).map((b) => b.rationale)
@@ -53,6 +53,12 @@ describe.each(['salt-typhoon-strong.yaml', 'salt-typhoon-weak.yaml'])(
 				if ('notes' in view || view.clocks.some((c) => 'notes' in c)) leaks.add(`${teamId}: notes field`);
 			}
 			return false;
+		});
+
+		it('looks for every inject note, clock note and option rationale', () => {
+			const notes = scenario!.injects.filter((i) => (i.facilitatorNotes ?? '').length > 20).length;
+			expect(notes).toBeGreaterThan(50);
+			expect(secrets.length).toBeGreaterThan(notes + scenario!.clocks.length);
 		});
 
 		it('looked at every team through the run', () => {

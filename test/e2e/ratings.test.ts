@@ -167,6 +167,10 @@ describe('evaluator-owned HSEEP ratings', () => {
 			'Watched the bridge call'
 		);
 
+		expect(await card.locator('.models li').allInnerTexts()).toContain(
+			"Is this a breach of customer proprietary network information? — Best answer: 'Yes: determine a breach now and start the notice process'"
+		);
+
 		await screenshot(evaluator, 'ratings-evaluator-desktop');
 		await expectNoSeriousA11yViolations(evaluator, 'evaluator rating panel at 1280x800');
 	});
@@ -241,6 +245,16 @@ describe('evaluator-owned HSEEP ratings', () => {
 		expect(view.score?.byObjective['obj-notify']).toMatchObject({ rating: 'M', reason: REASON_M });
 		expect(view.debrief?.otherTeams).toBeUndefined();
 		for (const frame of legalFrames) expect(frame).not.toContain(REASON_SOC);
+	});
+
+	it('the scenario guide states a ranking’s model order and that teams see options shuffled', async () => {
+		await facilitator.goto(`${app.url}/scenarios/example-quickstart`);
+		const decision = facilitator.locator('.decision', { hasText: 'Model order:' }).first();
+		expect(await decision.locator('.model').innerText()).toMatch(
+			/^Model order: 1\. .+; 2\. .+; 3\. .+; 4\. .+$/
+		);
+		await decision.getByText('Options as written; each team sees them in its own shuffled order.').waitFor();
+		await expectNoSeriousA11yViolations(facilitator, 'scenario guide');
 	});
 
 	describe('the review and its exports', () => {

@@ -5,6 +5,7 @@ import {
 	draftFrom,
 	earlierRatings,
 	evidenceChoices,
+	modelAnswers,
 	suggestionWhy,
 	type TeamEvidence
 } from './rating-form';
@@ -219,5 +220,14 @@ describe('earlierRatings', () => {
 				'o'
 			)
 		).toEqual([h('S', 3), h('M', 1)]);
+	});
+});
+
+describe('modelAnswers', () => {
+	it('states the model answer of each delivered decision behind the objective', () => {
+		expect(modelAnswers(source, 'obj-notify')).toEqual([
+			{ decisionId: 'd1', prompt: 'Prompt d1', model: "Best answer: 'Option A'" },
+			{ decisionId: 'd2', prompt: 'Prompt d2', model: "Best answer: 'Option A'" }
+		]);
 	});
 });

@@ -5,6 +5,7 @@
  * from the saved rating, and the `rating.set` command built from it, or a message naming what is missing.
  */
 import { describeAnswer } from '$lib/client/answers';
+import { modelAnswerText } from '$lib/model-answer-words';
 import { ratingFor, RATING_THRESHOLDS } from '$lib/engine/scoring/objectives';
 import { MAX_EVIDENCE_ITEM, MAX_RATING_EVIDENCE, MAX_RATING_REASON } from '$lib/engine/evaluator-ratings';
 import type {
@@ -176,4 +177,16 @@ export function buildRating(
 export function earlierRatings(history: RatingEvent[], teamId: TeamId, objectiveId: string): RatingEvent[] {
 	const mine = history.filter((h) => h.teamId === teamId && h.objectiveId === objectiveId);
 	return mine.slice(0, -1).reverse();
+}
+
+/** The model answer to each decision behind the objective that reached the team, to weigh its answers against. */
+export function modelAnswers(
+	source: TeamEvidence,
+	objectiveId: string
+): { decisionId: string; prompt: string; model: string }[] {
+	return source.decisions.flatMap((d) => {
+		const def = source.definitions.find((x) => x.id === d.id);
+		const model = def?.objectives.includes(objectiveId) ? modelAnswerText(def) : undefined;
+		return model ? [{ decisionId: d.id, prompt: d.prompt, model }] : [];
+	});
 }

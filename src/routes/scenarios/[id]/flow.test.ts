@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Inject, Scenario } from '$lib/engine/types';
-import { clockRows, describeClockCondition, describeDeadline, describeTrigger, flowOutline } from './flow';
+import type { Decision, Inject, Scenario } from '$lib/engine/types';
+import {
+	clockRows,
+	describeClockCondition,
+	describeDeadline,
+	describeTrigger,
+	flowOutline,
+	modelAnswerText
+} from './flow';
 
 const H = 3_600_000;
 
@@ -184,5 +191,55 @@ describe('flowOutline with variables', () => {
 			...scenario.injects.slice(1)
 		];
 		expect(flowOutline(withOrg)[0].injects[0].title).toBe('Northwind config diff');
+	});
+});
+
+describe('modelAnswerText', () => {
+	const option = (id: string, points = 0) => ({ id, label: id.toUpperCase(), points, rationale: '' });
+	const decision = (partial: Partial<Decision>): Decision => ({
+		id: 'd',
+		prompt: 'p',
+		type: 'single',
+		options: [],
+		rubric: [],
+		objectives: [],
+		...partial
+	});
+
+	it('states a ranking’s expected order, which teams never see as their starting order', () => {
+		const ranking = decision({
+			type: 'ranking',
+			options: [option('hunt'), option('preserve'), option('rotate')],
+			ranking: { order: ['preserve', 'rotate', 'hunt'], pointsPerPosition: 1 }
+		});
+		expect(modelAnswerText(ranking)).toBe('Model order: 1. PRESERVE; 2. ROTATE; 3. HUNT');
+	});
+
+	it('names the best option(s), the options worth choosing and the best band', () => {
+		expect(modelAnswerText(decision({ options: [option('a', 1), option('b', 5), option('c', 5)] }))).toBe(
+			"Best answer: 'B' or 'C'"
+		);
+		expect(
+			modelAnswerText(decision({ type: 'multiple', options: [option('a', 2), option('b'), option('c', 1)] }))
+		).toBe("Worth choosing: 'A', 'C'");
+		expect(
+			modelAnswerText(
+				decision({
+					type: 'numeric',
+					numeric: {
+						unit: 'hours',
+						bands: [
+							{ max: 11, points: 1, rationale: '' },
+							{ min: 12, max: 24, points: 3, rationale: '' }
+						]
+					}
+				})
+			)
+		).toBe('Best answer: between 12 and 24 hours');
+	});
+
+	it('marks choice decisions as shown shuffled in the outline', () => {
+		const [diff] = flowOutline(scenario)[0].injects;
+		expect(diff.decision).toMatchObject({ model: "Best answer: 'Coordinated'", shuffled: true });
 	});
 });

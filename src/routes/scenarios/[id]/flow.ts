@@ -12,6 +12,9 @@ import type {
 	Trigger
 } from '$lib/engine/types';
 import { formatElapsed } from '$lib/client/scenario-time';
+import { modelAnswerText } from '$lib/model-answer-words';
+
+export { modelAnswerText };
 import { formatSpan } from '../duration';
 import { fillVariables } from '../template';
 
@@ -35,6 +38,10 @@ export interface FlowInject {
 		type: string;
 		deadline?: string;
 		options: { label: string; points: number }[];
+		/** The model answer in words: the best option(s), the expected order of a ranking, the best band. */
+		model?: string;
+		/** Each team sees the options in its own shuffled order (choice and ranking decisions). */
+		shuffled: boolean;
 	};
 	branches: FlowBranch[];
 }
@@ -141,7 +148,9 @@ export function flowOutline(raw: Scenario): FlowPhase[] {
 					prompt: i.decision.prompt,
 					type: i.decision.type,
 					deadline: i.decision.deadline === undefined ? undefined : formatSpan(i.decision.deadline),
-					options: i.decision.options.map((o) => ({ label: o.label, points: o.points }))
+					options: i.decision.options.map((o) => ({ label: o.label, points: o.points })),
+					model: modelAnswerText(i.decision),
+					shuffled: i.decision.options.length > 1 && i.decision.shuffle !== false
 				},
 				branches: consequencesOf(scenario, i)
 			}))

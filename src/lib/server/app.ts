@@ -10,7 +10,9 @@ import {
 	LOGIN_ACCOUNT_LIMIT,
 	LOGIN_ADDRESS_LIMIT
 } from './auth/rate-limit';
-import type { Store } from './db/store';
+import type { AuditDetail, Store } from './db/store';
+import type { Command } from '../engine/types';
+import type { Principal } from '../realtime/contract';
 import { HostRegistry } from './exercise/host-registry';
 import { createRealtime, type Realtime } from './realtime/socket-server';
 import { Exercises } from './services/exercises';
@@ -23,6 +25,8 @@ import { Seats } from './services/seats';
 import { Sessions, type Facilitator } from './services/sessions';
 import { hasRole } from './auth/roles';
 import { Views } from './services/views';
+import { Accounts } from './services/accounts';
+import { AuditLog } from './services/audit-log';
 
 /** Where the app instance lives between module instances. */
 export const APP_SYMBOL = Symbol.for('switchboard.app');
@@ -54,6 +58,10 @@ export interface App {
 	store: Store;
 	hosts: HostRegistry;
 	sessions: Sessions;
+	/** The append-only audit log of privileged actions. */
+	audit: AuditLog;
+	/** Account administration (/admin). */
+	accounts: Accounts;
 	scenarios: ScenarioLibrary;
 	/** Drafts: create, save, publish, export. */
 	studio: ScenarioStudio;
@@ -68,6 +76,42 @@ export interface App {
 	realtime(): Realtime | null;
 	/** Stops timers, closes sockets and the store. */
 	close(): Promise<void>;
+}
+
+/** Exercise commands that change its course or its results, recorded in the audit log. */
+export const AUDITED_COMMANDS: ReadonlySet<Command['type']> = new Set<Command['type']>([
+	'exercise.start',
+	'exercise.pause',
+	'exercise.resume',
+	'exercise.hotwash',
+	'exercise.end',
+	'clock.jump',
+	'inject.adhoc',
+	'score.override',
+	'rating.set'
+]);
+
+async function auditCommand(
+	store: Store,
+	audit: AuditLog,
+	principal: Principal,
+	exerciseId: string,
+	command: Command
+): Promise<void> {
+	const exercise = await store.exercises.get(exerciseId);
+	const who =
+		principal.kind === 'facilitator'
+			? { userId: principal.userId, name: principal.name }
+			: {
+					userId: null,
+					name: `${principal.name} (${principal.kind === 'staff' ? principal.role : 'participant'} seat)`
+				};
+	const detail: AuditDetail = { command: command.type };
+	if (command.type === 'score.override')
+		Object.assign(detail, { team: command.teamId, points: command.points });
+	if (command.type === 'rating.set')
+		Object.assign(detail, { team: command.teamId, objective: command.objectiveId, rating: command.rating });
+	await audit.record(who, 'exercise.command', exercise?.title ?? 'an exercise', detail);
 }
 
 const onlyFacilitators = <U extends Facilitator>(user: U | null): U | null =>
@@ -99,13 +143,15 @@ export function createApp(options: AppOptions): App {
 	let realtime: Realtime | null = null;
 	const library = new ScenarioLibrary(store, options.scenariosDir);
 	const studio = new ScenarioStudio(store, library);
+	const audit = new AuditLog(store, now);
 	const sessions = new Sessions(
 		store,
 		{
 			address: createRateLimiter({ ...LOGIN_ADDRESS_LIMIT, now }),
 			account: createRateLimiter({ ...LOGIN_ACCOUNT_LIMIT, now })
 		},
-		now
+		now,
+		audit
 	);
 	// A session that ends (logout, expiry, an administrator) closes its open sockets too.
 	sessions.onEnded((ids) => realtime?.endSessions(ids));
@@ -123,6 +169,8 @@ export function createApp(options: AppOptions): App {
 		store,
 		hosts,
 		sessions,
+		audit,
+		accounts: new Accounts(store, sessions, audit, now),
 		scenarios: library,
 		studio,
 		imports: new ScenarioImports(studio, now),
@@ -139,6 +187,12 @@ export function createApp(options: AppOptions): App {
 					protocolHeader: options.proxyHeaders?.protocol
 				},
 				log,
+				onCommand: (principal, exerciseId, command) => {
+					if (!AUDITED_COMMANDS.has(command.type)) return;
+					void auditCommand(store, audit, principal, exerciseId, command).catch((e) =>
+						log(e, `audit of ${command.type} on ${exerciseId}`)
+					);
+				},
 				members: (id) => seats.members(id),
 				assignSeat: async (exerciseId, participantId, teamId) => {
 					await seats.assign(exerciseId, participantId, teamId);

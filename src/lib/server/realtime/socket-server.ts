@@ -11,11 +11,13 @@ import {
 	MAX_PAYLOAD_BYTES,
 	type ClientToServerEvents,
 	type PresenceMember,
+	type Principal,
 	type ServerToClientEvents,
 	type SocketData,
 	type ViewMessage
 } from '$lib/realtime/contract';
 import { ServiceError } from '../errors';
+import type { Command } from '../../engine/types';
 import type { ExerciseHost } from '../exercise/exercise-host';
 import type { HostRegistry } from '../exercise/host-registry';
 import { actorOf, commandRequestSchema, parsePayload, syncRequestSchema, toEngineCommand } from './commands';
@@ -49,6 +51,8 @@ export interface RealtimeDeps {
 	origins?: OriginPolicy;
 	/** Where unexpected errors go; defaults to console.error. */
 	log?: (e: unknown, context: string) => void;
+	/** Told of each command the engine accepted (not retries), after it was acknowledged (the audit log). */
+	onCommand?: (principal: Principal, exerciseId: string, command: Command) => void;
 }
 
 /** Told that the views of an exercise at `version` are about to be pushed. */
@@ -239,7 +243,9 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 						.slice(0, 12)
 				);
 				if (!mapped.ok) throw new ServiceError(mapped.code, mapped.message, 403);
-				ack({ data: await host.submit(actor, mapped.command, key) });
+				const result = await host.submit(actor, mapped.command, key);
+				ack({ data: result });
+				if (!result.duplicate) deps.onCommand?.(principal, exerciseId, mapped.command);
 			} catch (e) {
 				ack(failure(e, log, `command ${command.type} on ${exerciseId}`));
 				// Answered first, so the page can say why; then every socket of the ended session goes.

@@ -77,7 +77,7 @@ export class Exercises {
 			compression?: number;
 			seatLimit?: number;
 		}
-	): Promise<{ id: string; joinCode: string; staffCode: string }> {
+	): Promise<{ id: string; title: string; joinCode: string; staffCode: string }> {
 		const parsed = createForm.safeParse(form);
 		if (!parsed.success) fault('form/invalid', parsed.error.issues[0].message);
 		const { scenarioId, organisation, teams, compression, seatLimit } = parsed.data;
@@ -115,6 +115,7 @@ export class Exercises {
 		});
 		return {
 			id: record.id,
+			title: record.title,
 			joinCode: formatJoinCode(record.joinCode),
 			staffCode: formatJoinCode(record.staffCode)
 		};

@@ -9,10 +9,11 @@ import { newPasswordProblem } from '../auth/password-policy';
 import type { RateLimiter } from '../auth/rate-limit';
 import { hashToken, isWellFormedToken, newToken } from '../auth/tokens';
 import { clearAuthCookie, SESSION_COOKIE, SESSION_MAX_AGE_S, setAuthCookie } from '../cookies';
-import type { AccountRole, Store, UserRecord } from '../db/store';
+import type { AccountRole, SignInMethod, Store, UserRecord } from '../db/store';
 import { FIRST_ACCOUNT_ROLES } from '../auth/roles';
 import { fault } from '../errors';
 import { CommandQueue } from '../exercise/command-queue';
+import type { AuditLog } from './audit-log';
 import { clientAddress, type RequestLike } from './request';
 
 /** A signed-in staff member (any account role; see auth/roles for what each role allows). */
@@ -60,6 +61,12 @@ export async function hashNewPassword(password: string): Promise<string> {
 	}
 }
 
+/** The browser's User-Agent when the request carries one (shown to administrators beside a session). */
+function userAgentOf(event: RequestLike): string | null {
+	const request = (event as { request?: Request }).request;
+	return request?.headers.get('user-agent') ?? null;
+}
+
 const minutes = (ms: number) => {
 	const n = Math.max(1, Math.ceil(ms / 60_000));
 	return `${n} minute${n === 1 ? '' : 's'}`;
@@ -75,7 +82,9 @@ export class Sessions {
 		private readonly store: Store,
 		/** Password attempts per client address and per account. */
 		private readonly limits: { address: RateLimiter; account: RateLimiter },
-		private readonly now: () => number
+		private readonly now: () => number,
+		/** Where sign-ins, refusals and sign-outs are recorded (optional in small unit tests). */
+		private readonly audit?: AuditLog
 	) {}
 
 	/** True while no facilitator account exists. */
@@ -105,7 +114,14 @@ export class Sessions {
 				passwordHash: await hashNewPassword(form.password),
 				roles: [...FIRST_ACCOUNT_ROLES]
 			});
-			return toFacilitator(user, await this.#startSession(event, user.id));
+			await this.audit?.record(
+				{ userId: user.id, name: user.displayName },
+				'auth.setup',
+				user.username,
+				{ roles: [...FIRST_ACCOUNT_ROLES] },
+				clientAddress(event)
+			);
+			return this.signIn(event, user, 'setup');
 		});
 	}
 
@@ -149,14 +165,29 @@ export class Sessions {
 			}
 			throw e;
 		}
-		if (!user || !ok)
+		if (!user || !ok) {
+			await this.audit?.record(
+				{ userId: user?.id ?? null, name: user?.displayName ?? username.slice(0, 64) },
+				'auth.sign_in_failed',
+				username.slice(0, 64),
+				{ reason: 'wrong username or password' },
+				clientAddress(event)
+			);
 			fault('auth/invalid_credentials', 'That username and password do not match an account.');
+		}
 		forgive();
 		this.limits.account.reset(account);
 		if (user.disabledAt) {
+			await this.audit?.record(
+				{ userId: user.id, name: user.displayName },
+				'auth.sign_in_failed',
+				user.username,
+				{ reason: 'account disabled' },
+				clientAddress(event)
+			);
 			fault('auth/disabled', 'This account is disabled. Ask an administrator to enable it.', 403);
 		}
-		return toFacilitator(user, await this.#startSession(event, user.id));
+		return this.signIn(event, user, 'password');
 	}
 
 	/** Subscribes to ended sessions (the realtime layer closes their sockets); returns the unsubscribe. */
@@ -171,8 +202,46 @@ export class Sessions {
 		clearAuthCookie(event.cookies, SESSION_COOKIE, event.url);
 		if (!token || !isWellFormedToken(token)) return;
 		const id = hashToken(token);
+		const found = await this.store.sessions.getValid(id, new Date(this.now()));
 		await this.store.sessions.delete(id);
 		this.#announceEnded([id]);
+		if (found) {
+			await this.audit?.record(
+				{ userId: found.user.id, name: found.user.displayName },
+				'auth.sign_out',
+				found.user.username,
+				{},
+				clientAddress(event)
+			);
+		}
+	}
+
+	/** Ends these sessions (an administrator's decision): rows deleted, open sockets closed. */
+	async end(sessionIds: string[]): Promise<void> {
+		for (const id of sessionIds) await this.store.sessions.delete(id);
+		if (sessionIds.length) this.#announceEnded(sessionIds);
+	}
+
+	/** Ends every session of an account (disabled, or its password changed); returns how many. */
+	async endAllFor(userId: string): Promise<number> {
+		const ids = await this.store.sessions.deleteForUser(userId);
+		if (ids.length) this.#announceEnded(ids);
+		return ids.length;
+	}
+
+	/** Starts a session for an account whose identity was just proven, sets the cookie, records the sign-in. */
+	async signIn(event: RequestLike, user: UserRecord, method: SignInMethod): Promise<Facilitator> {
+		const id = await this.#startSession(event, user.id, method);
+		if (method !== 'setup') {
+			await this.audit?.record(
+				{ userId: user.id, name: user.displayName },
+				'auth.sign_in',
+				user.username,
+				{ method },
+				clientAddress(event)
+			);
+		}
+		return toFacilitator(user, id);
 	}
 
 	/** The facilitator signed in on this request, or null. */
@@ -206,13 +275,16 @@ export class Sessions {
 		for (const listener of this.#ended) listener(ids);
 	}
 
-	async #startSession(event: RequestLike, userId: string): Promise<string> {
+	async #startSession(event: RequestLike, userId: string, method: SignInMethod): Promise<string> {
 		const token = newToken();
 		const id = hashToken(token);
 		await this.store.sessions.create({
 			id,
 			userId,
-			expiresAt: new Date(this.now() + SESSION_MAX_AGE_S * 1000)
+			expiresAt: new Date(this.now() + SESSION_MAX_AGE_S * 1000),
+			method,
+			address: clientAddress(event),
+			userAgent: userAgentOf(event)
 		});
 		setAuthCookie(event.cookies, SESSION_COOKIE, token, SESSION_MAX_AGE_S, event.url);
 		return id;

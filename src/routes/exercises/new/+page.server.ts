@@ -1,3 +1,4 @@
+import { auditRequest } from '$lib/server/auth/audit-request';
 import { requireRole } from '$lib/server/auth/require-role';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
@@ -58,12 +59,13 @@ export const actions: Actions = {
 				values
 			});
 		}
-		let created: { id: string };
+		let created: { id: string; title: string };
 		try {
 			created = await app().exercises.create(facilitator, { scenarioId: detail.id, ...form });
 		} catch (e) {
 			return actionFailure(e, values);
 		}
+		await auditRequest(event, facilitator, 'exercise.created', created.title, { scenario: detail.id });
 		redirect(303, `/exercises/${created.id}/lobby`);
 	}
 };

@@ -20,7 +20,9 @@ const detail = {
 };
 
 // Only the services the action calls; the real ones are tested with the server.
+const audited: unknown[][] = [];
 const fakeApp = {
+	audit: { record: async (...entry: unknown[]) => void audited.push(entry) },
 	sessions: {
 		require: async () => ({ userId: 'u1', username: 'dana', name: 'Dana', roles: ['facilitator'] })
 	},
@@ -29,7 +31,7 @@ const fakeApp = {
 		create: async (_f: unknown, form: unknown) => {
 			if (refuse) throw refuse;
 			created.push(form);
-			return { id: 'ex-1', joinCode: 'K7QM-2XHD-9P', staffCode: 'A2B3-C4D5-E6' };
+			return { id: 'ex-1', title: 'Quickstart drill', joinCode: 'K7QM-2XHD-9P', staffCode: 'A2B3-C4D5-E6' };
 		}
 	}
 };
@@ -38,7 +40,9 @@ function post(entries: [string, string][]) {
 	const body = new FormData();
 	for (const [k, v] of entries) body.append(k, v);
 	const request = new Request('http://test/exercises/new?scenario=quickstart', { method: 'POST', body });
-	return { request, url: new URL(request.url) } as unknown as Parameters<typeof actions.default>[0];
+	return { request, url: new URL(request.url), getClientAddress: () => '192.0.2.1' } as unknown as Parameters<
+		typeof actions.default
+	>[0];
 }
 
 beforeEach(() => {
@@ -65,6 +69,13 @@ describe('new exercise action', () => {
 			thrown = e;
 		}
 		expect(isRedirect(thrown) && thrown.location).toBe('/exercises/ex-1/lobby');
+		expect(audited.at(-1)).toEqual([
+			{ userId: 'u1', name: 'Dana' },
+			'exercise.created',
+			'Quickstart drill',
+			{ scenario: 'quickstart' },
+			'192.0.2.1'
+		]);
 		expect(created).toEqual([
 			{ scenarioId: 'quickstart', variables: { org: 'Northwind' }, teams: ['soc'], compression: 30 }
 		]);

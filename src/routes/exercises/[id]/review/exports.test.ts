@@ -10,7 +10,9 @@ let facilitator = { userId: 'u1', username: 'dana', name: 'Dana', roles: ['facil
 let signedIn = true;
 
 // Only the two services the export routes touch; the real ones are tested with the server.
+const audited: unknown[][] = [];
 const fakeApp = {
+	audit: { record: async (...entry: unknown[]) => void audited.push(entry) },
 	sessions: {
 		require: async () => {
 			if (!signedIn) redirect(303, '/login?next=%2Fexercises%2Fx%2Freview%2Fexport.csv');
@@ -57,6 +59,12 @@ describe('review exports', () => {
 			'attachment; filename="quickstart-northwind-x-scores.csv"'
 		);
 		expect(await res.text()).toContain('soc,SOC');
+		expect(audited.at(-1)?.slice(0, 4)).toEqual([
+			{ userId: 'u1', name: 'Dana' },
+			'exercise.export',
+			'quickstart-northwind-x-scores.csv',
+			{ format: 'csv' }
+		]);
 	});
 	it('serves the JSON log as an attachment', async () => {
 		const res = await getJson(event('x'));

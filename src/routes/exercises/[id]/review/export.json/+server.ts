@@ -1,3 +1,4 @@
+import { auditRequest } from '$lib/server/auth/audit-request';
 import { requireRole } from '$lib/server/auth/require-role';
 import { app } from '$lib/server/app';
 import { loadError } from '$lib/server/errors';
@@ -7,6 +8,7 @@ export const GET: RequestHandler = async (event) => {
 	const { review } = app();
 	const facilitator = await requireRole(event, 'facilitator', 'evaluator');
 	const { filename, body } = await review.exportJson(facilitator, event.params.id).catch(loadError);
+	await auditRequest(event, facilitator, 'exercise.export', filename, { format: 'json' });
 	return new Response(body, {
 		headers: {
 			'content-type': 'application/json; charset=utf-8',

@@ -1,3 +1,4 @@
+import { auditRequest } from '$lib/server/auth/audit-request';
 import { requireRole } from '$lib/server/auth/require-role';
 import { app } from '$lib/server/app';
 import { SESSION_COOKIE } from '$lib/server/cookies';
@@ -17,6 +18,7 @@ export const GET: RequestHandler = async (event) => {
 		cookies: { [SESSION_COOKIE]: event.cookies.get(SESSION_COOKIE) ?? '' },
 		filename: `${fileStem(data)}-report.pdf`
 	}).catch(loadError);
+	await auditRequest(event, facilitator, 'exercise.export', file.filename, { format: 'pdf' });
 	return new Response(file.bytes, {
 		headers: {
 			'content-type': file.contentType,

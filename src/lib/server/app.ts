@@ -187,11 +187,10 @@ export function createApp(options: AppOptions): App {
 					protocolHeader: options.proxyHeaders?.protocol
 				},
 				log,
-				onCommand: (principal, exerciseId, command) => {
-					if (!AUDITED_COMMANDS.has(command.type)) return;
-					void auditCommand(store, audit, principal, exerciseId, command).catch((e) =>
-						log(e, `audit of ${command.type} on ${exerciseId}`)
-					);
+				onCommand: async (principal, exerciseId, command) => {
+					if (AUDITED_COMMANDS.has(command.type)) {
+						await auditCommand(store, audit, principal, exerciseId, command);
+					}
 				},
 				members: (id) => seats.members(id),
 				assignSeat: async (exerciseId, participantId, teamId) => {

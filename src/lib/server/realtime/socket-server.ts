@@ -51,8 +51,11 @@ export interface RealtimeDeps {
 	origins?: OriginPolicy;
 	/** Where unexpected errors go; defaults to console.error. */
 	log?: (e: unknown, context: string) => void;
-	/** Told of each command the engine accepted (not retries), after it was acknowledged (the audit log). */
-	onCommand?: (principal: Principal, exerciseId: string, command: Command) => void;
+	/**
+	 * Told of each command the engine accepted (not retries) before it is acknowledged, so the audit log holds it
+	 * by the time the sender sees success; a failure here is logged and does not undo the command.
+	 */
+	onCommand?: (principal: Principal, exerciseId: string, command: Command) => Promise<void> | void;
 }
 
 /** Told that the views of an exercise at `version` are about to be pushed. */
@@ -244,8 +247,12 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 				);
 				if (!mapped.ok) throw new ServiceError(mapped.code, mapped.message, 403);
 				const result = await host.submit(actor, mapped.command, key);
+				if (!result.duplicate && deps.onCommand) {
+					await Promise.resolve(deps.onCommand(principal, exerciseId, mapped.command)).catch((e) =>
+						log(e, `after command ${command.type} on ${exerciseId}`)
+					);
+				}
 				ack({ data: result });
-				if (!result.duplicate) deps.onCommand?.(principal, exerciseId, mapped.command);
 			} catch (e) {
 				ack(failure(e, log, `command ${command.type} on ${exerciseId}`));
 				// Answered first, so the page can say why; then every socket of the ended session goes.

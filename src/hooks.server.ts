@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { APP_SYMBOL, createApp, HTTP_SERVER_SYMBOL, type App } from '$lib/server/app';
 import { openStore } from '$lib/server/db';
+import { readOidcSettings } from '$lib/server/auth/oidc-config';
 import { MAX_SEAT_LIMIT } from '$lib/server/db/exercises';
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -48,6 +49,7 @@ export const init: ServerInit = async () => {
 		store,
 		scenariosDir: path.resolve(process.env.SWITCHBOARD_SCENARIOS ?? 'scenarios'),
 		defaultSeatLimit: seatLimitSetting(process.env.SWITCHBOARD_SEAT_LIMIT),
+		oidc: readOidcSettings(process.env),
 		origin: process.env.ORIGIN,
 		proxyHeaders: {
 			host: process.env.HOST_HEADER || undefined,

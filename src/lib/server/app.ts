@@ -27,6 +27,8 @@ import { hasRole } from './auth/roles';
 import { Views } from './services/views';
 import { Accounts } from './services/accounts';
 import { AuditLog } from './services/audit-log';
+import { SingleSignOn } from './services/single-sign-on';
+import type { OidcSettings } from './auth/oidc-config';
 
 /** Where the app instance lives between module instances. */
 export const APP_SYMBOL = Symbol.for('switchboard.app');
@@ -46,6 +48,8 @@ export interface AppOptions {
 	 * reads them); without them the handshake ignores X-Forwarded-Host and X-Forwarded-Proto.
 	 */
 	proxyHeaders?: { host?: string; protocol?: string };
+	/** Single sign-on settings (OIDC_* env), or null/undefined when it is off. */
+	oidc?: OidcSettings | null;
 	/** Seat limit of new exercises whose form names none (SWITCHBOARD_SEAT_LIMIT). */
 	defaultSeatLimit?: number;
 	/** Inputs between engine snapshots. */
@@ -62,6 +66,8 @@ export interface App {
 	audit: AuditLog;
 	/** Account administration (/admin). */
 	accounts: Accounts;
+	/** OpenID Connect sign-in, or null when it is not configured. */
+	sso: SingleSignOn | null;
 	scenarios: ScenarioLibrary;
 	/** Drafts: create, save, publish, export. */
 	studio: ScenarioStudio;
@@ -171,6 +177,7 @@ export function createApp(options: AppOptions): App {
 		sessions,
 		audit,
 		accounts: new Accounts(store, sessions, audit, now),
+		sso: options.oidc ? new SingleSignOn(options.oidc, store, sessions, audit, now) : null,
 		scenarios: library,
 		studio,
 		imports: new ScenarioImports(studio, now),

@@ -8,6 +8,7 @@ export const load: PageServerLoad = async (event) => {
 	const { sessions } = app();
 	if (await sessions.needsSetup()) redirect(303, '/setup');
 	if (await sessions.current(event)) redirect(303, safeNext(event.url.searchParams.get('next')));
+	return { sso: app().sso?.providerName ?? null };
 };
 
 export const actions: Actions = {

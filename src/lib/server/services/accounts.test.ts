@@ -168,13 +168,11 @@ describe('account administration', () => {
 		});
 		const socket = await server.client(cookie);
 		await sync(socket, exerciseId);
-		const started = await socket
-			.timeout(5000)
-			.emitWithAck('exercise:command', {
-				exerciseId,
-				key: 'start-key-1',
-				command: { type: 'exercise.start' }
-			});
+		const started = await socket.timeout(5000).emitWithAck('exercise:command', {
+			exerciseId,
+			key: 'start-key-1',
+			command: { type: 'exercise.start' }
+		});
 		expect(started).toEqual({ data: expect.anything() });
 		const [entry] = (await server.app.audit.page({ action: 'exercise.command' }, 1)).entries;
 		expect(entry).toMatchObject({

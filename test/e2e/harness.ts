@@ -22,7 +22,8 @@ export const CHROMIUM_ARGS = [
 
 export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
 
-async function freePort(): Promise<number> {
+/** A port free on 127.0.0.1 right now. */
+export async function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const srv = net.createServer();
 		srv.once('error', reject);
@@ -45,8 +46,11 @@ export interface RunningApp {
 }
 
 /** Starts `node server.js` from the built app and waits until it answers HTTP. */
-export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
-	const port = await freePort();
+export async function startApp(
+	env: Record<string, string> = {},
+	options: { port?: number } = {}
+): Promise<RunningApp> {
+	const port = options.port ?? (await freePort());
 	const dataDir = mkdtempSync(path.join(tmpdir(), 'switchboard-e2e-'));
 	const url = `http://127.0.0.1:${port}`;
 	const log = { text: '' };

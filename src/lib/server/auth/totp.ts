@@ -40,7 +40,7 @@ export async function checkTotp(
 		epochTolerance: PERIOD_S,
 		afterTimeStep: usedStep
 	});
-	return result.valid ? result.timeStep : null;
+	return result.valid ? (result as { timeStep: number }).timeStep : null;
 }
 
 /** Fresh recovery codes, formatted XXXX-XXXX-XXXX. */

@@ -28,6 +28,7 @@ import { Views } from './services/views';
 import { Accounts } from './services/accounts';
 import { AuditLog } from './services/audit-log';
 import { SingleSignOn } from './services/single-sign-on';
+import { SecondFactor } from './services/second-factor';
 import type { OidcSettings } from './auth/oidc-config';
 
 /** Where the app instance lives between module instances. */
@@ -66,6 +67,8 @@ export interface App {
 	audit: AuditLog;
 	/** Account administration (/admin). */
 	accounts: Accounts;
+	/** The optional TOTP second factor of local accounts. */
+	secondFactor: SecondFactor;
 	/** OpenID Connect sign-in, or null when it is not configured. */
 	sso: SingleSignOn | null;
 	scenarios: ScenarioLibrary;
@@ -150,11 +153,14 @@ export function createApp(options: AppOptions): App {
 	const library = new ScenarioLibrary(store, options.scenariosDir);
 	const studio = new ScenarioStudio(store, library);
 	const audit = new AuditLog(store, now);
+	// Wrong second-factor codes (at sign-in, enrolment and removal) per account.
+	const secondFactor = createRateLimiter({ limit: 10, windowMs: 15 * 60_000, now });
 	const sessions = new Sessions(
 		store,
 		{
 			address: createRateLimiter({ ...LOGIN_ADDRESS_LIMIT, now }),
-			account: createRateLimiter({ ...LOGIN_ACCOUNT_LIMIT, now })
+			account: createRateLimiter({ ...LOGIN_ACCOUNT_LIMIT, now }),
+			secondFactor
 		},
 		now,
 		audit
@@ -177,6 +183,7 @@ export function createApp(options: AppOptions): App {
 		sessions,
 		audit,
 		accounts: new Accounts(store, sessions, audit, now),
+		secondFactor: new SecondFactor(store, audit, secondFactor, now),
 		sso: options.oidc ? new SingleSignOn(options.oidc, store, sessions, audit, now) : null,
 		scenarios: library,
 		studio,

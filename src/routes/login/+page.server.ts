@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
-import { actionFailure } from '$lib/server/errors';
+import { actionFailure, ServiceError } from '$lib/server/errors';
 import { safeNext } from './safe-next';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,6 +26,11 @@ export const actions: Actions = {
 		try {
 			await app().sessions.login(event, { username, password });
 		} catch (e) {
+			// Password right, second factor owed: the code page finishes the sign-in.
+			if (e instanceof ServiceError && e.code === 'auth/second_factor') {
+				const next = safeNext(event.url.searchParams.get('next'));
+				redirect(303, `/login/code?next=${encodeURIComponent(next)}`);
+			}
 			return actionFailure(e, { username });
 		}
 		redirect(303, safeNext(event.url.searchParams.get('next')));

@@ -11,7 +11,8 @@ import { hashToken, isWellFormedToken, newToken } from '../auth/tokens';
 import { clearAuthCookie, SESSION_COOKIE, SESSION_MAX_AGE_S, setAuthCookie } from '../cookies';
 import type { AccountRole, SignInMethod, Store, UserRecord } from '../db/store';
 import { FIRST_ACCOUNT_ROLES } from '../auth/roles';
-import { fault } from '../errors';
+import { fault, ServiceError } from '../errors';
+import { checkTotp, hashRecoveryCode, looksLikeRecoveryCode } from '../auth/totp';
 import { CommandQueue } from '../exercise/command-queue';
 import type { AuditLog } from './audit-log';
 import { clientAddress, type RequestLike } from './request';
@@ -26,6 +27,11 @@ export interface Facilitator {
 	/** The session this request or socket was authenticated with (SHA-256 of the cookie token). */
 	sessionId: string;
 }
+
+/** Cookie of a sign-in that passed the password and waits for its second factor. */
+export const SECOND_FACTOR_COOKIE = 'sb_2fa';
+/** How long the code step waits. */
+export const SECOND_FACTOR_MS = 5 * 60 * 1000;
 
 /** Told the ids of sessions that just ended (logout), so their open sockets can be closed. */
 export type SessionsEnded = (sessionIds: string[]) => void;
@@ -77,11 +83,15 @@ export class Sessions {
 	// Serialises setup so two first visitors cannot both become the first facilitator.
 	readonly #setupQueue = new CommandQueue();
 	readonly #ended = new Set<SessionsEnded>();
+	/** Sign-ins waiting for their second factor, by the hash of the cookie token. */
+	readonly #challenges = new Map<string, { userId: string; expiresAt: number }>();
+	/** The last TOTP time step each account used, so a code works once. */
+	readonly #usedSteps = new Map<string, number>();
 
 	constructor(
 		private readonly store: Store,
 		/** Password attempts per client address and per account. */
-		private readonly limits: { address: RateLimiter; account: RateLimiter },
+		private readonly limits: { address: RateLimiter; account: RateLimiter; secondFactor?: RateLimiter },
 		private readonly now: () => number,
 		/** Where sign-ins, refusals and sign-outs are recorded (optional in small unit tests). */
 		private readonly audit?: AuditLog
@@ -187,7 +197,88 @@ export class Sessions {
 			);
 			fault('auth/disabled', 'This account is disabled. Ask an administrator to enable it.', 403);
 		}
+		if (user.totpEnabledAt && user.totpSecret) {
+			this.#challenge(event, user.id);
+			throw new ServiceError('auth/second_factor', 'Enter the code from your authenticator app.', 401);
+		}
 		return this.signIn(event, user, 'password');
+	}
+
+	#challenge(event: RequestLike, userId: string): void {
+		const now = this.now();
+		for (const [key, c] of this.#challenges) if (c.expiresAt <= now) this.#challenges.delete(key);
+		const token = newToken();
+		this.#challenges.set(hashToken(token), { userId, expiresAt: now + SECOND_FACTOR_MS });
+		setAuthCookie(event.cookies, SECOND_FACTOR_COOKIE, token, SECOND_FACTOR_MS / 1000, event.url);
+	}
+
+	/** Whether this browser passed the password and now owes a second-factor code. */
+	hasSecondFactorChallenge(event: RequestLike): boolean {
+		const token = event.cookies.get(SECOND_FACTOR_COOKIE);
+		const found = token && isWellFormedToken(token) ? this.#challenges.get(hashToken(token)) : undefined;
+		return !!found && found.expiresAt > this.now();
+	}
+
+	/**
+	 * Finishes a sign-in that needs a second factor with a code from the authenticator app or a recovery code.
+	 * Attempts are counted per account (the same limit as wrong passwords); a code is accepted once.
+	 */
+	async completeSecondFactor(event: RequestLike, code: string): Promise<Facilitator> {
+		const token = event.cookies.get(SECOND_FACTOR_COOKIE);
+		const key = token && isWellFormedToken(token) ? hashToken(token) : null;
+		const challenge = key ? this.#challenges.get(key) : undefined;
+		if (!key || !challenge || challenge.expiresAt <= this.now()) {
+			if (key) this.#challenges.delete(key);
+			fault('auth/second_factor_expired', 'Sign in again: the step for your code timed out.', 401);
+		}
+		const user = await this.store.users.byId(challenge.userId);
+		if (!user || user.disabledAt || !user.totpSecret || !user.totpEnabledAt) {
+			this.#challenges.delete(key);
+			fault('auth/second_factor_expired', 'Sign in again: this account changed meanwhile.', 401);
+		}
+		const limiter = this.limits.secondFactor ?? this.limits.account;
+		const decision = limiter.take(`second-factor:${user.id}`);
+		if (!decision.allowed) {
+			fault(
+				'auth/rate_limited',
+				`Too many wrong codes for this account; try again in ${minutes(decision.retryAfterMs)}.`,
+				429
+			);
+		}
+		let recovery = false;
+		if (looksLikeRecoveryCode(code)) {
+			recovery = await this.store.users.useRecoveryCode(user.id, hashRecoveryCode(code));
+		}
+		const step = recovery
+			? null
+			: await checkTotp(user.totpSecret, code, this.now(), this.#usedSteps.get(user.id));
+		if (!recovery && step === null) {
+			await this.audit?.record(
+				{ userId: user.id, name: user.displayName },
+				'auth.sign_in_failed',
+				user.username,
+				{ reason: 'wrong second-factor code' },
+				clientAddress(event)
+			);
+			fault(
+				'auth/wrong_code',
+				'That code does not match. Enter the 6 digits your app shows now, or a recovery code.'
+			);
+		}
+		if (step !== null) this.#usedSteps.set(user.id, step);
+		this.#challenges.delete(key);
+		clearAuthCookie(event.cookies, SECOND_FACTOR_COOKIE, event.url);
+		limiter.reset(`second-factor:${user.id}`);
+		if (recovery) {
+			await this.audit?.record(
+				{ userId: user.id, name: user.displayName },
+				'auth.recovery_code_used',
+				user.username,
+				{ left: await this.store.users.recoveryCodesLeft(user.id) },
+				clientAddress(event)
+			);
+		}
+		return this.signIn(event, user, 'password+totp');
 	}
 
 	/** Subscribes to ended sessions (the realtime layer closes their sockets); returns the unsubscribe. */

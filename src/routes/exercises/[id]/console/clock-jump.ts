@@ -1,0 +1,108 @@
+/**
+ * The "Jump the scenario clock" control's logic: quick picks of in-world times ("the next morning, 08:00"), the
+ * preview of what a jump fires on its way, and the words of the confirmation. Pure, so it is tested without a page.
+ */
+import { formatInWorld, inWorldIso, parseLocalDateTime } from '$lib/client/scenario-time';
+import type { JumpTarget, JumpTo, UpcomingItem } from '$lib/engine/types';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** One in-world time the console offers with one click. */
+export interface QuickPick {
+	/** "The next morning (08:00)" */
+	label: string;
+	/** The in-world local date-time the jump goes to, "2024-10-02T08:00". */
+	at: string;
+}
+
+/** One choice of the control: a target the engine offers, or an in-world time. */
+export interface JumpChoice {
+	/** Stable key for the radio group. */
+	key: string;
+	label: string;
+	to: JumpTo;
+	/** Scenario ms the jump goes to. */
+	atMs: number;
+}
+
+/** Scenario ms of an in-world local date-time, or null when it is not one (or the scenario has no start date). */
+export function scenarioMsAt(startsAt: string, local: string): number | null {
+	const start = parseLocalDateTime(startsAt);
+	const at = parseLocalDateTime(local);
+	return start === null || at === null ? null : at - start;
+}
+
+/** The first time of day `hour`:00 strictly after scenario ms `now`, as scenario ms. */
+function nextHourOfDay(startsAt: string, now: number, hour: number): number | null {
+	const start = parseLocalDateTime(startsAt);
+	if (start === null) return null;
+	const world = start + now;
+	const dayStart = world - (((world % DAY) + DAY) % DAY);
+	const sameDay = dayStart + hour * HOUR;
+	return (sameDay > world ? sameDay : sameDay + DAY) - start;
+}
+
+/** Quick picks from scenario ms `now`: one hour on, this evening (18:00) from 08:00 until it comes, the next morning. */
+export function quickPicks(startsAt: string, now: number): QuickPick[] {
+	const picks: QuickPick[] = [];
+	const add = (label: string, ms: number | null) => {
+		const at = ms === null ? undefined : inWorldIso(startsAt, ms);
+		if (at !== undefined && !picks.some((p) => p.at === at)) picks.push({ label, at });
+	};
+	const wholeMinute = Math.floor(now / 60_000) * 60_000;
+	add('One hour on', wholeMinute + HOUR);
+	const evening = nextHourOfDay(startsAt, now, 18);
+	if (evening !== null && evening - now <= 10 * HOUR) add('This evening (18:00)', evening);
+	add('The next morning (08:00)', nextHourOfDay(startsAt, now, 8));
+	return picks;
+}
+
+/** The engine's targets as choices, each once (a phase opening that is also the next phase is offered once). */
+export function targetChoices(targets: JumpTarget[]): JumpChoice[] {
+	const seen = new Set<number>();
+	const out: JumpChoice[] = [];
+	for (const t of targets) {
+		const key = t.to.kind === 'phase' ? `phase:${t.to.phase}` : t.to.kind;
+		if (t.to.kind === 'phase' && seen.has(t.at)) continue;
+		seen.add(t.at);
+		out.push({ key, label: t.label, to: t.to, atMs: t.at });
+	}
+	return out;
+}
+
+/** An in-world time as a choice, or why it cannot be one. */
+export function timeChoice(
+	startsAt: string,
+	now: number,
+	local: string
+): { choice: JumpChoice } | { error: string } {
+	if (!local.trim()) return { error: 'Choose a date and time to jump to.' };
+	const atMs = scenarioMsAt(startsAt, local);
+	if (atMs === null) return { error: `"${local}" is not a date and time.` };
+	if (atMs <= now)
+		return {
+			error: `Choose a time later than the scenario time now (${formatInWorld(startsAt, now)}).`
+		};
+	const at = inWorldIso(startsAt, atMs)!;
+	return { choice: { key: `at:${at}`, label: formatInWorld(startsAt, atMs), to: { kind: 'at', at }, atMs } };
+}
+
+/** What a jump to scenario ms `at` fires on its way: everything scheduled up to and including `at`. */
+export function firedBy(upcoming: UpcomingItem[], at: number): UpcomingItem[] {
+	return upcoming.filter((u) => u.at <= at);
+}
+
+/** "3 scheduled items", "1 scheduled item", "nothing scheduled". */
+export function countWords(n: number): string {
+	if (n === 0) return 'nothing scheduled';
+	return n === 1 ? '1 scheduled item' : `${n} scheduled items`;
+}
+
+/** The confirmation shown once the server has accepted a jump. */
+export function jumpNotice(startsAt: string, choice: JumpChoice, fired: number): string {
+	const when = formatInWorld(startsAt, choice.atMs);
+	return fired === 0
+		? `Scenario clock moved to ${when}. Nothing was due on the way.`
+		: `Scenario clock moved to ${when}. ${countWords(fired).replace(/^./, (c) => c.toUpperCase())} fired on the way, each at its own time.`;
+}

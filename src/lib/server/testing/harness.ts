@@ -67,17 +67,18 @@ export interface TestServer {
 	close(): Promise<void>;
 }
 
-/** Starts the app over `db` on a free port. */
+/** Starts the app over `db` on a free port, with the scenarios of `scenariosDir` (the test scenarios by default). */
 export async function startServer(
 	db: TestDatabase,
 	clock: ManualClock,
-	snapshotEvery = 200
+	snapshotEvery = 200,
+	scenariosDir = TEST_SCENARIOS
 ): Promise<TestServer> {
 	const store = await openStore(db.url);
 	const errors: unknown[] = [];
 	const app = createApp({
 		store,
-		scenariosDir: TEST_SCENARIOS,
+		scenariosDir,
 		now: clock.now,
 		snapshotEvery,
 		log: (e) => errors.push(e)

@@ -30,10 +30,10 @@ export function clockStatusWord(clock: Pick<ClockView, 'status' | 'kind'>): stri
 	return (clock.kind === 'hold' ? HOLD_WORDS : DEADLINE_WORDS)[clock.status];
 }
 
-/** What kind of clock it is, in words: "Hold", "Deadline", with the benchmark label when it is one. */
-export function clockKindWords(clock: Pick<ClockView, 'kind' | 'benchmark'>): string {
-	const kind = clock.kind === 'hold' ? 'Hold' : 'Deadline';
-	return clock.benchmark ? `${kind} · ${BENCHMARK_LABEL}` : kind;
+/** What kind of clock it is, in one label: "Hold", "Exercise benchmark, not a legal deadline" or "Deadline". */
+export function clockKindLabel(clock: Pick<ClockView, 'kind' | 'benchmark'>): string {
+	if (clock.kind === 'hold') return clock.benchmark ? `Hold · ${BENCHMARK_LABEL}` : 'Hold';
+	return clock.benchmark ? BENCHMARK_LABEL : 'Deadline';
 }
 
 /** The live line under a clock at scenario ms `now`: time left, "in force until …", or how it ended. */
@@ -69,4 +69,12 @@ export function clockOutcome(clock: Clock, endAt: number): string {
 	return endAt < deadlineAt
 		? `Still running at the end, ${formatDuration(deadlineAt - endAt)} left`
 		: 'Still running past its deadline';
+}
+
+/** "2 met, 1 missed", with "holds: 1 observed, 0 breached" when holds ended: a hold is never called met. */
+export function clockCounts(c: { met: number; missed: number; observed: number; breached: number }): string {
+	const deadlines = `${c.met} met, ${c.missed} missed`;
+	return c.observed + c.breached > 0
+		? `${deadlines}; holds: ${c.observed} observed, ${c.breached} breached`
+		: deadlines;
 }

@@ -121,11 +121,16 @@ export function upcomingItems(state: ExerciseState, vars: Record<string, string>
 			out.push({ at: p.due, text });
 			continue;
 		}
-		const hold = ix.clocks.get(p.clockId)?.kind === 'hold';
+		const clock = ix.clocks.get(p.clockId);
 		const name = clockName(state, p.clockId, vars);
 		out.push({
 			at: p.due,
-			text: hold ? `Hold ends (observed): ${name}` : `Clock deadline (missed): ${name}`
+			text:
+				clock?.kind === 'hold'
+					? `Hold ends (observed): ${name}`
+					: clock?.benchmark
+						? `Benchmark passes (missed; an exercise benchmark, not a legal deadline): ${name}`
+						: `Clock deadline (missed): ${name}`
 		});
 	}
 	for (const [key, { item, teams }] of injectTeams)

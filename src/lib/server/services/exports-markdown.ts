@@ -6,7 +6,7 @@
  * escape pipes and line breaks so a note cannot break the table.
  */
 import { formatElapsed } from '$lib/client/scenario-time';
-import { clockOutcome } from '$lib/clock-words';
+import { clockCounts, clockKindLabel, clockOutcome } from '$lib/clock-words';
 import type { ClockView } from '$lib/engine/types';
 import { HSEEP_LABELS, suggestionText } from '$lib/rating-words';
 import type { FeedbackRecord, ImprovementActionRecord } from '../db/store';
@@ -60,7 +60,7 @@ function summarySection(data: ReviewData): string[] {
 		'',
 		`Evaluator ratings: P ${s.ratings.P} · S ${s.ratings.S} · M ${s.ratings.M} · U ${s.ratings.U}` +
 			(s.awaitingRating ? ` (${s.awaitingRating} exercised objectives not rated yet). ` : '. ') +
-			`Regulatory clocks: ${s.clocks.met} met, ${s.clocks.missed} missed.`,
+			`Regulatory clocks: ${clockCounts(s.clocks)}.`,
 		'',
 		table(
 			['Team', 'Points', 'Possible', 'Share'],
@@ -134,9 +134,10 @@ function clocksSection(data: ReviewData): string[] {
 		'## Regulatory clocks',
 		'',
 		table(
-			['Clock', 'Regime', 'Owner', 'Deadline', 'Started', 'Result'],
+			['Clock', 'Kind', 'Regime', 'Owner', 'Deadline', 'Started', 'Result'],
 			data.clocks.map((c) => [
 				c.name,
+				clockKindLabel(c),
 				c.regime,
 				team(c.owner),
 				c.deadlineLabel,

@@ -2,6 +2,7 @@
  * The review's downloadable files: JSON of the whole exercise and JSONL of its event log (both described by
  * JSON Schemas in docs/), CSV of scores and answers, and the Markdown report. The PDF is in exports-pdf.ts.
  */
+import { clockKindLabel } from '$lib/clock-words';
 import type { ExerciseConfig, Input, Scenario } from '$lib/engine/types';
 import type { FeedbackRecord, ImprovementActionRecord } from '../db/store';
 import { toCsv } from './csv';
@@ -160,7 +161,8 @@ export function exerciseDocument(x: JsonExportInput) {
 		summary: data.summary,
 		scores: data.scores,
 		answers: data.answers,
-		clocks: data.clocks,
+		// Each clock says in words what it is, so no reader of the file takes a benchmark for a legal deadline.
+		clocks: data.clocks.map((c) => ({ ...c, label: clockKindLabel(c) })),
 		timeline: data.timeline,
 		notes: data.notes,
 		improvementActions: x.actions.map((a) => ({

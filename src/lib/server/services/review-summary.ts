@@ -5,6 +5,7 @@
  * page and the Markdown export say the same thing.
  */
 import { formatDuration } from '$lib/client/scenario-time';
+import { BENCHMARK_LABEL } from '$lib/clock-words';
 import type {
 	ClockView,
 	Confidence,
@@ -57,7 +58,8 @@ export interface ExecutiveSummary {
 	ratings: Record<HseepRating, number>;
 	/** Exercised objectives (objective × team) no evaluator has rated yet. */
 	awaitingRating: number;
-	clocks: { met: number; missed: number; running: number; idle: number };
+	/** Deadlines met or missed, holds observed or breached, and clocks still running or never started. */
+	clocks: { met: number; missed: number; observed: number; breached: number; running: number; idle: number };
 	strengths: Finding[];
 	improvements: Finding[];
 }
@@ -172,11 +174,25 @@ function clockFindings(input: SummaryInput, name: (id: TeamId) => string) {
 	const strengths: Finding[] = [];
 	const improvements: Finding[] = [];
 	for (const c of input.clocks) {
+		// A benchmark says so, so that no reader takes it for a statutory deadline.
+		const what = c.benchmark
+			? `${c.name} (${c.regime}; ${BENCHMARK_LABEL.toLowerCase()})`
+			: `${c.name} (${c.regime})`;
+		if (c.kind === 'hold') {
+			if (c.status === 'met')
+				strengths.push({ teamId: c.owner, text: `${name(c.owner)} observed the hold ${what} to its end.` });
+			else if (c.status === 'breached' && c.deadlineAt !== undefined)
+				improvements.push({
+					teamId: c.owner,
+					text: `${name(c.owner)} breached the hold ${what} ${formatDuration(c.deadlineAt - (c.stoppedAt ?? c.deadlineAt))} before it ended.`
+				});
+			continue;
+		}
 		if (c.status === 'met' && c.deadlineAt !== undefined) {
 			const spare = c.deadlineAt - (c.stoppedAt ?? c.deadlineAt);
 			strengths.push({
 				teamId: c.owner,
-				text: `${name(c.owner)} met ${c.name} (${c.regime}) with ${formatDuration(spare)} to spare.`
+				text: `${name(c.owner)} met ${what} with ${formatDuration(spare)} to spare.`
 			});
 		} else if (c.status === 'missed') {
 			const late =
@@ -185,7 +201,7 @@ function clockFindings(input: SummaryInput, name: (id: TeamId) => string) {
 					: 'never notified';
 			improvements.push({
 				teamId: c.owner,
-				text: `${name(c.owner)} missed ${c.name} (${c.regime}): ${late}.`
+				text: `${name(c.owner)} missed ${what}: ${late}.`
 			});
 		}
 	}
@@ -226,6 +242,8 @@ export function executiveSummary(input: SummaryInput, reviews = objectiveReviews
 				: `not rated yet — suggestion ${r.grade} (${r.points} of ${r.maxPoints} points).`)
 	});
 	const clocks = clockFindings(input, name);
+	const deadlines = input.clocks.filter((c) => c.kind !== 'hold');
+	const holds = input.clocks.filter((c) => c.kind === 'hold');
 	const unanswered = input.answers
 		.filter((a) => a.answer === null)
 		.map((a) => ({ teamId: a.teamId, text: `${name(a.teamId)} left "${a.prompt}" unanswered.` }));
@@ -239,8 +257,10 @@ export function executiveSummary(input: SummaryInput, reviews = objectiveReviews
 		ratings,
 		awaitingRating: all.filter((t) => t.exercised && !t.rating).length,
 		clocks: {
-			met: input.clocks.filter((c) => c.status === 'met').length,
-			missed: input.clocks.filter((c) => c.status === 'missed').length,
+			met: deadlines.filter((c) => c.status === 'met').length,
+			missed: deadlines.filter((c) => c.status === 'missed').length,
+			observed: holds.filter((c) => c.status === 'met').length,
+			breached: holds.filter((c) => c.status === 'breached').length,
 			running: input.clocks.filter((c) => c.status === 'running').length,
 			idle: input.clocks.filter((c) => c.status === 'idle').length
 		},

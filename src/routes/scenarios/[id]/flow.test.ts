@@ -181,6 +181,25 @@ describe('clockRows', () => {
 			stops: 'never (runs out)'
 		});
 	});
+	it('labels a benchmark as not a legal deadline and a hold as a hold', () => {
+		const base = scenario.clocks[0];
+		const kinds = {
+			...scenario,
+			clocks: [
+				base,
+				{ ...base, id: 'bench', benchmark: true },
+				{ ...base, id: 'hold', kind: 'hold' as const }
+			]
+		};
+		expect(clockRows(kinds).map((r) => r.kind)).toEqual([
+			'Deadline',
+			'Exercise benchmark, not a legal deadline',
+			'Hold'
+		]);
+		expect(describeTrigger(kinds, { kind: 'clockMissed', clock: 'hold', delay: 0 })).toBe(
+			'when the CPNI notice hold is breached'
+		);
+	});
 });
 
 describe('flowOutline with variables', () => {

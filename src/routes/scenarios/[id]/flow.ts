@@ -2,6 +2,7 @@
  * Turns a parsed scenario into a readable outline for the facilitator's preview: phases → injects → how each is
  * triggered and what it leads to ("when SOC answers 'Piecemeal' → Actor returns").
  */
+import { clockKindLabel } from '$lib/clock-words';
 import type {
 	ClockCondition,
 	ClockDef,
@@ -108,7 +109,8 @@ export function describeTrigger(scenario: Scenario, trigger: Trigger): string {
 		}
 		case 'clockMissed': {
 			const clock = scenario.clocks.find((c) => c.id === trigger.clock);
-			return `when the ${clock?.name ?? trigger.clock} clock is missed${delayText(trigger.delay)}`;
+			const what = clock?.kind === 'hold' ? 'hold is breached' : 'clock is missed';
+			return `when the ${clock?.name ?? trigger.clock} ${what}${delayText(trigger.delay)}`;
 		}
 		case 'manual':
 			return 'released by the facilitator';
@@ -212,6 +214,8 @@ export interface ClockRow {
 	id: string;
 	name: string;
 	regime: string;
+	/** "Deadline", "Hold" or the benchmark label (clock-words.ts). */
+	kind: string;
 	owner: string;
 	deadline: string;
 	starts: string;
@@ -226,6 +230,7 @@ export function clockRows(raw: Scenario): ClockRow[] {
 		id: clock.id,
 		name: clock.name,
 		regime: clock.regime,
+		kind: clockKindLabel(clock),
 		owner: scenario.teams.find((t) => t.id === clock.owner)?.name ?? clock.owner,
 		deadline: describeDeadline(clock.deadline),
 		starts: describeClockCondition(scenario, clock.start),

@@ -92,9 +92,7 @@ describe('jumping the flagship’s scenario clock from the console', () => {
 		const jump = jumpSection();
 		await jump.getByRole('radio', { name: 'A chosen in-world time' }).check();
 		await jump.getByLabel('In-world date and time').fill('2024-10-01T09:00');
-		await jump
-			.getByText('Choose a time later than the scenario time now (Tue 1 Oct 2024, 18:00).')
-			.waitFor();
+		await jump.getByText('Choose a time later than the scenario time now (Tue 1 Oct 2024, 18:00).').waitFor();
 		expect(await jump.getByRole('button', { name: 'Jump', exact: true }).isDisabled()).toBe(true);
 	});
 
@@ -210,7 +208,9 @@ describe('benchmark and hold labels on every screen', () => {
 		const hold = row('Law-enforcement quiet period');
 		await hold.getByRole('cell', { name: 'Hold', exact: true }).waitFor();
 		await hold.getByText(/^Breached .* before it ended$/).waitFor();
-		await facilitator.getByText(/Regulatory clocks: 0 met, 0 missed; holds: 0 observed, 1 breached/).waitFor();
+		await facilitator
+			.getByText(/Regulatory clocks: 0 met, 0 missed; holds: 0 observed, 1 breached/)
+			.waitFor();
 		await expectNoSeriousA11yViolations(facilitator, 'review with clock labels');
 	});
 

@@ -1,6 +1,7 @@
 /**
- * Time and the debrief from the console, in Chromium: the facilitator jumps the flagship to Tuesday evening and
- * then, with the "next morning" quick pick, to Wednesday 08:00; the clock strip on the console and on the legal
+ * Time and the debrief from the console, in Chromium: the facilitator jumps the flagship to Tuesday evening, the
+ * legal and LI teams answer the questions that start their clocks, and the "next morning" quick pick takes the
+ * exercise to Wednesday 08:00; the clock strip on the console and on the legal
  * team's page shows the right remaining business time. At the end the facilitator changes what teams see, and
  * the team's page follows. A second scenario with a legal deadline, a benchmark and a hold checks that every
  * screen labels a benchmark as not a legal deadline and a hold as a hold. Steps run in order and build on each
@@ -26,13 +27,14 @@ import {
 
 const BENCHMARK = 'Exercise benchmark, not a legal deadline';
 const CPNI = 'CPNI breach report to the USSS and FBI';
-const CALEA = 'CALEA report to the affected law-enforcement agencies';
+const CALEA = 'CALEA compromise report to the affected agencies';
 
 let app: RunningApp;
 let scenarios: string;
 let browser: Browser;
 let facilitator: Page;
 let legal: Page;
+let li: Page;
 
 beforeAll(async () => {
 	// The flagship as shipped, and the labelling drill from the server tests.
@@ -43,6 +45,7 @@ beforeAll(async () => {
 	browser = await launchBrowser();
 	facilitator = (await newPerson(browser)).page;
 	legal = (await newPerson(browser)).page;
+	li = (await newPerson(browser)).page;
 });
 
 afterAll(async () => {
@@ -66,7 +69,9 @@ describe('jumping the flagship’s scenario clock from the console', () => {
 			organisation: 'Northwind Telecom',
 			leaveOut: ['SOC / threat hunting', 'Network engineering', 'Communications', 'Executive leadership']
 		});
-		await joinAsParticipant(legal, await participantLink(facilitator), 'Lena', 'Legal and regulatory');
+		const link = await participantLink(facilitator);
+		await joinAsParticipant(legal, link, 'Lena', 'Legal and regulatory');
+		await joinAsParticipant(li, link, 'Ivo', 'Lawful-intercept compliance');
 		await facilitator.getByRole('button', { name: 'Start exercise' }).click();
 		await facilitator.waitForURL('**/console');
 		await facilitator.getByRole('button', { name: 'Pause' }).click();
@@ -86,6 +91,32 @@ describe('jumping the flagship’s scenario clock from the console', () => {
 		await jump.getByRole('button', { name: 'Jump to Tue 1 Oct 2024, 18:00' }).click();
 		await facilitator.getByText(/^Scenario clock moved to Tue 1 Oct 2024, 18:00\./).waitFor();
 		await facilitator.locator('time.world', { hasText: 'Tue 1 Oct 2024, 18:00' }).waitFor();
+	});
+
+	it('the legal and LI teams answer the questions that start their clocks', async () => {
+		const determination = legal.getByRole('region', {
+			name: 'Does this memo amount to a reasonable determination of a CPNI breach under 47 CFR 64.2011? Give your reasoning.',
+			exact: true
+		});
+		await determination
+			.getByRole('radio', { name: 'Yes - record the determination and its time today' })
+			.check();
+		await determination
+			.getByLabel(/^Why\? Your team’s reasoning/)
+			.fill('An outsider took call records with a stolen account: that is a CPNI breach.');
+		await determination.getByRole('button', { name: 'Submit team answer' }).click();
+		const assess = li.getByRole('region', {
+			name: 'How do you classify what the audit shows, and who do you bring in first?',
+			exact: true
+		});
+		await assess
+			.getByRole('radio', {
+				name: 'A compromise of lawful interception; the senior LI officer takes charge and the record is preserved'
+			})
+			.check();
+		await assess.getByRole('button', { name: 'Submit team answer' }).click();
+		await clockItem(facilitator, CPNI).waitFor();
+		await clockItem(facilitator, CALEA).waitFor();
 	});
 
 	it('refuses a time that is not later, naming the time now', async () => {
@@ -117,13 +148,18 @@ describe('jumping the flagship’s scenario clock from the console', () => {
 		const calea = clockItem(facilitator, CALEA);
 		await calea.getByText(/^2d 10h left of /).waitFor();
 		await calea.getByText('Due Fri 4 Oct 2024, 18:00').waitFor();
+		await calea.getByText(BENCHMARK).waitFor();
 		await screenshot(facilitator, 'console-after-jump');
 	});
 
-	it('the legal team’s clock strip shows the same', async () => {
+	it('the legal and LI teams’ clock strips show the same', async () => {
 		const cpni = clockItem(legal, CPNI);
 		await cpni.getByText('8d 16h left of 7 business days').waitFor();
 		await cpni.getByText('Due Fri 11 Oct 2024, 00:00').waitFor();
+		await clockItem(li, CALEA)
+			.getByText(/^2d 10h left of /)
+			.waitFor();
+		await clockItem(li, CALEA).getByText(BENCHMARK).waitFor();
 	});
 
 	it('the jump control fits a 360 px phone', async () => {

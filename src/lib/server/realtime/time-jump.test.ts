@@ -1,6 +1,7 @@
 /**
  * Issue 8's bar for time jumps, through the real server: the flagship is played with its strong answers over
- * socket.io to Tuesday evening, the facilitator's socket jumps it to the next morning, and every team's clocks
+ * socket.io to Tuesday evening (late enough for legal and the LI team to have answered the questions that show
+ * them the CPNI and CALEA clocks), the facilitator's socket jumps it to the next morning, and every team's clocks
  * show the right remaining (business) time. A second server started on the same database replays the stored log
  * (no snapshot) and gives every viewer exactly the views the live server gave.
  */
@@ -58,7 +59,7 @@ describe('jumping the flagship to the next morning through the server', () => {
 		run = new ScriptedRun(server, flagship, script, created.id);
 		await run.connect(fac.cookie, joinCode, teams);
 		await run.facilitator({ type: 'exercise.start' });
-		await run.playUntil(at('2024-10-01T18:00'));
+		await run.playUntil(at('2024-10-01T22:00'));
 		before = await run.facilitatorView();
 		await run.facilitator({ type: 'clock.jump', to: { kind: 'at', at: '2024-10-02T08:00' } });
 		after = await run.facilitatorView();
@@ -73,7 +74,7 @@ describe('jumping the flagship to the next morning through the server', () => {
 	const running = (v: FacilitatorView) => v.clocks.filter((c) => c.status === 'running');
 
 	it('stands at Wednesday 08:00 with the CPNI and CALEA clocks running', () => {
-		expect(inWorld(before.header.anchor.scenario)).toBe('2024-10-01T18:00');
+		expect(inWorld(before.header.anchor.scenario)).toBe('2024-10-01T22:00');
 		expect(inWorld(after.header.anchor.scenario)).toBe('2024-10-02T08:00');
 		expect(running(after).map((c) => c.id)).toEqual(expect.arrayContaining(['fcc-cpni', 'calea-li']));
 	});

@@ -33,6 +33,8 @@ const STAFF_ONLY_KEYS = ['notes', 'facilitatorNotes', 'guidance', 'visible', 'ma
 const AFTER_END_KEYS = [
 	'score',
 	'debrief',
+	'points',
+	'maxPoints',
 	'rating',
 	'ratings',
 	'suggestion',
@@ -140,6 +142,10 @@ describe.each(shipped)('a participant’s socket over a full run of $file', ({ f
 			evidence: []
 		});
 		await run.playUntil(script.endAt ?? Infinity);
+		// Hot wash: the facilitator may already choose the debrief, but teams see nothing of it before EndEx.
+		await run.facilitator({ type: 'exercise.hotwash' });
+		await run.facilitator({ type: 'debrief.set', rationale: true, modelAnswers: true, otherTeams: true });
+		for (const team of teams) await run.teamView(team);
 		await run.facilitator({ type: 'exercise.end' });
 		const none = { rationale: false, modelAnswers: false, otherTeams: false };
 		const settings: DebriefSettings[] = [
@@ -178,10 +184,21 @@ describe.each(shipped)('a participant’s socket over a full run of $file', ({ f
 		for (const team of teams) {
 			const views = viewsOf(team).map((v) => v.msg.view as TeamView);
 			expect(views.some((v) => v.header.lifecycle === 'running')).toBe(true);
+			expect(views.some((v) => v.header.lifecycle === 'hotwash')).toBe(true);
 			expect(views.some((v) => v.feed.length > 0)).toBe(true);
 			expect(views.at(-1)!.header.lifecycle).toBe('ended');
 		}
 		expect(run.submitted.length).toBeGreaterThan(0);
+	});
+
+	it('shows a team no inject, decision or clock before StartEx', () => {
+		for (const team of teams) {
+			const before = viewsOf(team)
+				.map((v) => v.msg.view as TeamView)
+				.filter((v) => v.header.lifecycle === 'lobby' || v.header.lifecycle === 'briefing');
+			expect(before.length).toBeGreaterThan(0);
+			for (const v of before) expect([v.feed, v.decisions, v.clocks]).toEqual([[], [], []]);
+		}
 	});
 
 	it('receives only events meant for a team: its own views', () => {

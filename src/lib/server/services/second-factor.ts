@@ -3,7 +3,7 @@
  * shows a secret and its QR code and takes effect once a code from the app is confirmed; turning it off needs
  * the password. Code attempts at sign-in are counted per account (see Sessions.completeSecondFactor).
  */
-import QRCode from 'qrcode';
+import { qrDataUrl } from '$lib/server/qr';
 import { verifyPassword } from '../auth/password';
 import type { RateLimiter } from '../auth/rate-limit';
 import { checkTotp, hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpUri } from '../auth/totp';
@@ -20,7 +20,8 @@ export interface SecondFactorStatus {
 	enabled: boolean;
 	recoveryCodesLeft: number;
 	/** Enrolment started but not confirmed: the secret to enter by hand and its QR code (SVG). */
-	pending: { secret: string; qrSvg: string } | null;
+	/** While setting up: the secret and its QR code as an image data URL (an <img>, never raw markup). */
+	pending: { secret: string; qr: string } | null;
 }
 
 /** Enrolment, confirmation and removal of the second factor. */
@@ -45,7 +46,7 @@ export class SecondFactor {
 			user.totpSecret && !user.totpEnabledAt
 				? {
 						secret: user.totpSecret,
-						qrSvg: await QRCode.toString(totpUri(user.totpSecret, user.username), { type: 'svg', margin: 1 })
+						qr: await qrDataUrl(totpUri(user.totpSecret, user.username))
 					}
 				: null;
 		return {

@@ -3,7 +3,7 @@ import { app } from '$lib/server/app';
 import { loadError } from '$lib/server/errors';
 import { afterAction } from '$lib/server/services/review-services';
 import { joinLink } from '$lib/join-code';
-import { qrDataUrl } from './qr';
+import { qrDataUrl } from '$lib/server/qr';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

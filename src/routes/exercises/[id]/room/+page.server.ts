@@ -1,7 +1,7 @@
 import { app } from '$lib/server/app';
 import { loadError } from '$lib/server/errors';
 import { joinLink } from '$lib/join-code';
-import { qrDataUrl } from '../lobby/qr';
+import { qrDataUrl } from '$lib/server/qr';
 import type { PageServerLoad } from './$types';
 
 /** The room view: what a projector may show. No staff code, no answers. */

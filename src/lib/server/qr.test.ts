@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { qrDataUrl } from './qr';
+import { qrDataUrl } from '$lib/server/qr';
 
 describe('qrDataUrl', () => {
 	it('encodes an SVG image as a base64 data URL', async () => {

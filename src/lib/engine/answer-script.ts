@@ -11,16 +11,27 @@
  *     - { team: legal, decision: d-materiality, answer: material, justification: "why", confidence: high }
  *   otherwise: { answer: first-shown, after: 2m }   # optional: how every decision the script leaves out is answered
  *   endAt: 6h                    # optional: the facilitator ends the exercise at this scenario time
+ *   messages:                    # optional: messages teams send, at a scenario time after StartEx
+ *     - { team: legal, to: fbi, channel: filing, at: 50h, subject: CPNI report, body: "..." }
  *
  * `marks` marks a text answer's rubric, or the reasoning of a justified choice. `otherwise` (script-otherwise.ts)
  * answers every other decision that reaches a team: with the first option as shown (`first-shown`, rankings left
  * untouched) or the lowest-scoring answer (`worst`), `after` a duration or at the `last-minute` of its deadline.
+ * A scripted message that needs approval is submitted and approved by the approving team at once, then sent.
  */
 import { answerExtrasProblem, answerProblem } from './answers';
 import { parseOtherwise, type OtherwiseRule } from './script-otherwise';
 import { parseDuration } from './scenario/durations';
 import { formatPath, readSource, type Path } from './scenario/source-map';
-import { CONFIDENCES, type AnswerValue, type Confidence, type Scenario, type ScenarioIssue } from './types';
+import {
+	CONFIDENCES,
+	MESSAGE_CHANNELS,
+	type AnswerValue,
+	type Confidence,
+	type MessageChannel,
+	type Scenario,
+	type ScenarioIssue
+} from './types';
 
 /** Default delay between a decision reaching a team and its scripted answer. */
 export const DEFAULT_ANSWER_AFTER = 5 * 60_000;
@@ -40,6 +51,19 @@ export interface ScriptedAnswer {
 	index: number;
 }
 
+/** One scripted message, sent at scenario ms `at` after StartEx. */
+export interface ScriptedMessage {
+	team: string;
+	to: string[];
+	/** Absent: the first recipient persona's channel, else email. */
+	channel?: MessageChannel;
+	subject: string;
+	body: string;
+	at: number;
+	line: number;
+	index: number;
+}
+
 /** A parsed answer script. */
 export interface AnswerScript {
 	file: string;
@@ -51,9 +75,12 @@ export interface AnswerScript {
 	endAt?: number;
 	/** How decisions the script does not list are answered; absent: they stay unanswered. */
 	otherwise?: OtherwiseRule;
+	/** Messages teams send, soonest first. */
+	messages: ScriptedMessage[];
 }
 
-const ROOT_KEYS = new Set(['teams', 'compression', 'variables', 'answers', 'otherwise', 'endAt']);
+const ROOT_KEYS = new Set(['teams', 'compression', 'variables', 'answers', 'otherwise', 'endAt', 'messages']);
+const MESSAGE_KEYS = new Set(['team', 'to', 'channel', 'subject', 'body', 'at']);
 const ANSWER_KEYS = new Set(['team', 'decision', 'after', 'answer', 'justification', 'confidence', 'marks']);
 
 const isMap = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -79,9 +106,9 @@ export function parseAnswerScript(
 		if (!ROOT_KEYS.has(key))
 			report(
 				[key],
-				`unknown key "${key}" (expected teams, compression, variables, answers, otherwise or endAt)`
+				`unknown key "${key}" (expected teams, compression, variables, answers, otherwise, endAt or messages)`
 			);
-	const script: AnswerScript = { file, answers: [] };
+	const script: AnswerScript = { file, answers: [], messages: [] };
 	if (root.teams !== undefined) {
 		if (!Array.isArray(root.teams) || root.teams.length === 0 || !root.teams.every(isId))
 			report(['teams'], 'teams must be a non-empty list of team ids');
@@ -155,6 +182,47 @@ export function parseAnswerScript(
 					index: i
 				});
 		});
+	if (root.messages !== undefined) {
+		if (!Array.isArray(root.messages)) report(['messages'], 'messages must be a list');
+		else
+			root.messages.forEach((raw, i) => {
+				const at = (...rest: Path) => ['messages', i, ...rest];
+				if (!isMap(raw)) return report(at(), 'each message is a mapping with team, to, at, subject and body');
+				for (const key of Object.keys(raw))
+					if (!MESSAGE_KEYS.has(key)) report(at(key), `unknown key "${key}"`);
+				const to = typeof raw.to === 'string' ? [raw.to] : raw.to;
+				const okTo = Array.isArray(to) && to.length > 0 && to.every(isId);
+				if (!isId(raw.team)) report(at('team'), 'team is required');
+				if (!okTo) report(at('to'), 'to must be a persona or team id, or a list of them');
+				const channel = raw.channel as MessageChannel | undefined;
+				if (channel !== undefined && !MESSAGE_CHANNELS.includes(channel))
+					report(at('channel'), `channel must be one of ${MESSAGE_CHANNELS.join(', ')}`);
+				const when = parseDuration(raw.at as string | number);
+				if (when === null)
+					report(at('at'), `"${String(raw.at)}" is not a scenario time after StartEx like 50h`);
+				for (const key of ['subject', 'body'] as const)
+					if (typeof raw[key] !== 'string' || !(raw[key] as string).trim())
+						report(at(key), `${key} is required`);
+				if (
+					isId(raw.team) &&
+					okTo &&
+					when !== null &&
+					typeof raw.subject === 'string' &&
+					typeof raw.body === 'string'
+				)
+					script.messages.push({
+						team: raw.team,
+						to: to as string[],
+						...(channel && MESSAGE_CHANNELS.includes(channel) ? { channel } : {}),
+						subject: raw.subject,
+						body: raw.body,
+						at: when,
+						line: source.lineOf(at()),
+						index: i
+					});
+			});
+		script.messages.sort((a, b) => a.at - b.at || a.index - b.index);
+	}
 	return issues.length ? { issues } : { script, issues };
 }
 
@@ -224,6 +292,18 @@ export function checkAnswerScript(scenario: Scenario, script: AnswerScript): Sce
 		for (const id of Object.keys(a.marks ?? {}))
 			if (!d.rubric.some((c) => c.id === id))
 				report(a.line, `${path}.marks.${id}`, `"${id}" is not a rubric criterion of ${d.id}`);
+	}
+	const personas = new Set((scenario.personas ?? []).map((p) => p.id));
+	for (const m of script.messages) {
+		const path = `messages[${m.index}]`;
+		if (!playing.has(m.team)) report(m.line, `${path}.team`, `team "${m.team}" does not play in this script`);
+		for (const r of m.to)
+			if (!personas.has(r) && !playing.has(r))
+				report(
+					m.line,
+					`${path}.to`,
+					`"${r}" is neither a persona of ${scenario.id} nor a team in this script`
+				);
 	}
 	return issues;
 }

@@ -42,7 +42,13 @@ const COMMAND_TYPES = new Set<Command['type']>([
 	'score.override',
 	'note.add',
 	'debrief.set',
-	'rating.set'
+	'rating.set',
+	'message.save',
+	'message.submit',
+	'message.approve',
+	'message.return',
+	'message.send',
+	'message.reply'
 ]);
 
 function snapshotOf(state: ExerciseState): Snapshot {

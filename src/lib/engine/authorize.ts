@@ -11,6 +11,15 @@ const STAFF: Record<'evaluator' | 'observer', ReadonlySet<Command['type']>> = {
 	observer: new Set(['note.add'])
 };
 
+/** Message commands a participant gives for its own team (approvals: as the approving team). */
+const TEAM_MESSAGING: ReadonlySet<Command['type']> = new Set([
+	'message.save',
+	'message.submit',
+	'message.approve',
+	'message.return',
+	'message.send'
+]);
+
 function forbidden(message: string): EngineError {
 	return { code: 'command/forbidden', message };
 }
@@ -25,11 +34,12 @@ export function authorize(_state: ExerciseState, actor: Actor, command: Command)
 				? null
 				: forbidden(`the system may only tick the clock, not ${command.type}`);
 		case 'participant':
-			if (command.type !== 'answer.submit') return forbidden(`participants may not ${command.type}`);
+			if (command.type !== 'answer.submit' && !TEAM_MESSAGING.has(command.type))
+				return forbidden(`participants may not ${command.type}`);
 			if (!actor.teamId) return forbidden('a participant without a team cannot answer');
-			return command.teamId === actor.teamId
+			return 'teamId' in command && command.teamId === actor.teamId
 				? null
-				: forbidden(`participants may only answer for their own team`);
+				: forbidden(`participants may only act for their own team`);
 		case 'evaluator':
 		case 'observer':
 			return STAFF[actor.role].has(command.type) ? null : forbidden(`${actor.role}s may not ${command.type}`);

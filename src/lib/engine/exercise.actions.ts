@@ -5,6 +5,7 @@
 import { actorName, markRubric, submitAnswer } from './decisions';
 import { deliverAdhoc, hold, release, skip } from './delivery';
 import { setRating } from './evaluator-ratings';
+import { applyMessage, scheduleSilences } from './messages';
 import { append, mapSet } from './persistent';
 import { reanchor, type StepContext } from './scenario-clock';
 import { audienceTeams, indexOf } from './scenario-index';
@@ -61,7 +62,7 @@ export const updates = {
 			for (const team of audienceTeams(inject.audience, s.config.teams))
 				s = scheduleInject(s, inject, team, inject.trigger.at);
 		}
-		return lifecycle(s, input, 'started');
+		return lifecycle(scheduleSilences(s), input, 'started');
 	},
 	pauseClock: (state, input) => lifecycle(state, input, 'paused', false),
 	resumeClock: (state, input) => lifecycle(state, input, 'resumed', true),
@@ -121,6 +122,13 @@ export const updates = {
 			detail: debriefText(settings)
 		});
 	},
+	handleMessage: (state, input) =>
+		applyMessage(
+			state,
+			input.command as Parameters<typeof applyMessage>[1],
+			input.actor,
+			ctxOf(state, input)
+		),
 	recordRating: (state, input) =>
 		setRating(state, cmd(input, 'rating.set'), input.actor, ctxOf(state, input)),
 	addNote: (state, input) => {

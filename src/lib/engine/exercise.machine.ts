@@ -66,7 +66,8 @@ const machineSetup = setup({
 		addNote: act('addNote'),
 		jumpClock: act('jumpClock'),
 		setDebrief: act('setDebrief'),
-		recordRating: act('recordRating')
+		recordRating: act('recordRating'),
+		handleMessage: act('handleMessage')
 	}
 });
 
@@ -88,6 +89,15 @@ const scoring = {
 	...notes
 };
 const debrief = { 'debrief.set': step('setDebrief') };
+const messaging = Object.fromEntries(
+	(['save', 'submit', 'approve', 'return', 'send', 'reply'] as const).map((c) => [
+		`message.${c}`,
+		step('handleMessage')
+	])
+) as Record<
+	`message.${'save' | 'submit' | 'approve' | 'return' | 'send' | 'reply'}`,
+	ReturnType<typeof step>
+>;
 const live = {
 	'exercise.setCompression': step('changeSpeed'),
 	'exercise.hotwash': step('beginHotwash', 'hotwash'),
@@ -97,6 +107,7 @@ const live = {
 	'inject.release': step('releaseInject'),
 	'inject.adhoc': step('sendAdhoc'),
 	'answer.submit': step('recordAnswer'),
+	...messaging,
 	...prep,
 	...scoring
 };

@@ -7,6 +7,7 @@ import { deadlinePassed } from './decisions';
 import { injectDue } from './delivery';
 import { clockDeadline } from './clocks';
 import type { StepContext } from './scenario-clock';
+import { silenceDue } from './messages';
 import type { ExerciseState, Scheduled } from './state';
 
 function fireOne(state: ExerciseState, item: Scheduled, ctx: StepContext): ExerciseState {
@@ -17,6 +18,8 @@ function fireOne(state: ExerciseState, item: Scheduled, ctx: StepContext): Exerc
 			return deadlinePassed(state, item.decisionId, item.teamId, item.due);
 		case 'clock':
 			return clockDeadline(state, item.clockId, item.due, ctx);
+		case 'silence':
+			return silenceDue(state, item.reaction, item.teamId, item.due, ctx);
 	}
 }
 

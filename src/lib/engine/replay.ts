@@ -10,7 +10,7 @@ import { createExercise, type ExerciseState } from './state';
 import type { ExerciseConfig, Input, Scenario } from './types';
 
 /** Bumped whenever the meaning or shape of ExerciseState changes. */
-export const ENGINE_VERSION = 2;
+export const ENGINE_VERSION = 3;
 
 /** The state after applying `inputs` in order (rejected inputs are left out, as the live exercise did). */
 export function replay(
@@ -29,7 +29,7 @@ export function replay(
 
 /** A JSON snapshot of the state (the scenario itself is referenced by id and version, not copied). */
 export function serializeState(state: ExerciseState): string {
-	const { scenario, feeds, notes, noteIds, timeline, adhoc, ...rest } = state;
+	const { scenario, feeds, notes, noteIds, timeline, adhoc, messages, ...rest } = state;
 	const lists = (r: Record<string, PList<unknown>>) =>
 		Object.fromEntries(Object.entries(r).map(([k, v]) => [k, listToArray(v)]));
 	return JSON.stringify({
@@ -41,7 +41,8 @@ export function serializeState(state: ExerciseState): string {
 			notes: listToArray(notes),
 			noteIds: mapEntries(noteIds).map(([k]) => k),
 			timeline: listToArray(timeline),
-			adhoc: mapEntries(adhoc)
+			adhoc: mapEntries(adhoc),
+			messages: mapEntries(messages)
 		}
 	});
 }
@@ -78,6 +79,7 @@ export function deserializeState(json: string, scenario: Scenario): ExerciseStat
 		notes: listFrom(s.notes),
 		noteIds: mapFrom((s.noteIds as string[]).map((k) => [k, true as const])),
 		timeline: listFrom(s.timeline),
-		adhoc: mapFrom(s.adhoc)
+		adhoc: mapFrom(s.adhoc),
+		messages: mapFrom(s.messages)
 	};
 }

@@ -6,6 +6,7 @@ import { answerText } from './answers';
 import type { AnswerScript } from './answer-script';
 import { formatDuration, inWorldLabel } from './calendar';
 import { listToArray } from './persistent';
+import { messageStepText } from './messages';
 import { indexOf } from './scenario-index';
 import { scoresOf } from './scoring';
 import { clocksView } from './clocks';
@@ -19,7 +20,7 @@ export { Simulation } from './simulation';
 /** One line of a simulation's timeline. */
 export interface SimulationRow {
 	scenarioAt: number;
-	kind: 'delivered' | 'answered' | 'held' | 'released' | 'clock';
+	kind: 'delivered' | 'answered' | 'held' | 'released' | 'clock' | 'message';
 	team?: TeamId;
 	inject?: string;
 	answer?: string;
@@ -99,6 +100,13 @@ function rowsOf(state: ExerciseState): SimulationRow[] {
 				points: entries.reduce((n, e) => n + e.points, 0),
 				maxPoints: entries.reduce((n, e) => n + e.maxPoints, 0),
 				text: found?.decision.prompt ?? r.decisionId
+			});
+		} else if (r.kind === 'message' && r.detail?.startsWith('sent\t')) {
+			rows.push({
+				scenarioAt: r.scenarioAt,
+				kind: 'message',
+				team: r.teamId,
+				text: messageStepText(state, r.detail)
 			});
 		} else if (r.kind === 'clock' && r.clockId) {
 			const clock = ix.clocks.get(r.clockId);

@@ -7,7 +7,14 @@
  * A script's `endAt` stops the run at that scenario time, as a facilitator ending the exercise early would.
  */
 import { applyInput } from './apply';
-import { checkAnswerScript, toAnswerValue, type AnswerScript, type ScriptedAnswer } from './answer-script';
+import {
+	checkAnswerScript,
+	toAnswerValue,
+	type AnswerScript,
+	type ScriptedAnswer,
+	type ScriptedMessage
+} from './answer-script';
+import { approverFor } from './messages';
 import { optionOrderFor } from './option-order';
 import { nextDueAt, wallAt } from './scenario-clock';
 import { indexOf } from './scenario-index';
@@ -26,6 +33,7 @@ export class Simulation {
 	readonly log: Input[] = [];
 	#wall = 0;
 	#open: ScriptedAnswer[];
+	#messages: ScriptedMessage[];
 	readonly #listed: Set<string>;
 	readonly #passedOver = new Set<string>();
 	readonly #teams: TeamId[];
@@ -47,6 +55,7 @@ export class Simulation {
 		});
 		this.#open = script.answers.filter((a) => this.#teams.includes(a.team));
 		this.#listed = new Set(this.#open.map((a) => key(a.team, a.decision)));
+		this.#messages = (script.messages ?? []).filter((m) => this.#teams.includes(m.team));
 		this.apply(FACILITATOR, { type: 'exercise.start' });
 	}
 
@@ -104,6 +113,22 @@ export class Simulation {
 		return best;
 	}
 
+	/** A scripted message: drafted, submitted and approved at once if its route needs it, then sent. */
+	#send(m: ScriptedMessage) {
+		const messageId = `script-message-${m.index}`;
+		const team = (t: TeamId): Actor => ({ role: 'participant', teamId: t, name: `${t} (script)` });
+		const persona = this.scenario.personas?.find((p) => m.to.includes(p.id));
+		const channel = m.channel ?? persona?.channel ?? 'email';
+		const draft = { channel, to: m.to, subject: m.subject, body: m.body };
+		this.apply(team(m.team), { type: 'message.save', messageId, teamId: m.team, draft });
+		const approver = approverFor(this.scenario, this.#teams, m.team, channel, m.to);
+		if (approver) {
+			this.apply(team(m.team), { type: 'message.submit', messageId, teamId: m.team });
+			this.apply(team(approver), { type: 'message.approve', messageId, teamId: approver });
+		}
+		this.apply(team(m.team), { type: 'message.send', messageId, teamId: m.team });
+	}
+
 	/** Whether wall time `w` lies past the script's early end; if so, time moves to the end and the run stops. */
 	#pastEnd(w: number): boolean {
 		if (this.script.endAt === undefined) return false;
@@ -135,6 +160,15 @@ export class Simulation {
 			if (!next || w < next.wall) next = { wall: w, answer: a };
 		}
 		const other = this.#nextOtherwise();
+		const message = this.#messages[0];
+		const messageWall = message && state.clock.running ? wallAt(state.clock, message.at) : Infinity;
+		if (messageWall < (next?.wall ?? Infinity) && messageWall <= (other?.wall ?? Infinity)) {
+			if (this.#pastEnd(messageWall)) return false;
+			this.#wall = Math.max(this.#wall, messageWall);
+			this.#messages.shift();
+			this.#send(message);
+			return true;
+		}
 		if (this.#pastEnd(Math.min(other?.wall ?? Infinity, next?.wall ?? Infinity))) return false;
 		if (other && (!next || other.wall < next.wall)) {
 			this.#wall = Math.max(this.#wall, other.wall);

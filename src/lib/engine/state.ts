@@ -5,6 +5,7 @@
  * ad-hoc injects, the timeline) are persistent lists and maps.
  */
 import { parseLocal } from './calendar';
+import type { MessageRecord } from './messages/record';
 import { EMPTY_LIST, EMPTY_MAP, type PList, type PMap } from './persistent';
 import type {
 	AdhocInject,
@@ -40,7 +41,9 @@ export interface ClockState {
 export type Scheduled =
 	| { kind: 'inject'; key: string; due: number; order: number; injectId: string; teamId: TeamId }
 	| { kind: 'deadline'; key: string; due: number; order: number; decisionId: string; teamId: TeamId }
-	| { kind: 'clock'; key: string; due: number; order: number; clockId: string };
+	| { kind: 'clock'; key: string; due: number; order: number; clockId: string }
+	/** An `unless` reaction for a team that has not sent the message it waits for (index into `reactions`). */
+	| { kind: 'silence'; key: string; due: number; order: number; reaction: number; teamId: TeamId };
 
 /** One item of a team's feed, in delivery order. */
 export interface FeedItem {
@@ -142,6 +145,8 @@ export interface ExerciseState {
 	notes: PList<NoteView>;
 	noteIds: PMap<true>;
 	timeline: PList<TimelineRecord>;
+	/** Message id → the message (drafts included). */
+	messages: PMap<MessageRecord>;
 	/** The facilitator's debrief choice; the scenario's `debrief` applies until one is made. */
 	debrief?: DebriefSettings;
 }
@@ -203,6 +208,7 @@ export function createExercise(scenario: Scenario, config: ExerciseConfig): Exer
 		phaseIndex: 0,
 		notes: EMPTY_LIST,
 		noteIds: EMPTY_MAP,
-		timeline: EMPTY_LIST
+		timeline: EMPTY_LIST,
+		messages: EMPTY_MAP
 	};
 }

@@ -8,6 +8,7 @@
 import { inWorldLabel, parseLocal } from './calendar';
 import { fireDue } from './fire';
 import { clockName, decisionName, injectName, teamName } from './labels';
+import { silenceText } from './messages';
 import type { StepContext } from './scenario-clock';
 import { indexOf } from './scenario-index';
 import type { ExerciseState, Scheduled } from './state';
@@ -119,6 +120,10 @@ export function upcomingItems(state: ExerciseState, vars: Record<string, string>
 		if (p.kind === 'deadline') {
 			const text = `Answer deadline for ${teamName(state, p.teamId)}: ${decisionName(state, p.decisionId, vars)}`;
 			out.push({ at: p.due, text });
+			continue;
+		}
+		if (p.kind === 'silence') {
+			out.push({ at: p.due, text: silenceText(state, p.reaction, p.teamId, vars) });
 			continue;
 		}
 		const clock = ix.clocks.get(p.clockId);

@@ -15,6 +15,7 @@ import {
 	teamName
 } from './labels';
 import type { ExerciseState, TimelineRecord } from './state';
+import { messageStepText } from './messages';
 import { fill, variablesOf } from './templates';
 import type { TimelineEntry } from './types';
 
@@ -58,6 +59,8 @@ function describe(state: ExerciseState, r: TimelineRecord, vars: Vars): string {
 			return `Scenario time jumped to ${r.detail}`;
 		case 'debrief':
 			return `Debrief set: ${r.detail}`;
+		case 'message':
+			return fill(messageStepText(state, r.detail ?? ''), vars);
 		case 'rated': {
 			const objective = objectiveName(state, r.objectiveId ?? '', vars);
 			const [rating, by] = (r.detail ?? '').split('\t');

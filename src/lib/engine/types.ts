@@ -261,6 +261,67 @@ export interface ClockDef {
 	sources: string[];
 }
 
+/** In-world channels a team writes on (kinds of message). */
+export type MessageChannel = 'email' | 'phone' | 'press' | 'filing' | 'chat';
+
+export const MESSAGE_CHANNELS: readonly MessageChannel[] = ['email', 'phone', 'press', 'filing', 'chat'];
+
+/** A reply the control cell can send as a persona in one click. */
+export interface ReplyTemplate {
+	id: string;
+	label: string;
+	/** Plain text; {{variables}} allowed. */
+	body: string;
+}
+
+/** An outside party the control cell plays: the FBI field office, a reporter, a regulator. */
+export interface Persona {
+	id: string;
+	name: string;
+	/** The channel teams reach it on by default. */
+	channel: MessageChannel;
+	/** e-mail address, phone number or filing portal, as teams see it. */
+	address: string;
+	/** Player-facing: who this is. */
+	description?: string;
+	/** Facilitator and evaluator only: how to play it. */
+	notes?: string;
+	replies: ReplyTemplate[];
+}
+
+/**
+ * Messages matching a route need the approving team's approval before they go out. Absent fields match any
+ * message: `from` author teams, `to` recipients (persona or team ids, any one), `channels`.
+ */
+export interface ApprovalRoute {
+	from?: TeamId[];
+	to?: string[];
+	channels?: MessageChannel[];
+	by: TeamId;
+}
+
+/** Which messages a reaction listens for: sent to `to` (a persona), by one of `from` (any team), on `channel`. */
+export interface MessageMatch {
+	to: string;
+	from?: TeamId[];
+	channel?: MessageChannel;
+}
+
+/** What a reaction does, for the team whose message (or silence) caused it. */
+export type ReactionAction =
+	/** Deliver the inject to that team (if in its audience), `delay` scenario ms later. */
+	| { kind: 'release'; inject: string; delay: number }
+	| { kind: 'start'; clock: string }
+	| { kind: 'stop'; clock: string };
+
+/**
+ * A scripted reaction of the world to messages. `when`: as soon as a matching message is sent. `unless`: at
+ * scenario ms `by` after StartEx, for each team (of `from`, else every team) that has not sent a matching one.
+ */
+export type Reaction =
+	| { kind: 'when'; match: MessageMatch; action: ReactionAction }
+	| { kind: 'unless'; match: MessageMatch; by: number; action: ReactionAction };
+
 export interface VariableDef {
 	label: string;
 	default: string;
@@ -313,6 +374,12 @@ export interface Scenario {
 	injects: Inject[];
 	clocks: ClockDef[];
 	guide?: FacilitatorGuide;
+	/** Outside parties teams can write to (absent in scenarios written before messages existed). */
+	personas?: Persona[];
+	/** Which messages need another team's approval before they go out. */
+	approvals?: ApprovalRoute[];
+	/** How the world reacts to messages: release injects, start or stop clocks. */
+	reactions?: Reaction[];
 	/** What teams see after EndEx; the facilitator may change it in hotwash or after the end. */
 	debrief: DebriefSettings;
 }
@@ -395,6 +462,17 @@ export type Command =
 	| { type: 'note.add'; noteId: string; teamId?: TeamId; objectiveId?: string; text: string }
 	/** What teams see after EndEx (hotwash and ended only). */
 	| { type: 'debrief.set'; debrief: DebriefSettings }
+	/** Create or edit a team's draft (any member; the last editor is kept). */
+	| { type: 'message.save'; messageId: string; teamId: TeamId; draft: MessageDraft }
+	/** Ask the approving team of the message's route to approve it. */
+	| { type: 'message.submit'; messageId: string; teamId: TeamId }
+	/** The approving team (`teamId`) approves a submitted message, or sends it back with a comment. */
+	| { type: 'message.approve'; messageId: string; teamId: TeamId; comment?: string }
+	| { type: 'message.return'; messageId: string; teamId: TeamId; comment: string }
+	/** Send a draft that needs no approval, or an approved one. */
+	| { type: 'message.send'; messageId: string; teamId: TeamId }
+	/** The control cell answers a sent message as one of its recipient personas. */
+	| { type: 'message.reply'; messageId: string; persona: string; body: string; template?: string }
 
 	/**
 	 * An evaluator (or the facilitator) rates a team on an objective. The last rating wins; the log keeps them all.
@@ -408,6 +486,16 @@ export type Command =
 			reason: string;
 			evidence: string[];
 	  };
+
+/** What a team writes: channel, recipients (persona or team ids), subject, body, attached feed items. */
+export interface MessageDraft {
+	channel: MessageChannel;
+	to: string[];
+	subject: string;
+	body: string;
+	/** Ids of injects in the team's own feed. */
+	attachments?: string[];
+}
 
 /** Where a time jump goes; resolved by the engine from the state it applies to. */
 export type JumpTo =
@@ -453,7 +541,8 @@ export type EngineErrorCode =
 	| 'decision/not_delivered'
 	| 'decision/already_answered'
 	| 'answer/invalid'
-	| 'team/not_in_exercise';
+	| 'team/not_in_exercise'
+	| 'message/not_found';
 
 export interface EngineError {
 	code: EngineErrorCode;
@@ -712,13 +801,60 @@ export interface TimelineEntry {
 		| 'speed'
 		| 'jump'
 		| 'debrief'
-		| 'rated';
+		| 'rated'
+		| 'message';
 	teamId?: TeamId;
 	injectId?: string;
 	decisionId?: string;
 	clockId?: string;
 	objectiveId?: string;
 	text: string;
+}
+
+export type MessageStatus = 'draft' | 'submitted' | 'approved' | 'returned' | 'sent';
+
+/** One timestamped step of a message: drafted, submitted, approved, sent back, sent, or a persona's reply. */
+export interface MessageStepView {
+	kind: 'drafted' | 'submitted' | 'approved' | 'returned' | 'sent' | 'reply';
+	scenarioAt: number;
+	/** Who did it (a person's name), when known. */
+	by?: string;
+	/** The team that did it (approvals); absent for replies. */
+	teamId?: TeamId;
+	comment?: string;
+	/** Replies: the persona that answered, and the text. */
+	persona?: string;
+	personaName?: string;
+	body?: string;
+}
+
+/** A message as a viewer may see it. */
+export interface MessageView {
+	id: string;
+	/** The author team and its name. */
+	teamId: TeamId;
+	teamName: string;
+	channel: MessageChannel;
+	to: { id: string; name: string; kind: 'persona' | 'team' }[];
+	subject: string;
+	body: string;
+	attachments: { id: string; title: string }[];
+	status: MessageStatus;
+	/** The team whose approval the message needs (by its route), if any. */
+	approval?: { teamId: TeamId; teamName: string };
+	lastEditor?: string;
+	editedAt: number;
+	sentAt?: number;
+	steps: MessageStepView[];
+}
+
+/** A persona as teams see it (no notes, no reply templates). */
+export interface PersonaView {
+	id: string;
+	name: string;
+	channel: MessageChannel;
+	address: string;
+	description?: string;
 }
 
 export interface TeamView {
@@ -728,6 +864,13 @@ export interface TeamView {
 	feed: DeliveredInjectView[];
 	decisions: DecisionView[];
 	clocks: ClockView[];
+	/** The outside parties the team can write to. */
+	personas: PersonaView[];
+	/**
+	 * The team's own messages (drafts included), messages other teams sent it, and messages submitted to it for
+	 * approval (never another team's unsubmitted drafts).
+	 */
+	messages: MessageView[];
 	/**
 	 * Only once the exercise has ended: this team's own score with its explanation (option and band rationale
 	 * only when the debrief settings allow it).
@@ -778,6 +921,8 @@ export interface ObserverView {
 	teams: TeamPanel[];
 	clocks: ClockView[];
 	notes: NoteView[];
+	/** Every message that has left its team's drafts (submitted, approved, returned or sent). */
+	messages: MessageView[];
 	/** Evaluators only: full decision definitions (rubric guidance included) and live scores. */
 	decisions?: Decision[];
 	scores?: Record<TeamId, TeamScore>;
@@ -796,6 +941,10 @@ export interface FacilitatorView {
 	clocks: ClockView[];
 	scores: Record<TeamId, TeamScore>;
 	notes: NoteView[];
+	/** Every message, drafts included, oldest first. */
+	messages: MessageView[];
+	/** Personas with their notes and reply templates. */
+	personas: Persona[];
 	timeline: TimelineEntry[];
 	/** Every rating given, oldest first (the latest per team and objective is in `scores`). */
 	ratingHistory: RatingEvent[];

@@ -5,6 +5,7 @@
 import { answerExtrasProblem, answerProblem } from './answers';
 import { ratingProblem } from './evaluator-ratings';
 import { undeliveredTeams } from './delivery';
+import { messageProblem } from './messages';
 import { mapHas } from './persistent';
 import { indexOf } from './scenario-index';
 import { entryIds } from './scoring';
@@ -164,6 +165,13 @@ export function validateCommand(state: ExerciseState, command: Command): EngineE
 				);
 			return null;
 		}
+		case 'message.save':
+		case 'message.submit':
+		case 'message.approve':
+		case 'message.return':
+		case 'message.send':
+		case 'message.reply':
+			return messageProblem(state, command);
 		default:
 			return null;
 	}

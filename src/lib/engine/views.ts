@@ -17,6 +17,7 @@ import { fill, fillArtifact, variablesOf } from './templates';
 import { phaseView } from './phases';
 import { readableState } from './scenario-texts';
 import { injectStatuses } from './views-injects';
+import { messagesView, personasForStaff, personasView } from './messages';
 import { jumpTargets, upcomingItems } from './time-jump';
 import { timelineOf } from './timeline';
 import type {
@@ -162,7 +163,9 @@ function teamView(state: ExerciseState, teamId: TeamId, now: number, vars: Vars)
 		team: p.team,
 		feed: p.feed,
 		decisions: p.decisions,
-		clocks: clocksView(state, { role: 'participant', teamId }, vars)
+		clocks: clocksView(state, { role: 'participant', teamId }, vars),
+		personas: personasView(state, vars),
+		messages: messagesView(state, { teamId }, vars)
 	};
 	if (state.lifecycle === 'ended') {
 		view.score = debriefScore(teamScore(state, teamId), debriefOf(state));
@@ -185,7 +188,8 @@ function staffView(state: ExerciseState, evaluator: boolean, now: number, vars: 
 		objectives: state.scenario.objectives,
 		teams: panels(state, vars, evaluator),
 		clocks: clocksView(state, { role: evaluator ? 'evaluator' : 'observer' }, vars),
-		notes: listToArray(state.notes)
+		notes: listToArray(state.notes),
+		messages: messagesView(state, 'staff', vars)
 	};
 	if (evaluator) {
 		view.decisions = decisionsOf(state);
@@ -211,6 +215,8 @@ function facilitatorView(state: ExerciseState, now: number, vars: Vars): Facilit
 		clocks: clocksView(state, { role: 'facilitator' }, vars),
 		scores: scoresOf(state),
 		notes: listToArray(state.notes),
+		messages: messagesView(state, 'facilitator', vars),
+		personas: personasForStaff(state, vars),
 		timeline: timelineOf(state),
 		ratingHistory: ratingHistory(state),
 		nextDueAt: nextDueAt(state),

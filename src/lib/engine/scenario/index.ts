@@ -10,6 +10,7 @@ import { checkContent } from './decisions';
 import { checkFlow } from './flow';
 import { checkFrameworks } from './frameworks';
 import { normalise } from './normalise';
+import { checkMessages } from './messages';
 import { checkReferences } from './references';
 import { scenarioSchema } from './schema';
 import { checkShape, type Finding } from './shape';
@@ -58,6 +59,7 @@ export function parseScenario(
 	checkDates(ctx);
 	checkFrameworks(ctx);
 	checkClocks(ctx);
+	checkMessages(ctx);
 	checkTemplates(ctx);
 	checkFlow(ctx, broken);
 

@@ -8,6 +8,9 @@ import type {
 	CsfFunction,
 	Decision,
 	Inject,
+	MessageChannel,
+	Reaction,
+	ReactionAction,
 	Scenario,
 	Trigger
 } from '../types';
@@ -18,6 +21,7 @@ import type {
 	RawDecision,
 	RawGuard,
 	RawInject,
+	RawReaction,
 	RawScenario,
 	RawTrigger
 } from './schema';
@@ -145,6 +149,26 @@ function inject(raw: RawInject): Inject {
 	};
 }
 
+const teams = (raw: string | string[] | undefined) =>
+	raw === undefined ? undefined : typeof raw === 'string' ? [raw] : [...raw];
+
+function reaction(raw: RawReaction): Reaction {
+	const action: ReactionAction =
+		raw.release !== undefined
+			? { kind: 'release', inject: raw.release, delay: ms(raw.delay) }
+			: raw.start !== undefined
+				? { kind: 'start', clock: raw.start }
+				: { kind: 'stop', clock: raw.stop! };
+	const m = (raw.when ?? raw.unless)!;
+	const from = teams(m.from);
+	const match = {
+		to: m.to,
+		...(from ? { from } : {}),
+		...(m.channel ? { channel: m.channel as MessageChannel } : {})
+	};
+	return raw.unless ? { kind: 'unless', match, by: ms(raw.unless.by), action } : { kind: 'when', match, action };
+}
+
 /** The engine's Scenario for a file that passed every check. */
 export function normalise(raw: RawScenario): Scenario {
 	return {
@@ -173,6 +197,18 @@ export function normalise(raw: RawScenario): Scenario {
 		),
 		injects: raw.injects.map(inject),
 		clocks: raw.clocks.map(clock),
+		personas: raw.personas.map((p) => ({
+			...p,
+			channel: p.channel as MessageChannel,
+			replies: p.replies.map((r) => ({ ...r }))
+		})),
+		approvals: raw.approvals.map((a) => ({
+			...(a.from ? { from: teams(a.from) } : {}),
+			...(a.to ? { to: [...a.to] } : {}),
+			...(a.channels ? { channels: a.channels as MessageChannel[] } : {}),
+			by: a.by
+		})),
+		reactions: raw.reactions.map(reaction),
 		debrief: { ...raw.debrief },
 		...(raw.guide
 			? {

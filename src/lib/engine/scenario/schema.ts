@@ -3,7 +3,7 @@
  * and for the published JSON Schema (scenarios/schema.json). Cross-references and flow are checked elsewhere.
  */
 import { z } from 'zod';
-import { CHANNELS } from '../types';
+import { CHANNELS, MESSAGE_CHANNELS } from '../types';
 import { DEADLINE_PATTERN, DURATION_PATTERN } from './durations';
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
@@ -310,6 +310,68 @@ export const clockSchema = z.strictObject({
 	sources: z.array(ref('a source')).default([])
 });
 
+const messageChannel = z
+	.enum(MESSAGE_CHANNELS as [string, ...string[]])
+	.describe('email, phone (a phone note), press (a press statement), filing (a regulator filing) or chat');
+
+const replySchema = z.strictObject({
+	id: id('reply template'),
+	label: text('What the console button says, e.g. "Acknowledge receipt"'),
+	body: text('The reply as the persona sends it; {{variables}} allowed')
+});
+
+export const personaSchema = z
+	.strictObject({
+		id: id('persona'),
+		name: text('Who teams write to, e.g. "FBI Chicago Field Office"'),
+		channel: messageChannel.describe('The channel teams reach it on by default'),
+		address: text('E-mail address, phone number or filing portal, as teams see it'),
+		description: text('Player-facing: who this is').optional(),
+		notes: text('Facilitator and evaluator only: how to play it').optional(),
+		replies: z.array(replySchema).default([]).describe('Reply templates the control cell sends in one click')
+	})
+	.describe('An outside party the control cell plays');
+
+const teamList = z
+	.union([ref('a team'), z.array(ref('a team')).min(1)])
+	.describe('A team id or a list of team ids');
+
+export const approvalSchema = z
+	.strictObject({
+		from: teamList.optional().describe('Author teams (absent: any)'),
+		to: z
+			.array(ref('a persona or team'))
+			.min(1)
+			.optional()
+			.describe('Recipients, any one of them (absent: any)'),
+		channels: z.array(messageChannel).min(1).optional().describe('Channels (absent: any)'),
+		by: ref('the team that must approve')
+	})
+	.describe('Messages matching every field given need the `by` team’s approval before they go out');
+
+const matchFields = {
+	to: ref('the persona the message is sent to'),
+	from: teamList.optional().describe('Sending teams (absent: any)'),
+	channel: messageChannel.optional().describe('Only messages on this channel')
+};
+
+export const reactionSchema = z
+	.strictObject({
+		when: z
+			.strictObject(matchFields)
+			.optional()
+			.describe('As soon as a matching message is sent: act for the sending team'),
+		unless: z
+			.strictObject({ ...matchFields, by: duration.describe('Scenario time after StartEx') })
+			.optional()
+			.describe('At `by`, for each team (of `from`) that has not sent a matching message: act for it'),
+		release: ref('an inject delivered to that team (if in its audience)').optional(),
+		delay: duration.optional().describe('With release: scenario time before it arrives'),
+		start: ref('a clock to start').optional(),
+		stop: ref('a clock to stop').optional()
+	})
+	.describe('How the world reacts to messages: exactly one of when or unless, and one of release, start or stop');
+
 const variableSchema = z.strictObject({
 	label: text('The field label on the new-exercise form'),
 	default: z.string(),
@@ -378,6 +440,12 @@ export const scenarioSchema = z
 		phases: z.array(phaseSchema).min(1),
 		injects: z.array(injectSchema).min(1),
 		clocks: z.array(clockSchema).default([]),
+		personas: z.array(personaSchema).default([]).describe('Outside parties teams can write to'),
+		approvals: z
+			.array(approvalSchema)
+			.default([])
+			.describe('Approval routes, first match wins'),
+		reactions: z.array(reactionSchema).default([]),
 		debrief: debriefSchema.default({ rationale: false, modelAnswers: false, otherTeams: false }),
 		guide: z
 			.strictObject({
@@ -398,6 +466,7 @@ export type RawClock = z.output<typeof clockSchema>;
 export type RawTrigger = RawInject['trigger'];
 export type RawCondition = RawClock['starts'];
 export type RawGuard = NonNullable<RawCondition['requires']>[number];
+export type RawReaction = z.output<typeof reactionSchema>;
 
 /** The collections parsed one element at a time when the whole file is not valid, keyed by field. */
 export const collections = {
@@ -406,5 +475,8 @@ export const collections = {
 	teams: teamSchema,
 	phases: phaseSchema,
 	injects: injectSchema,
-	clocks: clockSchema
+	clocks: clockSchema,
+	personas: personaSchema,
+	approvals: approvalSchema,
+	reactions: reactionSchema
 } as const;

@@ -273,6 +273,9 @@ function emptyDraft(value: unknown): Draft {
 		phases: [],
 		injects: [],
 		clocks: [],
+		personas: [],
+		approvals: [],
+		reactions: [],
 		variables: {}
 	};
 	return { ...draft, brokenIds: new Set(), missing: new Set(), value };

@@ -29,7 +29,9 @@ function teamView(version: number, wall: number, feed: string[] = []): TeamView 
 			adhoc: true
 		})),
 		decisions: [],
-		clocks: []
+		clocks: [],
+		personas: [],
+		messages: []
 	};
 }
 

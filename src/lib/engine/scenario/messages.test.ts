@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { formatIssue, parseScenario } from './index';
+import { parseAnswerScript } from '../answer-script';
+import { runSimulation } from '../simulate';
+
+const base = `id: mini
+version: "1.0"
+title: Mini
+summary: A small scenario.
+audience: Tests
+duration: 4h
+compression: 6
+startsAt: "2024-10-08T09:00"
+teams:
+  - { id: legal, name: Legal }
+  - { id: exec, name: Executives }
+  - { id: comms, name: Comms }
+phases:
+  - { id: p1, title: One }
+injects:
+  - { id: memo, phase: p1, title: Memo, channel: memo, to: [legal], trigger: { at: 10m }, body: Text. }
+  - { id: story, phase: p1, title: The story runs, channel: news, to: [comms], trigger: manual, body: Text. }
+clocks:
+  - id: report
+    name: Breach report
+    regime: Rule
+    owner: legal
+    starts: { inject: memo }
+    stops: [{ inject: story }]
+    deadline: 7 business days
+    scoring: { met: 1, missed: -1 }
+personas:
+  - id: fbi
+    name: FBI
+    channel: filing
+    address: reporting facility
+    replies: [{ id: ack, label: Receipt, body: "Received by {{org}}." }]
+  - { id: reporter, name: A reporter, channel: email, address: r@example.org }
+approvals:
+  - { from: legal, to: [fbi], by: exec }
+  - { channels: [press], by: exec }
+reactions:
+  - when: { to: fbi, from: legal, channel: filing }
+    stop: report
+  - unless: { to: reporter, from: comms, by: 2h }
+    release: story
+variables:
+  org: { label: Organisation, default: Acme }
+`;
+
+const issues = (text: string) => parseScenario(text, 'mini.yaml').issues.map(formatIssue);
+
+describe('scenario personas, approvals and reactions', () => {
+	it('parses them into the engine’s form', () => {
+		const { scenario } = parseScenario(base, 'mini.yaml');
+		expect(issues(base)).toEqual([]);
+		expect(scenario?.personas?.[0]).toMatchObject({ id: 'fbi', channel: 'filing', replies: [{ id: 'ack' }] });
+		expect(scenario?.approvals).toEqual([
+			{ from: ['legal'], to: ['fbi'], by: 'exec' },
+			{ channels: ['press'], by: 'exec' }
+		]);
+		expect(scenario?.reactions).toEqual([
+			{
+				kind: 'when',
+				match: { to: 'fbi', from: ['legal'], channel: 'filing' },
+				action: { kind: 'stop', clock: 'report' }
+			},
+			{
+				kind: 'unless',
+				match: { to: 'reporter', from: ['comms'] },
+				by: 2 * 3_600_000,
+				action: { kind: 'release', inject: 'story', delay: 0 }
+			}
+		]);
+	});
+
+	it('names unknown personas, teams, injects and clocks, and impossible reactions', () => {
+		const broken = base
+			.replace('to: [fbi], by: exec', 'to: [fbii], by: exc')
+			.replace('when: { to: fbi, from: legal', 'when: { to: fib, from: legl')
+			.replace('release: story', 'release: story\n    stop: report')
+			.replace('- { id: reporter, name', '- { id: legal, name');
+		expect(issues(broken)).toEqual(
+			expect.arrayContaining([
+				expect.stringContaining('approvals[0].to[0]: unknown persona or team "fbii" (did you mean "fbi"?)'),
+				expect.stringContaining('approvals[0].by: unknown team "exc" (did you mean "exec"?)'),
+				expect.stringContaining('reactions[0].when.to: unknown persona "fib" (did you mean "fbi"?)'),
+				expect.stringContaining('reactions[0].when.from: unknown team "legl" (did you mean "legal"?)'),
+				expect.stringContaining('reactions[1]: a reaction needs exactly one of release, start or stop'),
+				expect.stringContaining('personas[1].id: persona id "legal" is also a team id')
+			])
+		);
+		expect(issues(base.replace('channel: filing }\n    stop', 'channel: fax }\n    stop'))).toEqual([
+			expect.stringContaining(
+				'reactions[0].when.channel: "fax" is not one of: email, phone, press, filing, chat'
+			)
+		]);
+	});
+
+	it('lets an answer script send messages: approval on the route, the clock stopped at the send time', () => {
+		const { scenario } = parseScenario(base, 'mini.yaml');
+		const script = parseAnswerScript(
+			`answers: []
+messages:
+  - { team: legal, to: fbi, at: 1h, subject: CPNI report, body: Records were taken. }
+  - { team: comms, to: reporter, channel: press, at: 3h, subject: Statement, body: Investigating. }
+`,
+			'script.yaml'
+		);
+		expect(script.issues).toEqual([]);
+		const result = runSimulation(scenario!, script.script!);
+		expect(result.clocks.find((c) => c.id === 'report')).toMatchObject({
+			status: 'met',
+			stoppedAt: 3_600_000
+		});
+		expect(result.timeline.filter((r) => r.kind === 'message').map((r) => r.text)).toEqual([
+			'Legal sent "CPNI report" to FBI',
+			'Comms sent "Statement" to A reporter'
+		]);
+		// Comms wrote after the 2h mark, so the story ran for it.
+		expect(result.timeline.some((r) => r.inject === 'story' && r.team === 'comms')).toBe(true);
+	});
+
+	it('reports a scripted message to an unknown recipient', () => {
+		const { scenario } = parseScenario(base, 'mini.yaml');
+		const script = parseAnswerScript(
+			`answers: []\nmessages:\n  - { team: legal, to: fbx, at: 1h, subject: S, body: B }\n`,
+			'script.yaml'
+		).script!;
+		expect(() => runSimulation(scenario!, script)).toThrow(
+			'script.yaml:3 messages[0].to: "fbx" is neither a persona of mini nor a team in this script'
+		);
+	});
+});

@@ -3,7 +3,16 @@
  * answered through an ack carrying `{ data }` or `{ error }`. The wire vocabulary (WireCommand) is mapped to
  * the engine's Command on the server (src/lib/server/realtime/commands.ts), never trusted as-is.
  */
-import type { AnswerValue, Channel, Confidence, HseepRating, JumpTo, TeamId, View } from '$lib/engine/types';
+import type {
+	AnswerValue,
+	Channel,
+	Confidence,
+	HseepRating,
+	JumpTo,
+	MessageChannel,
+	TeamId,
+	View
+} from '$lib/engine/types';
 
 export type ErrorCode =
 	| 'auth/required'
@@ -21,6 +30,7 @@ export type ErrorCode =
 	| 'answer/invalid'
 	| 'inject/not_found'
 	| 'team/not_in_exercise'
+	| 'message/not_found'
 	| 'server/error';
 
 export interface WireError {
@@ -81,6 +91,26 @@ export type WireCommand =
 			reason: string;
 			evidence: string[];
 	  }
+	/**
+	 * In-world messages. Participants act for the team of their seat (for approve and return: as the approving
+	 * team); a `teamId` they send is ignored. Facilitators acting for a team name it. `messageId` is chosen by
+	 * the browser for a new draft (a random UUID) and reused for every later step.
+	 */
+	| {
+			type: 'message.save';
+			messageId: string;
+			teamId?: TeamId;
+			channel: MessageChannel;
+			to: string[];
+			subject: string;
+			body: string;
+			attachments?: string[];
+	  }
+	| { type: 'message.submit' | 'message.send'; messageId: string; teamId?: TeamId }
+	| { type: 'message.approve'; messageId: string; teamId?: TeamId; comment?: string }
+	| { type: 'message.return'; messageId: string; teamId?: TeamId; comment: string }
+	/** Facilitator: answer a sent message as one of its recipient personas, from a template or in free text. */
+	| { type: 'message.reply'; messageId: string; persona: string; body: string; template?: string }
 	/** Facilitator: move a participant to a team (lobby or running). */
 	| { type: 'participant.assign'; participantId: string; teamId: TeamId };
 

@@ -159,3 +159,78 @@ describe('payload validation', () => {
 		});
 	});
 });
+
+describe('message commands on the wire', () => {
+	const request = (command: unknown) => ({ exerciseId: 'e1', key: 'key-12345', command });
+	const save = {
+		type: 'message.save',
+		messageId: '3f1c2a9e-8d5b-4c1e-9a7f-2b6d0e4c8a11',
+		channel: 'filing',
+		to: ['usss-fbi'],
+		subject: 'CPNI breach report',
+		body: 'Call records were taken.'
+	};
+
+	it('takes the team from the seat for every step a participant takes, approval included', () => {
+		const parsed = parsePayload(commandRequestSchema, request({ ...save, teamId: 'exec' }));
+		expect(parsed.ok).toBe(true);
+		const mapped = toEngineCommand(
+			parsed.ok ? parsed.value.command : (save as never),
+			participant,
+			() => 'x'
+		);
+		expect(mapped).toEqual({
+			ok: true,
+			command: {
+				type: 'message.save',
+				messageId: save.messageId,
+				teamId: 'soc',
+				draft: {
+					channel: 'filing',
+					to: ['usss-fbi'],
+					subject: 'CPNI breach report',
+					body: 'Call records were taken.'
+				}
+			}
+		});
+		const approve = toEngineCommand(
+			{ type: 'message.approve', messageId: save.messageId, teamId: 'exec', comment: 'Fine' },
+			participant,
+			() => 'x'
+		);
+		expect(approve).toMatchObject({ ok: true, command: { type: 'message.approve', teamId: 'soc' } });
+	});
+
+	it('asks a facilitator to name the team, and refuses observers', () => {
+		const send = { type: 'message.send', messageId: save.messageId } as const;
+		expect(toEngineCommand(send, facilitator, () => 'x')).toEqual({
+			ok: false,
+			code: 'command/invalid',
+			message: 'Name the team you are acting for (teamId).'
+		});
+		expect(toEngineCommand(send, observer, () => 'x')).toMatchObject({
+			ok: false,
+			code: 'command/forbidden'
+		});
+	});
+
+	it('names the offending field of a bad message payload', () => {
+		const bad = (patch: Record<string, unknown>) =>
+			parsePayload(commandRequestSchema, request({ ...save, ...patch }));
+		expect(bad({ channel: 'fax' })).toMatchObject({
+			ok: false,
+			message: expect.stringMatching(/^command\.channel: /)
+		});
+		expect(bad({ messageId: 'x' })).toEqual({
+			ok: false,
+			message: 'command.messageId: must be 8 to 64 letters, digits or dashes (a random UUID)'
+		});
+		expect(bad({ body: 'x'.repeat(20_001) })).toEqual({
+			ok: false,
+			message: 'command.body: must be at most 20000 characters'
+		});
+		expect(
+			parsePayload(commandRequestSchema, request({ type: 'message.return', messageId: save.messageId }))
+		).toMatchObject({ ok: false, message: expect.stringMatching(/^command\.comment: /) });
+	});
+});

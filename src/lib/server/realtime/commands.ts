@@ -8,12 +8,15 @@ import {
 	CHANNELS,
 	CONFIDENCES,
 	HSEEP_RATINGS,
+	MESSAGE_CHANNELS,
 	type Actor,
 	type Channel,
 	type Command,
 	type Confidence,
-	type HseepRating
+	type HseepRating,
+	type MessageChannel
 } from '$lib/engine/types';
+import { MAX_BODY, MAX_SUBJECT } from '$lib/engine/messages/record';
 import { MAX_TEXT_ANSWER, type Principal, type WireCommand } from '$lib/realtime/contract';
 
 const id = z.string().trim().min(1).max(120);
@@ -42,6 +45,14 @@ const jumpTo = z.discriminatedUnion('kind', [
 ]);
 
 const bare = <T extends string>(type: T) => z.strictObject({ type: z.literal(type) });
+
+const messageId = z
+	.string()
+	.regex(/^[A-Za-z0-9-]{8,64}$/, 'must be 8 to 64 letters, digits or dashes (a random UUID)');
+const messageBody = z.string().max(MAX_BODY, `must be at most ${MAX_BODY} characters`);
+const comment = z.string().max(2000, 'must be at most 2000 characters');
+const messageStep = <T extends string>(type: T) =>
+	z.strictObject({ type: z.literal(type), messageId, teamId: teamId.optional() });
 
 const wireCommand = z.discriminatedUnion('type', [
 	bare('exercise.brief'),
@@ -92,6 +103,27 @@ const wireCommand = z.discriminatedUnion('type', [
 		text: z.string().trim().min(1).max(MAX_TEXT_ANSWER)
 	}),
 	z.strictObject({ type: z.literal('participant.assign'), participantId: id, teamId }),
+	z.strictObject({
+		type: z.literal('message.save'),
+		messageId,
+		teamId: teamId.optional(),
+		channel: z.enum(MESSAGE_CHANNELS as [MessageChannel, ...MessageChannel[]]),
+		to: z.array(id).max(12, 'must list at most 12 recipients'),
+		subject: z.string().max(MAX_SUBJECT, `must be at most ${MAX_SUBJECT} characters`),
+		body: messageBody,
+		attachments: z.array(id).max(10).optional()
+	}),
+	messageStep('message.submit'),
+	messageStep('message.send'),
+	messageStep('message.approve').extend({ comment: comment.optional() }),
+	messageStep('message.return').extend({ comment }),
+	z.strictObject({
+		type: z.literal('message.reply'),
+		messageId,
+		persona: id,
+		body: messageBody.min(1, 'the reply is empty'),
+		template: id.optional()
+	}),
 	z.strictObject({ type: z.literal('clock.jump'), to: jumpTo }),
 	z.strictObject({
 		type: z.literal('debrief.set'),
@@ -150,6 +182,21 @@ export function actorOf(p: Principal): Actor {
 /** Outcome of mapping a wire command: an engine command, or a reason it cannot be one. */
 export type Mapped = { ok: true; command: Command } | { ok: false; code: string; message: string };
 
+/** The team a message command acts for: a participant's seat, or the team a facilitator names. */
+function messageTeam(
+	teamId: string | undefined,
+	principal: Principal
+): { ok: true; teamId: string } | { ok: false; code: string; message: string } {
+	if (principal.kind === 'participant')
+		return principal.teamId
+			? { ok: true, teamId: principal.teamId }
+			: { ok: false, code: 'command/forbidden', message: 'You are not in a team yet.' };
+	if (principal.kind === 'facilitator' && teamId) return { ok: true, teamId };
+	return principal.kind === 'facilitator'
+		? { ok: false, code: 'command/invalid', message: 'Name the team you are acting for (teamId).' }
+		: { ok: false, code: 'command/forbidden', message: 'Only a team member or the facilitator can do that.' };
+}
+
 /**
  * Maps a validated wire command to the engine's Command. `newId` supplies ids the server assigns (ad-hoc
  * injects, notes) so the engine stays free of randomness. `participant.assign` is not an engine command and is
@@ -183,6 +230,20 @@ export function toEngineCommand(wire: WireCommand, principal: Principal, newId: 
 		}
 		case 'note.add':
 			return { ok: true, command: { ...wire, noteId: `note-${newId()}` } };
+		case 'message.save': {
+			const team = messageTeam(wire.teamId, principal);
+			if (!team.ok) return team;
+			const { type, messageId, teamId: _t, ...draft } = wire;
+			return { ok: true, command: { type, messageId, teamId: team.teamId, draft } };
+		}
+		case 'message.submit':
+		case 'message.send':
+		case 'message.approve':
+		case 'message.return': {
+			const team = messageTeam(wire.teamId, principal);
+			if (!team.ok) return team;
+			return { ok: true, command: { ...wire, teamId: team.teamId } as Command };
+		}
 		case 'debrief.set': {
 			const { type: _type, ...debrief } = wire;
 			return { ok: true, command: { type: 'debrief.set', debrief } };

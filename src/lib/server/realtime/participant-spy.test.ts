@@ -280,6 +280,23 @@ describe.each(shipped)('a participant’s socket over a full run of $file', ({ f
 		expect([...settingsAt.keys()].every((v) => run.facilitatorViews.has(v))).toBe(true);
 	});
 
+	it('never carries another team’s drafts; a message reaches only its team, its approver and its recipients', () => {
+		const played = run.messages;
+		expect(played.length > 0 || (script.messages ?? []).length === 0).toBe(true);
+		for (const team of teams)
+			for (const { msg } of viewsOf(team)) {
+				const json = JSON.stringify(msg);
+				for (const m of played) {
+					if (m.team !== team) expect(json.includes(m.draft), `${m.team}'s draft to ${team}`).toBe(false);
+					const entitled = m.team === team || m.approver === team || m.to.includes(team);
+					if (!entitled) expect(json.includes(m.sent), `${m.team}'s message to ${team}`).toBe(false);
+				}
+			}
+		// The approving team did see what it approved (so the check above is not vacuous).
+		for (const m of played.filter((p) => p.approver))
+			expect(viewsOf(m.approver!).some(({ msg }) => JSON.stringify(msg).includes(m.sent))).toBe(true);
+	});
+
 	it('never carries another team’s answers or reasoning', () => {
 		for (const team of teams)
 			for (const { msg } of viewsOf(team)) {

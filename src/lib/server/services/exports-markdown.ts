@@ -13,6 +13,7 @@ import type { FeedbackRecord, ImprovementActionRecord } from '../db/store';
 import { fileStem, type ExportFile } from './exports-file';
 import { summariseFeedback } from './feedback-summary';
 import type { ReviewData } from './review';
+import { messagesMarkdown } from './review-messages';
 import { OBSERVATION_PREFIX } from './review-observations';
 
 /** One string made inert: `<`, `>` and `&` as entities; backslash, brackets and backticks escaped. */
@@ -243,6 +244,7 @@ export function exerciseMarkdown(
 		...objectivesSection(data),
 		...clocksSection(data),
 		...decisionsSection(data),
+		...messagesMarkdown(data.teams, data.messages),
 		...planSection(actions, data),
 		...feedbackSection(feedback),
 		...(data.hotwashQuestions.length

@@ -165,6 +165,7 @@ export function exerciseDocument(x: JsonExportInput) {
 		clocks: data.clocks.map((c) => ({ ...c, label: clockKindLabel(c) })),
 		timeline: data.timeline,
 		notes: data.notes,
+		messages: data.messages ?? [],
 		improvementActions: x.actions.map((a) => ({
 			...a,
 			createdAt: isoDate(a.createdAt),

@@ -82,6 +82,38 @@ describe('review service', () => {
 		expect(doc.format).toBe('switchboard.exercise-export');
 	});
 
+	it('carries the message timeline with approvals and replies in the review and every export', async () => {
+		const host = await app.hosts.get(id);
+		const soc = { role: 'participant' as const, teamId: 'soc', name: 'Sam' };
+		const draft = { channel: 'chat' as const, to: ['legal'], subject: 'Scope so far', body: 'Two routers.' };
+		await host.submit(soc, { type: 'message.save', messageId: 'm-1', teamId: 'soc', draft }, 'k-m1');
+		await host.submit(soc, { type: 'message.send', messageId: 'm-1', teamId: 'soc' }, 'k-m2');
+		const hidden = { ...draft, subject: 'Unsent SOC draft' };
+		await host.submit(soc, { type: 'message.save', messageId: 'm-2', teamId: 'soc', draft: hidden }, 'k-m3');
+
+		const data = await app.review.forFacilitator(f, id);
+		expect(data.messages?.map((m) => [m.subject, m.status, m.steps.map((s) => s.kind)])).toEqual([
+			['Scope so far', 'sent', ['drafted', 'sent']],
+			['Unsent SOC draft', 'draft', ['drafted']]
+		]);
+		const doc = JSON.parse((await app.review.exportJson(f, id)).body);
+		expect(schemaErrors(schema('exercise-export'), doc)).toEqual([]);
+		expect(doc.messages).toHaveLength(2);
+		expect(doc.timeline.map((e: { text: string }) => e.text)).toContain('SOC sent "Scope so far" to Legal');
+		const lines = (await app.review.exportJsonl(f, id)).body.trimEnd().split('\n');
+		for (const line of lines) expect(schemaErrors(schema('event-log'), JSON.parse(line))).toEqual([]);
+		const md = (await app.review.exportMarkdown(f, id)).body;
+		expect(md).toContain('## Messages by team');
+		expect(md).toContain('- **Scope so far** (chat) to Legal: sent');
+
+		// Legal's own review shows what it received, never SOC's unsent draft.
+		const seat = await app.seats.join(fakeRequest(), { code: joinCode, name: 'Lee', teamId: 'legal' });
+		await host.submit({ role: 'facilitator' }, { type: 'exercise.end' }, 'k-end');
+		const legal = await app.review.forSeat(seat);
+		expect(legal.messages?.map((m) => m.subject)).toEqual(['Scope so far']);
+		expect(JSON.stringify(legal)).not.toContain('Unsent SOC draft');
+	});
+
 	it('writes one schema-valid input per JSONL line, in seq order', async () => {
 		const { body, filename } = await app.review.exportJsonl(f, id);
 		const lines = body

@@ -9,12 +9,14 @@ import type {
 	ClockView,
 	FacilitatorView,
 	Lifecycle,
+	MessageView,
 	NoteView,
 	Objective,
 	PhaseDef,
 	TeamDef,
 	TeamId,
 	TeamScore,
+	TeamView,
 	TimelineEntry
 } from '$lib/engine/types';
 import type { Store } from '../db/store';
@@ -53,6 +55,8 @@ export interface ReviewData {
 	timeline: TimelineEntry[];
 	clocks: ClockView[];
 	notes: NoteView[];
+	/** Messages with every step; a participant sees its team's, those sent to it and those it approved. */
+	messages?: MessageView[];
 	hotwashQuestions: string[];
 	/** Every decision each team received, with its answer (or none) and timing. */
 	answers: AnswerRow[];
@@ -180,6 +184,7 @@ export class Review {
 			timeline: full.timeline.filter((e) => (e.teamId ? e.teamId === team : PUBLIC_KINDS.has(e.kind))),
 			clocks: full.clocks.filter((c) => c.owner === team),
 			answers: full.answers.filter((a) => a.teamId === team),
+			messages: team ? (host.view({ role: 'participant', teamId: team }) as TeamView).messages : [],
 			notes: []
 		};
 	}
@@ -223,6 +228,7 @@ export class Review {
 			timeline: view.timeline,
 			clocks: view.clocks,
 			notes: view.notes,
+			messages: view.messages,
 			hotwashQuestions: texts.guide?.hotwashQuestions ?? [],
 			answers
 		};

@@ -6,6 +6,7 @@
  */
 import { toAnswerValue, type AnswerScript } from '$lib/engine/answer-script';
 import { inWorldAt } from '$lib/engine/calendar';
+import { approverFor } from '$lib/engine/messages';
 import { otherwiseAfter, otherwiseAnswer } from '$lib/engine/script-otherwise';
 import type { Decision, FacilitatorView, Scenario, TeamView } from '$lib/engine/types';
 import type { Ack, ViewMessage, WireCommand } from '$lib/realtime/contract';
@@ -30,7 +31,21 @@ export interface Submitted {
 	text: string;
 }
 
+/**
+ * A scripted message as it was played: its author, the team that approved it (if its route needed one), its
+ * recipients, an early draft text that was replaced before it left the team, and the text that was sent.
+ */
+export interface PlayedMessage {
+	team: string;
+	approver: string | null;
+	to: string[];
+	draft: string;
+	sent: string;
+}
+
 export class ScriptedRun {
+	readonly messages: PlayedMessage[] = [];
+	#messagesDone = new Set<number>();
 	readonly received = new Map<string, Received[]>();
 	/** Every facilitator view seen, by version (pushed or synced). */
 	readonly facilitatorViews = new Map<number, FacilitatorView>();
@@ -188,14 +203,51 @@ export class ScriptedRun {
 	}
 
 	/**
+	 * Each team sends its scripted messages whose time has come: a first draft, an edit (so the first draft never
+	 * leaves the team), submission and approval by the approving team's own socket if the route needs it, then
+	 * send. Returns the scenario ms of the next message still to come (Infinity: none).
+	 */
+	async messagesDue(now: number): Promise<number> {
+		let next = Infinity;
+		for (const m of this.script.messages ?? []) {
+			const socket = this.#teams.get(m.team);
+			if (!socket || this.#messagesDone.has(m.index)) continue;
+			if (m.at > now) {
+				next = Math.min(next, m.at);
+				continue;
+			}
+			this.#messagesDone.add(m.index);
+			const persona = this.scenario.personas?.find((p) => m.to.includes(p.id));
+			const channel = m.channel ?? persona?.channel ?? 'email';
+			const teams = [...this.#teams.keys()];
+			const approver = approverFor(this.scenario, teams, m.team, channel, m.to);
+			const messageId = crypto.randomUUID();
+			const draft = `First draft by ${m.team}, never sent: message ${m.index} of the script`;
+			const save = (body: string) =>
+				this.#send(socket, { type: 'message.save', messageId, channel, to: m.to, subject: m.subject, body });
+			data(await save(draft), `${m.team} drafting a message`);
+			data(await save(m.body), `${m.team} editing a message`);
+			if (approver) {
+				data(await this.#send(socket, { type: 'message.submit', messageId }), `${m.team} submitting`);
+				const by = this.#teams.get(approver)!;
+				data(await this.#send(by, { type: 'message.approve', messageId }), `${approver} approving`);
+			}
+			data(await this.#send(socket, { type: 'message.send', messageId }), `${m.team} sending a message`);
+			this.messages.push({ team: m.team, approver, to: m.to, draft, sent: m.body });
+		}
+		return next;
+	}
+
+	/**
 	 * Gives the answers that are due, then jumps to the next scheduled item or answer (at the latest to `until`,
 	 * scenario ms); false once nothing is left before `until`.
 	 */
 	async step(until = Infinity): Promise<boolean> {
 		const answer = await this.answerDue();
+		const message = await this.messagesDue((await this.facilitatorView()).header.anchor.scenario);
 		const view = await this.facilitatorView();
 		const now = view.header.anchor.scenario;
-		const next = Math.min(view.jump.upcoming[0]?.at ?? Infinity, answer);
+		const next = Math.min(view.jump.upcoming[0]?.at ?? Infinity, answer, message);
 		if (next > until || next === Infinity) {
 			if (until === Infinity || until <= now) return false;
 			await this.jumpTo(until);

@@ -166,7 +166,9 @@ function reaction(raw: RawReaction): Reaction {
 		...(from ? { from } : {}),
 		...(m.channel ? { channel: m.channel as MessageChannel } : {})
 	};
-	return raw.unless ? { kind: 'unless', match, by: ms(raw.unless.by), action } : { kind: 'when', match, action };
+	return raw.unless
+		? { kind: 'unless', match, by: ms(raw.unless.by), action }
+		: { kind: 'when', match, action };
 }
 
 /** The engine's Scenario for a file that passed every check. */

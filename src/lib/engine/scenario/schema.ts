@@ -370,7 +370,9 @@ export const reactionSchema = z
 		start: ref('a clock to start').optional(),
 		stop: ref('a clock to stop').optional()
 	})
-	.describe('How the world reacts to messages: exactly one of when or unless, and one of release, start or stop');
+	.describe(
+		'How the world reacts to messages: exactly one of when or unless, and one of release, start or stop'
+	);
 
 const variableSchema = z.strictObject({
 	label: text('The field label on the new-exercise form'),
@@ -441,10 +443,7 @@ export const scenarioSchema = z
 		injects: z.array(injectSchema).min(1),
 		clocks: z.array(clockSchema).default([]),
 		personas: z.array(personaSchema).default([]).describe('Outside parties teams can write to'),
-		approvals: z
-			.array(approvalSchema)
-			.default([])
-			.describe('Approval routes, first match wins'),
+		approvals: z.array(approvalSchema).default([]).describe('Approval routes, first match wins'),
 		reactions: z.array(reactionSchema).default([]),
 		debrief: debriefSchema.default({ rationale: false, modelAnswers: false, otherTeams: false }),
 		guide: z

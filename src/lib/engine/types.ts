@@ -866,6 +866,8 @@ export interface TeamView {
 	clocks: ClockView[];
 	/** The outside parties the team can write to. */
 	personas: PersonaView[];
+	/** The teams taking part, by name (other teams can be written to). */
+	teams: { id: TeamId; name: string }[];
 	/**
 	 * The team's own messages (drafts included), messages other teams sent it, and messages submitted to it for
 	 * approval (never another team's unsubmitted drafts).

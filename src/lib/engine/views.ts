@@ -165,6 +165,10 @@ function teamView(state: ExerciseState, teamId: TeamId, now: number, vars: Vars)
 		decisions: p.decisions,
 		clocks: clocksView(state, { role: 'participant', teamId }, vars),
 		personas: personasView(state, vars),
+		teams: state.config.teams.map((id) => ({
+			id,
+			name: state.scenario.teams.find((t) => t.id === id)?.name ?? id
+		})),
 		messages: messagesView(state, { teamId }, vars)
 	};
 	if (state.lifecycle === 'ended') {

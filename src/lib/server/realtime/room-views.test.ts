@@ -31,6 +31,7 @@ function teamView(version: number, wall: number, feed: string[] = []): TeamView 
 		decisions: [],
 		clocks: [],
 		personas: [],
+		teams: [],
 		messages: []
 	};
 }

@@ -178,6 +178,17 @@ describe('messages in the flagship', () => {
 		await news.getByText('Statement from Communications:').waitFor();
 		await news.getByText(STATEMENT_BODY).waitFor();
 		expect(await room.getByText(REPORT_BODY).count()).toBe(0);
+		// The facilitator puts the CPNI clock on screen; the choice stays with this browser.
+		await room.getByText(/^Clocks on screen/).click();
+		await room.getByRole('checkbox', { name: 'CPNI breach report to the USSS and FBI' }).check();
+		const clocks = room.getByRole('region', { name: 'Clocks', exact: true });
+		await clocks.getByText('Met', { exact: true }).waitFor();
+		expect(await clocks.getByText(/Facilitator notes/).count()).toBe(0);
+		await room.reload();
+		await room
+			.getByRole('region', { name: 'Clocks', exact: true })
+			.getByText('Met', { exact: true })
+			.waitFor();
 		await expectNoSeriousA11yViolations(room, 'room view with news');
 		await room.setViewportSize({ width: 360, height: 740 });
 		await expectNoSeriousA11yViolations(room, 'room view at 360 px');

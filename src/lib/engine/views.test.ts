@@ -79,7 +79,10 @@ describe('views', () => {
 		d.do({ type: 'exercise.end' }, T0 + wallMin(210));
 		const ended = viewFor(d.state, { role: 'participant', teamId: 'comms' }, T0 + wallMin(210)) as TeamView;
 		expect(ended.score?.teamId).toBe('comms');
-		expect(JSON.stringify(ended)).not.toContain('"soc"');
+		// Other teams appear only in the directory of message recipients (names, as the lobby shows them).
+		const { teams, ...rest } = ended;
+		expect(teams.map((t) => t.name)).toEqual(['SOC', 'Legal', 'Comms']);
+		expect(JSON.stringify(rest)).not.toContain('"soc"');
 	});
 
 	it('gives observers every team without facilitator notes, guidance or scores', () => {

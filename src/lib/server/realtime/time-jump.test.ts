@@ -123,5 +123,9 @@ describe('jumping the flagship to the next morning through the server', () => {
 		expect(replayed.facilitator.header.version).toBe(live.facilitator.header.version);
 		expect(JSON.stringify(replayed.facilitator)).toBe(JSON.stringify(live.facilitator));
 		expect(JSON.stringify(replayed.teams)).toBe(JSON.stringify(live.teams));
+		// Legal's scripted CPNI report (Wednesday 12:00), approved by the executives, survived the restart.
+		expect(replayed.facilitator.messages.map((m) => [m.subject, m.steps.map((s) => s.kind)])).toEqual([
+			['CPNI breach report', ['drafted', 'submitted', 'approved', 'sent']]
+		]);
 	});
 });

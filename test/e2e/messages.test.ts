@@ -196,6 +196,19 @@ describe('messages in the flagship', () => {
 		await room.close();
 	});
 
+	it('the review shows each team’s messages with their approvals and replies', async () => {
+		await facilitator.goto(`${app.url}/exercises/${exerciseId}/review`);
+		const region = facilitator.getByRole('region', { name: 'Messages', exact: true });
+		const report = region.getByRole('article', { name: 'CPNI breach report' });
+		await report.getByText('Approved by Executive leadership (Eli): “Approved: file today.”').waitFor();
+		await report.getByText('Reply from USSS and FBI (CPNI breach reporting facility)').waitFor();
+		await region
+			.getByRole('article', { name: 'Statement on the reports' })
+			.getByText(STATEMENT_BODY)
+			.waitFor();
+		await expectNoSeriousA11yViolations(facilitator, 'review with messages');
+	});
+
 	it('no page threw an uncaught error or logged a console error', () => {
 		expect(pageErrors, pageErrors.join('\n')).toEqual([]);
 	});

@@ -21,6 +21,7 @@ import {
 	joinAsStaff,
 	newPerson,
 	pageErrors,
+	openClockStrip,
 	participantLink,
 	staffLink
 } from './flows';
@@ -153,6 +154,7 @@ describe('jumping the flagship’s scenario clock from the console', () => {
 	});
 
 	it('the legal and LI teams’ clock strips show the same', async () => {
+		for (const page of [legal, li]) await openClockStrip(page);
 		const cpni = clockItem(legal, CPNI);
 		await cpni.getByText('8d 16h left of 7 business days').waitFor();
 		await cpni.getByText('Due Fri 11 Oct 2024, 00:00').waitFor();
@@ -220,6 +222,8 @@ describe('benchmark and hold labels on every screen', () => {
 		await facilitator.getByRole('button', { name: 'Start exercise' }).click();
 		await facilitator.waitForURL('**/console');
 		await facilitator.getByRole('button', { name: 'Pause' }).click();
+		await soc.getByRole('region', { name: 'Regulatory clocks' }).waitFor();
+		await openClockStrip(soc);
 		for (const page of [facilitator, soc, evaluator]) {
 			await clockItem(page, 'Early warning to the CSIRT').getByText(BENCHMARK).waitFor();
 			const hold = clockItem(page, 'Law-enforcement quiet period');

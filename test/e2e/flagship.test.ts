@@ -11,6 +11,7 @@ import {
 	injectHeading,
 	joinAsParticipant,
 	newPerson,
+	openClockStrip,
 	pageErrors,
 	participantLink,
 	releaseNow
@@ -143,10 +144,7 @@ describe('the Salt Typhoon flagship with six teams', () => {
 			}
 			if (team.reasoning) await decision.getByLabel(/^Why\? Your team’s reasoning/).fill(team.reasoning);
 			await decision.getByRole('button', { name: 'Submit team answer' }).click();
-			await page
-				.getByRole('region', { name: "Your team's answers" })
-				.getByText(`Your team answered (submitted by ${team.player})`)
-				.waitFor();
+			await decision.getByText(`Your team answered (submitted by ${team.player})`).waitFor();
 		}
 		for (const team of TEAMS) {
 			const card = facilitator.getByRole('article', { name: team.name, exact: true });
@@ -158,6 +156,8 @@ describe('the Salt Typhoon flagship with six teams', () => {
 	it('the legal team’s workspace shows the running CPNI breach-report clock', async () => {
 		const page = player('Legal and regulatory');
 		const clocks = page.getByRole('region', { name: 'Regulatory clocks' });
+		await clocks.getByText(/^\d+ running/).waitFor();
+		await openClockStrip(page);
 		const cpni = clocks.getByRole('listitem').filter({ hasText: 'CPNI breach report to the USSS and FBI' });
 		await cpni.getByText('Running', { exact: true }).waitFor();
 		await cpni.getByRole('progressbar').waitFor();

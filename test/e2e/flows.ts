@@ -135,6 +135,14 @@ export async function releaseNow(consolePage: Page, title: string): Promise<void
 	await delivered.waitFor();
 }
 
+/** Opens a participant's folded clock strip; does nothing on pages that list the clocks in full. */
+export async function openClockStrip(page: Page): Promise<void> {
+	const details = page.getByRole('region', { name: 'Regulatory clocks' }).locator('details');
+	if ((await details.count()) === 0) return;
+	if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open)))
+		await details.locator('summary').click();
+}
+
 /** The heading an inject shows under in a feed. */
 export function injectHeading(page: Page | Locator, title: string): Locator {
 	return page.getByRole('heading', { name: title, exact: true });

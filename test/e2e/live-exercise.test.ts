@@ -260,7 +260,7 @@ describe('a live quickstart exercise', () => {
 		await decision.getByRole('button', { name: 'Submit team answer' }).click();
 		const seenByBob = bob.getByText('Your team answered (submitted by Alice)');
 		await seenByBob.waitFor();
-		await bob.getByRole('region', { name: "Your team's answers" }).getByText(MONITOR).waitFor();
+		await bob.getByRole('region', { name: CONTAIN_PROMPT }).getByText(MONITOR).waitFor();
 		expect(await carol.getByText(CONTAIN_PROMPT).count()).toBe(0);
 		expect(await carol.getByText(MONITOR).count()).toBe(0);
 		await screenshot(bob, 'live-team-workspace');

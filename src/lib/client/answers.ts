@@ -36,6 +36,16 @@ export interface AnswerDraft {
 	confidence?: Confidence | '';
 }
 
+/**
+ * Where a form keeps an answer the team has not sent yet (the play page keeps it in the browser across reloads;
+ * see src/routes/play/answer-drafts.ts). `load` returns only what still fits the decision as shown.
+ */
+export interface DraftStore {
+	load(decision: DecisionView): AnswerDraft | null;
+	save(decision: DecisionView, draft: AnswerDraft): void;
+	clear(decisionId: string): void;
+}
+
 /** The reasoning and confidence to send, or a message saying the reasoning is missing or too long. */
 export function answerExtras(
 	decision: Pick<DecisionView, 'justify'>,

@@ -14,6 +14,7 @@ import {
 	firstRunSetup,
 	joinAsParticipant,
 	newPerson,
+	openClockStrip,
 	pageErrors,
 	participantLink,
 	releaseNow
@@ -87,6 +88,7 @@ describe('messages in the flagship', () => {
 		await decision.getByRole('radio', { name: 'Yes - record the determination and its time today' }).check();
 		await decision.getByLabel(/^Why\? Your team’s reasoning/).fill('Call records were taken by an outsider.');
 		await decision.getByRole('button', { name: 'Submit team answer' }).click();
+		await openClockStrip(legal);
 		const cpni = legal
 			.getByRole('region', { name: 'Regulatory clocks' })
 			.getByRole('listitem')
@@ -134,6 +136,7 @@ describe('messages in the flagship', () => {
 	});
 
 	it('the CPNI clock stopped at the moment the report was sent', async () => {
+		await openClockStrip(legal);
 		const cpni = legal
 			.getByRole('region', { name: 'Regulatory clocks' })
 			.getByRole('listitem')

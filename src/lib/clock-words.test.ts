@@ -32,6 +32,16 @@ describe('clock words', () => {
 		);
 	});
 
+	it('says business-day time left is calendar time (observation: "9d 12h left of 7 business days")', () => {
+		const clock = { kind: 'deadline' as const, status: 'running' as const, deadlineLabel: '7 business days' };
+		expect(clockLiveDetail({ ...clock, deadlineAt: 228 * HOUR }, 0, '2024-10-08T09:00')).toBe(
+			'9d 12h left in calendar time (a window of 7 business days)'
+		);
+		expect(
+			clockLiveDetail({ ...clock, deadlineLabel: '72 hours', deadlineAt: 50 * HOUR }, 0, '2024-10-08T09:00')
+		).toBe('2d 2h left of 72 hours');
+	});
+
 	it('counts holds apart from deadlines', () => {
 		expect(clockCounts({ met: 2, missed: 1, observed: 0, breached: 0 })).toBe('2 met, 1 missed');
 		expect(clockCounts({ met: 2, missed: 0, observed: 0, breached: 1 })).toBe(

@@ -46,7 +46,11 @@ export function clockLiveDetail(clock: Clock, now: number, startsAt: string): st
 	if (status !== 'running') return clockOutcome(clock, now);
 	if (clock.kind === 'hold') return `In force until ${formatInWorld(startsAt, deadlineAt)}`;
 	if (now >= deadlineAt) return `Deadline reached (${clock.deadlineLabel})`;
-	return `${formatDuration(deadlineAt - now)} left of ${clock.deadlineLabel}`;
+	// Business days skip weekends and holidays, so "9d 12h left of 7 business days" would read as a contradiction.
+	const left = formatDuration(deadlineAt - now);
+	return /business/i.test(clock.deadlineLabel)
+		? `${left} left in calendar time (a window of ${clock.deadlineLabel})`
+		: `${left} left of ${clock.deadlineLabel}`;
 }
 
 /** How a clock ended (or stands) at scenario ms `endAt`: "Met with 2h 05m to spare", "Breached 3d before it ended". */

@@ -143,7 +143,7 @@ describe('jumping the flagship’s scenario clock from the console', () => {
 
 	it('the console’s clock strip shows the remaining business time of each running clock', async () => {
 		const cpni = clockItem(facilitator, CPNI);
-		await cpni.getByText('8d 16h left of 7 business days').waitFor();
+		await cpni.getByText('8d 16h left in calendar time (a window of 7 business days)').waitFor();
 		await cpni.getByText('Due Fri 11 Oct 2024, 00:00').waitFor();
 		expect(await cpni.locator('.status').innerText()).toBe('Running');
 		const calea = clockItem(facilitator, CALEA);
@@ -156,7 +156,7 @@ describe('jumping the flagship’s scenario clock from the console', () => {
 	it('the legal and LI teams’ clock strips show the same', async () => {
 		for (const page of [legal, li]) await openClockStrip(page);
 		const cpni = clockItem(legal, CPNI);
-		await cpni.getByText('8d 16h left of 7 business days').waitFor();
+		await cpni.getByText('8d 16h left in calendar time (a window of 7 business days)').waitFor();
 		await cpni.getByText('Due Fri 11 Oct 2024, 00:00').waitFor();
 		await clockItem(li, CALEA)
 			.getByText(/^2d 10h left of /)

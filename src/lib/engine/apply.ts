@@ -10,6 +10,7 @@
  */
 import { createActor, initialTransition, type ActorScope, type SnapshotFrom } from 'xstate';
 import { authorize } from './authorize';
+import { notNowMessage } from './command-words';
 import { acceptsIn, exerciseMachine, type ExerciseEvent } from './exercise.machine';
 import { advanceTo } from './scenario-clock';
 import type { ExerciseState } from './state';
@@ -101,7 +102,7 @@ export function applyInput(state: ExerciseState, input: Input): ApplyResult {
 			ok: false,
 			error: {
 				code: 'command/invalid_state',
-				message: `${command.type} is not possible while ${state.lifecycle}`
+				message: notNowMessage(command.type, state.lifecycle)
 			}
 		};
 	const advanced = advanceTo(state, input.at, input.seq);

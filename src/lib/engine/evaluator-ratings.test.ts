@@ -134,7 +134,7 @@ describe('rating.set', () => {
 			'no objective "obj-nope" in this scenario'
 		);
 		expect(refused({ ...rate('S'), teamId: 'exec' } as Command)).toBe(
-			'team "exec" is not taking part in this exercise'
+			'That team is not taking part in this exercise.'
 		);
 	});
 

@@ -5,6 +5,7 @@
 import { answerExtrasProblem, answerProblem } from './answers';
 import { ratingProblem } from './evaluator-ratings';
 import { undeliveredTeams } from './delivery';
+import { decisionName, injectName, teamName } from './labels';
 import { messageProblem } from './messages';
 import { mapHas } from './persistent';
 import { indexOf } from './scenario-index';
@@ -28,7 +29,12 @@ function nonEmpty(v: unknown): v is string {
 
 function teamProblem(state: ExerciseState, teamId: TeamId | undefined): EngineError | null {
 	if (typeof teamId !== 'string' || !state.config.teams.includes(teamId))
-		return fail('team/not_in_exercise', `team "${teamId}" is not taking part in this exercise`);
+		return fail(
+			'team/not_in_exercise',
+			typeof teamId === 'string' && state.scenario.teams.some((t) => t.id === teamId)
+				? `${teamName(state, teamId)} is not taking part in this exercise.`
+				: 'That team is not taking part in this exercise.'
+		);
 	return null;
 }
 
@@ -39,40 +45,46 @@ function injectOf(state: ExerciseState, injectId: string) {
 /** null when `command` can apply to `state`, else the error to return. */
 export function validateCommand(state: ExerciseState, command: Command): EngineError | null {
 	const ix = indexOf(state.scenario);
+	const vars = state.config.variables;
 	switch (command.type) {
 		case 'exercise.setCompression': {
 			const c = command.compression;
 			if (typeof c !== 'number' || !Number.isFinite(c) || c <= 0 || c > MAX_COMPRESSION)
-				return fail('command/invalid', `compression must be a number above 0 and at most ${MAX_COMPRESSION}`);
+				return fail('command/invalid', `The speed must be a number above 0 and at most ${MAX_COMPRESSION}.`);
 			return null;
 		}
 		case 'inject.release':
 		case 'inject.hold':
 		case 'inject.skip': {
 			const inject = injectOf(state, command.injectId);
-			if (!inject) return fail('inject/not_found', `no inject "${command.injectId}" in this scenario`);
+			if (!inject) return fail('inject/not_found', 'That inject is not in this scenario.');
+			const name = injectName(state, inject.id, state.config.variables);
 			if (undeliveredTeams(state, inject).length === 0)
-				return fail('command/invalid', `"${inject.id}" has already reached every team in its audience`);
+				return fail('command/invalid', `${name} has already reached every team it is meant for.`);
 			if (command.type === 'inject.hold' && state.holds[inject.id])
-				return fail('command/invalid', `"${inject.id}" is already on hold`);
+				return fail('command/invalid', `${name} is already on hold: it waits for you when it falls due.`);
 			if (
 				command.type === 'inject.skip' &&
 				undeliveredTeams(state, inject).every((t) => state.skipped[inject.id]?.[t] !== undefined)
 			)
-				return fail('command/invalid', `"${inject.id}" is already skipped`);
+				return fail('command/invalid', `${name} is already skipped.`);
 			return null;
 		}
 		case 'inject.adhoc': {
 			const a = command.inject;
-			if (!a || !nonEmpty(a.id)) return fail('command/invalid', 'an ad-hoc inject needs an id');
+			if (!a || !nonEmpty(a.id)) return fail('command/invalid', 'An ad-hoc inject needs an id.');
 			if (ix.injects.has(a.id) || mapHas(state.adhoc, a.id))
-				return fail('command/invalid', `inject id "${a.id}" is already used`);
+				return fail(
+					'command/invalid',
+					'This inject was already sent (same id). Reload the console and try again.'
+				);
 			if (!nonEmpty(a.title) || typeof a.body !== 'string')
-				return fail('command/invalid', 'an ad-hoc inject needs a title and a body');
-			if (!CHANNELS.includes(a.channel)) return fail('command/invalid', `unknown channel "${a.channel}"`);
+				return fail('command/invalid', 'An ad-hoc inject needs a title and a body.');
+			if (!CHANNELS.includes(a.channel))
+				return fail('command/invalid', 'Choose one of the channels an inject can arrive on.');
 			if (a.audience !== 'all') {
 				if (!Array.isArray(a.audience) || a.audience.length === 0)
-					return fail('command/invalid', 'audience must be "all" or a list of teams');
+					return fail('command/invalid', 'Send it to all teams or choose at least one team.');
 				for (const t of a.audience) {
 					const bad = teamProblem(state, t);
 					if (bad) return bad;
@@ -84,16 +96,16 @@ export function validateCommand(state: ExerciseState, command: Command): EngineE
 			const bad = teamProblem(state, command.teamId);
 			if (bad) return bad;
 			const found = ix.decisions.get(command.decisionId);
-			if (!found) return fail('decision/not_found', `no decision "${command.decisionId}" in this scenario`);
+			if (!found) return fail('decision/not_found', 'That decision is not in this exercise.');
 			if (state.delivered[command.teamId]?.[found.inject.id] === undefined)
 				return fail(
 					'decision/not_delivered',
-					`decision "${command.decisionId}" has not reached ${command.teamId}`
+					`${decisionName(state, command.decisionId, vars)} has not reached ${teamName(state, command.teamId)} yet.`
 				);
 			if (state.answers[command.teamId]?.[command.decisionId])
 				return fail(
 					'decision/already_answered',
-					`${command.teamId} has already answered "${command.decisionId}"`
+					`${teamName(state, command.teamId)} has already answered ${decisionName(state, command.decisionId, vars)}.`
 				);
 			const problem =
 				answerProblem(found.decision, command.answer) ??
@@ -104,19 +116,28 @@ export function validateCommand(state: ExerciseState, command: Command): EngineE
 			const bad = teamProblem(state, command.teamId);
 			if (bad) return bad;
 			const found = ix.decisions.get(command.decisionId);
-			if (!found) return fail('decision/not_found', `no decision "${command.decisionId}" in this scenario`);
+			if (!found) return fail('decision/not_found', 'That decision is not in this exercise.');
 			if (found.decision.rubric.length === 0)
-				return fail('command/invalid', `decision "${command.decisionId}" has no rubric to mark`);
+				return fail(
+					'command/invalid',
+					`${decisionName(state, command.decisionId, vars)} has no rubric to mark.`
+				);
 			if (!state.answers[command.teamId]?.[command.decisionId])
-				return fail('command/invalid', `${command.teamId} has not answered "${command.decisionId}" yet`);
+				return fail(
+					'command/invalid',
+					`${teamName(state, command.teamId)} has not answered ${decisionName(state, command.decisionId, vars)} yet.`
+				);
 			const criteria = new Set(found.decision.rubric.map((c) => c.id));
 			const marks = command.marks && typeof command.marks === 'object' ? Object.entries(command.marks) : [];
-			if (marks.length === 0) return fail('command/invalid', 'no marks given');
+			if (marks.length === 0) return fail('command/invalid', 'Mark at least one criterion.');
 			for (const [id, v] of marks) {
 				if (!criteria.has(id))
-					return fail('command/invalid', `"${id}" is not a criterion of "${command.decisionId}"`);
+					return fail(
+						'command/invalid',
+						`One of the marks is for a criterion ${decisionName(state, command.decisionId, vars)} does not have.`
+					);
 				if (typeof v !== 'number' || !(v >= 0 && v <= 1))
-					return fail('command/invalid', `mark for "${id}" must be a number from 0 to 1`);
+					return fail('command/invalid', 'Each mark must be a number from 0 to 1.');
 			}
 			return null;
 		}
@@ -124,22 +145,25 @@ export function validateCommand(state: ExerciseState, command: Command): EngineE
 			const bad = teamProblem(state, command.teamId);
 			if (bad) return bad;
 			if (typeof command.points !== 'number' || !Number.isFinite(command.points))
-				return fail('command/invalid', 'override points must be a finite number');
-			if (!nonEmpty(command.reason)) return fail('command/invalid', 'an override needs a reason');
+				return fail('command/invalid', 'Enter the new points as a number.');
+			if (!nonEmpty(command.reason)) return fail('command/invalid', 'Give the reason for the override.');
 			if (!entryIds(state, command.teamId).has(command.entryId))
-				return fail('command/invalid', `${command.teamId} has no score entry "${command.entryId}"`);
+				return fail(
+					'command/invalid',
+					`${teamName(state, command.teamId)} has no such score entry; it may have changed. Choose it again.`
+				);
 			return null;
 		}
 		case 'rating.set': {
 			return teamProblem(state, command.teamId) ?? ratingProblem(state, command);
 		}
 		case 'note.add': {
-			if (!nonEmpty(command.noteId)) return fail('command/invalid', 'a note needs an id');
+			if (!nonEmpty(command.noteId)) return fail('command/invalid', 'A note needs an id.');
 			if (mapHas(state.noteIds, command.noteId))
-				return fail('command/invalid', `note "${command.noteId}" already exists`);
-			if (!nonEmpty(command.text)) return fail('command/invalid', 'the note is empty');
+				return fail('command/invalid', 'This note was already saved.');
+			if (!nonEmpty(command.text)) return fail('command/invalid', 'The note is empty.');
 			if (command.text.length > MAX_NOTE)
-				return fail('command/invalid', `the note is longer than ${MAX_NOTE} characters`);
+				return fail('command/invalid', `The note is longer than ${MAX_NOTE} characters.`);
 			if (command.teamId !== undefined) {
 				const bad = teamProblem(state, command.teamId);
 				if (bad) return bad;
@@ -148,7 +172,7 @@ export function validateCommand(state: ExerciseState, command: Command): EngineE
 				command.objectiveId !== undefined &&
 				!state.scenario.objectives.some((o) => o.id === command.objectiveId)
 			)
-				return fail('command/invalid', `no objective "${command.objectiveId}" in this scenario`);
+				return fail('command/invalid', 'That objective is not in this scenario.');
 			return null;
 		}
 		case 'clock.jump': {

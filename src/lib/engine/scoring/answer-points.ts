@@ -99,7 +99,7 @@ export function answerPoints(d: Decision, v: AnswerValue, mark: MarkRecord | und
 				(b) => (b.min === undefined || v.value >= b.min) && (b.max === undefined || v.value <= b.max)
 			);
 			return {
-				rule: band ? `Band ${band.min ?? '−∞'}..${band.max ?? '∞'}` : 'No band contains the answer',
+				rule: band ? `Answer ${bandWords(band, d.numeric?.unit)}` : 'No band contains the answer',
 				...withRationale(band?.rationale),
 				evidence,
 				points: band?.points ?? 0,
@@ -120,4 +120,14 @@ export function answerPoints(d: Decision, v: AnswerValue, mark: MarkRecord | und
 /** The score of the reasoning behind a justified choice, marked against the decision's rubric. */
 export function reasoningPoints(d: Decision, justification: string, mark: MarkRecord | undefined): Scored {
 	return rubricScored(d.rubric, mark, clip(justification), 'Reasoning');
+}
+
+/** A numeric band in words: "from 0 to 24 hours", "72 hours or more", "5 or less". */
+export function bandWords(band: { min?: number; max?: number }, unit?: string): string {
+	const u = unit ? ` ${unit}` : '';
+	if (band.min !== undefined && band.max !== undefined)
+		return band.min === band.max ? `exactly ${band.min}${u}` : `from ${band.min} to ${band.max}${u}`;
+	if (band.min !== undefined) return `${band.min}${u} or more`;
+	if (band.max !== undefined) return `${band.max}${u} or less`;
+	return 'of any number';
 }

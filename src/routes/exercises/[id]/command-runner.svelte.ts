@@ -15,6 +15,7 @@ export class CommandRunner {
 	#busy = $state<string | null>(null);
 	#error = $state<string | null>(null);
 	#notice = $state<string | null>(null);
+	#said = $state(0);
 
 	constructor(sender: CommandSender) {
 		this.#sender = sender;
@@ -33,6 +34,18 @@ export class CommandRunner {
 		return this.#notice;
 	}
 
+	/** Counts the messages given, so a live region can announce the same words twice in a row. */
+	get said(): number {
+		return this.#said;
+	}
+
+	/** Shows a message that no command produced (a shortcut with nothing to do, say). */
+	tell(message: string, kind: 'notice' | 'error' = 'notice'): void {
+		this.#error = kind === 'error' ? message : null;
+		this.#notice = kind === 'notice' ? message : null;
+		this.#said++;
+	}
+
 	/** Sends one command; resolves true once the server accepted it, false (with `error` set) if refused. */
 	async run(command: WireCommand, done?: string): Promise<boolean> {
 		this.#busy = command.type;
@@ -48,6 +61,7 @@ export class CommandRunner {
 			return true;
 		} finally {
 			this.#busy = null;
+			this.#said++;
 		}
 	}
 }

@@ -25,3 +25,15 @@ describe('CommandRunner', () => {
 		expect(runner.busy).toBeNull();
 	});
 });
+
+describe('CommandRunner messages', () => {
+	it('counts every message, so the same words can be announced again', async () => {
+		const runner = new CommandRunner({ send: async () => ({ status: 'done' }) });
+		await runner.run({ type: 'exercise.pause' }, 'Paused.');
+		const first = runner.said;
+		runner.tell('Nothing is waiting to be released.', 'error');
+		expect(runner.error).toBe('Nothing is waiting to be released.');
+		expect(runner.notice).toBeNull();
+		expect(runner.said).toBeGreaterThan(first);
+	});
+});

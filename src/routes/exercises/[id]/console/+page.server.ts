@@ -19,6 +19,8 @@ export const load: PageServerLoad = async (event) => {
 		exercise,
 		initial,
 		hotwashQuestions: scenario?.guide?.hotwashQuestions ?? [],
+		// Every team of the scenario by name, playing or not: injects and clocks may name teams left out.
+		scenarioTeamNames: Object.fromEntries((scenario?.teams ?? []).map((t) => [t.id, t.name])),
 		serverNow: Date.now()
 	};
 };

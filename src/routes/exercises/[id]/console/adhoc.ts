@@ -6,7 +6,9 @@ const MAX_TITLE = 200;
 const MAX_BODY = 8000;
 
 /** The ad-hoc inject command, or a message naming the field that is wrong. */
-export function buildAdhoc(data: FormData): { command: WireCommand } | { error: string } {
+export function buildAdhoc(
+	data: FormData
+): { command: Extract<WireCommand, { type: 'inject.adhoc' }> } | { error: string } {
 	const text = (k: string) => String(data.get(k) ?? '').trim();
 	const title = text('title');
 	const body = text('body');

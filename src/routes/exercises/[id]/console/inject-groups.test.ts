@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InjectStatusView } from '$lib/engine/types';
-import { groupInjects } from './inject-groups';
+import { groupInjects, LINE_STATE_WORDS, type InjectLine } from './inject-groups';
 
 function line(id: string, teams: InjectStatusView['teams']): InjectStatusView {
 	return {
@@ -55,5 +55,33 @@ describe('groupInjects', () => {
 		]);
 		expect(groups.notTriggered.map((l) => l.inject.id)).toEqual(['a']);
 		expect(groups.upcoming.map((l) => l.inject.id)).toEqual(['b']);
+	});
+});
+
+describe('line states', () => {
+	it('keeps injects only for teams left out apart, never as skipped (observation: "Skipped (22)" with raw ids)', () => {
+		const groups = groupInjects([line('exec-only', {}), line('b', { soc: { status: 'skipped' } })]);
+		expect(groups.skipped.map((l) => l.inject.id)).toEqual(['b']);
+		expect(groups.notPlaying.map((l) => l.inject.id)).toEqual(['exec-only']);
+		expect(LINE_STATE_WORDS[groups.notPlaying[0].state]).toBe('Not for the teams playing');
+	});
+	it('says an upcoming inject put on hold will hold when due (observation: Hold gave no feedback)', () => {
+		const held = { ...line('a', { soc: { status: 'upcoming', dueAt: 10 } }), hold: true };
+		const [a] = groupInjects([held]).upcoming;
+		expect(a.state).toBe('will-hold');
+		expect(LINE_STATE_WORDS[a.state]).toBe('Will hold when due');
+	});
+	it('has words for every state', () => {
+		const groups = groupInjects([
+			line('u', { soc: { status: 'upcoming' } }),
+			line('h', { soc: { status: 'held' } }),
+			line('d', { soc: { status: 'delivered', deliveredAt: 1 } }),
+			line('s', { soc: { status: 'skipped' } }),
+			line('n', { soc: { status: 'not-triggered' } })
+		]);
+		const states = Object.values(groups)
+			.flat()
+			.map((l: InjectLine) => LINE_STATE_WORDS[l.state]);
+		expect(states.sort()).toEqual(['Delivered', 'Held for you', 'Not triggered', 'Skipped', 'Upcoming']);
 	});
 });

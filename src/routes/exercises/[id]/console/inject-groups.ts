@@ -1,8 +1,10 @@
 /**
  * Sorts the facilitator's inject lines into what the console shows: held (waiting for release), upcoming (by
- * earliest due time), delivered (latest first), not triggered (its branch was not taken) and skipped. An
- * inject's status differs per team, so a line is held if any team holds it, upcoming if any team still waits
- * for it, delivered once a team got it and no other waits, and not triggered when no team can get it any more.
+ * earliest due time), delivered (latest first), not triggered (its branch was not taken), skipped, and not for
+ * the teams playing (its audience is only teams left out of this exercise). An inject's status differs per
+ * team, so a line is held if any team holds it, upcoming if any team still waits for it, delivered once a team
+ * got it and no other waits, and not triggered when no team can get it any more. Each line also has one state
+ * in words for its badge, "Will hold when due" for an upcoming inject that waits for the facilitator.
  */
 import type { InjectStatus, InjectStatusView } from '$lib/engine/types';
 
@@ -17,7 +19,24 @@ export interface InjectLine {
 	/** Teams that have it, out of the teams it is meant for. */
 	deliveredTo: number;
 	audienceSize: number;
+	/** The line's state as its badge says it. */
+	state: LineState;
 }
+
+/** Every state a console line can be in. */
+export type LineState =
+	'upcoming' | 'will-hold' | 'held' | 'delivered' | 'skipped' | 'not-triggered' | 'not-playing';
+
+/** A line's state in words. */
+export const LINE_STATE_WORDS: Record<LineState, string> = {
+	upcoming: 'Upcoming',
+	'will-hold': 'Will hold when due',
+	held: 'Held for you',
+	delivered: 'Delivered',
+	skipped: 'Skipped',
+	'not-triggered': 'Not triggered',
+	'not-playing': 'Not for the teams playing'
+};
 
 /** The console's inject lists. */
 export interface InjectGroups {
@@ -26,6 +45,8 @@ export interface InjectGroups {
 	delivered: InjectLine[];
 	notTriggered: InjectLine[];
 	skipped: InjectLine[];
+	/** Injects only for teams left out of this exercise: nobody playing can get them. */
+	notPlaying: InjectLine[];
 }
 
 function fold(inject: InjectStatusView): InjectLine {
@@ -44,7 +65,10 @@ function fold(inject: InjectStatusView): InjectLine {
 		.filter((t) => t.status !== 'delivered' && t.dueAt !== undefined)
 		.map((t) => t.dueAt as number);
 	const delivered = teams.filter((t) => t.deliveredAt !== undefined).map((t) => t.deliveredAt as number);
+	const state: LineState =
+		teams.length === 0 ? 'not-playing' : status === 'upcoming' && inject.hold ? 'will-hold' : status;
 	return {
+		state,
 		inject,
 		status,
 		dueAt: due.length ? Math.min(...due) : undefined,
@@ -58,7 +82,8 @@ const byDue = (a: InjectLine, b: InjectLine) => (a.dueAt ?? Infinity) - (b.dueAt
 
 /** Groups and orders the inject lines for the console. */
 export function groupInjects(injects: InjectStatusView[]): InjectGroups {
-	const lines = injects.map(fold);
+	const all = injects.map(fold);
+	const lines = all.filter((l) => l.state !== 'not-playing');
 	return {
 		held: lines.filter((l) => l.status === 'held').sort(byDue),
 		upcoming: lines.filter((l) => l.status === 'upcoming').sort(byDue),
@@ -66,6 +91,7 @@ export function groupInjects(injects: InjectStatusView[]): InjectGroups {
 			.filter((l) => l.status === 'delivered')
 			.sort((a, b) => (b.deliveredAt ?? 0) - (a.deliveredAt ?? 0)),
 		notTriggered: lines.filter((l) => l.status === 'not-triggered'),
-		skipped: lines.filter((l) => l.status === 'skipped')
+		skipped: lines.filter((l) => l.status === 'skipped'),
+		notPlaying: all.filter((l) => l.state === 'not-playing')
 	};
 }

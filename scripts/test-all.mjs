@@ -28,6 +28,16 @@ function ensureChromium() {
 	]);
 }
 
+// The report test reads the PDF with poppler (pdftotext, pdftoppm).
+function ensurePoppler() {
+	if (spawnSync('pdftoppm', ['-v']).status === 0) return;
+	console.log('Installing poppler-utils for the PDF report test (once)...');
+	run('sh', [
+		'-c',
+		'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null'
+	]);
+}
+
 function vitest(name, args, env) {
 	mkdirSync('test-results', { recursive: true });
 	const out = `test-results/${name}.json`;
@@ -58,6 +68,7 @@ vitest('unit', [], pgUp ? { TEST_DATABASE_URL: pgUrl } : {});
 
 if (!process.argv.includes('--no-browser')) {
 	ensureChromium();
+	ensurePoppler();
 	const built = run(process.execPath, ['scripts/build.mjs']);
 	if (built !== 0) results.push({ name: 'build', passed: 0, failed: 1 });
 	else vitest('browser', ['--config', 'vitest.e2e.config.ts']);

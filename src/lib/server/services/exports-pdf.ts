@@ -1,7 +1,7 @@
 /**
- * The PDF report: headless Chromium (driven by playwright-core) opens the review page as the requester, with
- * their own session cookie, and prints it with the page's print CSS. Printing the page itself keeps the PDF and
- * the screen the same report. One browser is shared by every export (launched on first use, relaunched if it
+ * The PDF report: headless Chromium (driven by playwright-core) opens the printed report
+ * (/exercises/[id]/review/report, the review's data laid out for A4) as the requester, with their own session
+ * cookie, and prints it with page numbers in the footer. One browser is shared by every export (launched on first use, relaunched if it
  * dies), each export gets its own context (its own cookies) and at most two print at once with four waiting;
  * past that the answer is a clear "busy, try again" rather than another browser. playwright-core is loaded at
  * run time so a production install without it gets a clear message instead of a crash at start-up.
@@ -22,9 +22,40 @@ export interface PdfOptions {
 	chromiumPath?: string;
 }
 
-/** The Chromium binary this server prints with. */
-export function chromiumPath(): string {
-	return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Where a system Chromium or Chrome is looked for when CHROMIUM_PATH is not set, in this order. */
+export const SYSTEM_BROWSERS = [
+	'/usr/bin/chromium',
+	'/usr/bin/chromium-browser',
+	'/usr/bin/google-chrome-stable',
+	'/usr/bin/google-chrome'
+];
+
+/**
+ * The browser this server prints with: CHROMIUM_PATH when set (even if missing, so a wrong setting is named),
+ * else the first system browser found, else the Chromium `npx playwright-core install chromium` downloaded.
+ * Null when there is none.
+ */
+export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promise<string | null> {
+	if (env.CHROMIUM_PATH) return existsSync(env.CHROMIUM_PATH) ? env.CHROMIUM_PATH : null;
+	const system = SYSTEM_BROWSERS.find((p) => existsSync(p));
+	if (system) return system;
+	const managed = await loadPlaywright()
+		.then((pw) => pw.chromium.executablePath())
+		.catch(() => '');
+	return managed && existsSync(managed) ? managed : null;
+}
+
+/** What to say when no browser is found: where it looked and how to install one. */
+export function noBrowserMessage(env: NodeJS.ProcessEnv = process.env): string {
+	const looked = env.CHROMIUM_PATH
+		? `CHROMIUM_PATH is set to ${env.CHROMIUM_PATH}, which does not exist`
+		: `none was found at ${SYSTEM_BROWSERS.join(', ')} or among Playwright's downloaded browsers`;
+	return (
+		`PDF export is not available on this server: it needs a Chromium browser and ${looked}. ` +
+		'An administrator can install one with `apt-get install chromium` (Debian, Ubuntu) or ' +
+		'`npx playwright-core install chromium`, or set CHROMIUM_PATH to a Chromium or Chrome binary. ' +
+		'The Markdown, CSV and JSON exports work without it.'
+	);
 }
 
 type PlaywrightCore = typeof import('playwright-core');
@@ -90,12 +121,15 @@ export class PdfPrinter {
 
 	/** Prints the review page; `export/chromium_missing` or `export/busy` (503) when it cannot now. */
 	async print(options: PdfOptions): Promise<ExportFile & { bytes: Uint8Array<ArrayBuffer> }> {
-		const executablePath = options.chromiumPath ?? chromiumPath();
-		if (!existsSync(executablePath)) {
+		const executablePath = options.chromiumPath
+			? existsSync(options.chromiumPath)
+				? options.chromiumPath
+				: null
+			: await findChromium();
+		if (!executablePath) {
 			fault(
 				'export/chromium_missing',
-				`PDF export needs Chromium at ${executablePath}, which is missing. Install it with ` +
-					'`apt-get install chromium` (or set CHROMIUM_PATH to another Chromium binary) and try again.',
+				noBrowserMessage(options.chromiumPath ? { CHROMIUM_PATH: options.chromiumPath } : process.env),
 				503
 			);
 		}
@@ -143,12 +177,12 @@ export class PdfPrinter {
 				Object.entries(options.cookies).map(([name, value]) => ({ name, value, url: options.origin }))
 			);
 			const page = await context.newPage();
-			const url = `${options.origin}/exercises/${encodeURIComponent(options.exerciseId)}/review?print=1`;
+			const url = `${options.origin}/exercises/${encodeURIComponent(options.exerciseId)}/review/report`;
 			const response = await page.goto(url, { waitUntil: 'networkidle', timeout: 30_000 });
 			if (!response || !response.ok()) {
 				fault(
 					'export/pdf_failed',
-					`The review page answered ${response?.status() ?? 'nothing'} while printing.`,
+					`The report page answered ${response?.status() ?? 'nothing'} while printing.`,
 					502
 				);
 			}
@@ -162,9 +196,11 @@ export class PdfPrinter {
 				margin: { top: '14mm', bottom: '16mm', left: '12mm', right: '12mm' },
 				displayHeaderFooter: true,
 				headerTemplate: '<span></span>',
+				// The report's name and "Page n of m" on every page; `title` is the report page's <title>.
 				footerTemplate:
-					'<div style="font-size:8px;width:100%;text-align:center;color:#555">' +
-					'<span class="pageNumber"></span> / <span class="totalPages"></span></div>'
+					'<div style="font-size:8px;width:100%;margin:0 12mm;display:flex;justify-content:space-between;color:#444">' +
+					'<span class="title"></span>' +
+					'<span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>'
 			});
 			return {
 				filename: options.filename,

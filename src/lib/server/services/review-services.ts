@@ -7,6 +7,7 @@ import { Feedback } from './feedback';
 import { ImprovementPlan } from './improvement-plan';
 import { ReviewHistory } from './review-history';
 import { ReviewNotes } from './review-notes';
+import type { Facilitator } from './sessions';
 
 /** The services the review, hot-wash, feedback and trends pages use besides `app().review`. */
 export interface AfterActionServices {
@@ -31,4 +32,15 @@ export function afterAction(app: App): AfterActionServices {
 		built.set(app, services);
 	}
 	return services;
+}
+
+/** What the review page and the printed report show staff: the review, the improvement plan and the feedback. */
+export async function staffReview(app: App, facilitator: Facilitator, exerciseId: string) {
+	const { plan, feedback } = afterAction(app);
+	const [review, improvement, responses] = await Promise.all([
+		app.review.forFacilitator(facilitator, exerciseId),
+		plan.forExercise(facilitator, exerciseId),
+		feedback.summary(facilitator, exerciseId)
+	]);
+	return { review, plan: improvement, feedback: responses };
 }

@@ -32,6 +32,7 @@ import {
 	type ExecutiveSummary,
 	type ObjectiveReview
 } from './review-summary';
+import { reportCover, type ReportCover } from './review-cover';
 import type { Seat } from './seats';
 import type { Facilitator } from './sessions';
 
@@ -101,6 +102,28 @@ export class Review {
 		const host = await this.hosts.get(seat.exerciseId);
 		const base = this.#visibleTo(seat, host, await this.#base(host));
 		return complete(base, replaySteps(await this.#inputs(seat.exerciseId), base.timeline));
+	}
+
+	/** The cover of the printed report: name, organisation, date, duration, facilitator, who played (staff only). */
+	async cover(_f: Facilitator, data: ReviewData): Promise<ReportCover> {
+		const id = data.exercise.id;
+		const record = await this.store.exercises.get(id);
+		if (!record) fault('exercise/not_found', `There is no exercise "${id}".`, 404);
+		const [creator, seats, inputs] = await Promise.all([
+			this.store.users.byId(record.createdBy),
+			this.store.seats.listForExercise(id),
+			this.#inputs(id)
+		]);
+		return reportCover({
+			scenarioTitle: record.title,
+			organisation: record.orgName,
+			facilitator: creator?.displayName ?? 'Not recorded',
+			teams: data.teams,
+			seats,
+			inputs,
+			scenarioAt: Math.max(0, ...data.timeline.map((e) => e.scenarioAt)),
+			name: null
+		});
 	}
 
 	/** A facilitator's replay: what `teamId` saw right after input `seq`. */

@@ -3,8 +3,9 @@ import { hasAnyRole } from '$lib/server/auth/roles';
 import { error, redirect } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
 import { actionFailure, loadError } from '$lib/server/errors';
+import { findChromium, noBrowserMessage } from '$lib/server/services/exports-pdf';
 import { readActionForm } from '$lib/server/services/improvement-plan';
-import { afterAction } from '$lib/server/services/review-services';
+import { afterAction, staffReview } from '$lib/server/services/review-services';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -14,20 +15,16 @@ export const load: PageServerLoad = async (event) => {
 	const signedIn = await sessions.current(event);
 	const facilitator = hasAnyRole(signedIn, ['facilitator', 'evaluator']) ? signedIn : null;
 	if (facilitator) {
-		const { plan, feedback } = afterAction(app());
-		const [data, improvement, responses] = await Promise.all([
-			review.forFacilitator(facilitator, id),
-			plan.forExercise(facilitator, id),
-			feedback.summary(facilitator, id)
-		]).catch(loadError);
-		return { review: data, plan: improvement, feedback: responses, viewer: 'facilitator' as const, print };
+		const staff = await staffReview(app(), facilitator, id).catch(loadError);
+		const pdfUnavailable = (await findChromium()) ? null : noBrowserMessage();
+		return { ...staff, viewer: 'facilitator' as const, print, pdfUnavailable };
 	}
 	const seat = await seats.current(event);
 	if (!seat) redirect(303, `/login?next=${encodeURIComponent(event.url.pathname)}`);
 	if (seat.exerciseId !== id)
 		error(403, 'Your seat is in another exercise, so this review is not open to you.');
 	const data = await review.forSeat(seat).catch(loadError);
-	return { review: data, plan: null, feedback: null, viewer: seat.kind, print };
+	return { review: data, plan: null, feedback: null, viewer: seat.kind, print, pdfUnavailable: null };
 };
 
 const form = (data: FormData, key: string) => String(data.get(key) ?? '');

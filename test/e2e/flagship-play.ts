@@ -26,8 +26,16 @@ function answerFor(d: DecisionView): AnswerValue {
 	}
 }
 
-/** Plays the exercise in `exerciseId` to the end as the facilitator whose session `cookie` carries. */
-export async function playEverything(url: string, cookie: string, exerciseId: string): Promise<void> {
+/**
+ * Plays the exercise in `exerciseId` as the facilitator whose session `cookie` carries, and ends it (or, with
+ * `end: false`, leaves it running once nothing is left to release or answer).
+ */
+export async function playEverything(
+	url: string,
+	cookie: string,
+	exerciseId: string,
+	{ end = true }: { end?: boolean } = {}
+): Promise<void> {
 	const socket: Client = io(url, {
 		transports: ['websocket'],
 		extraHeaders: { cookie, origin: url },
@@ -87,7 +95,7 @@ export async function playEverything(url: string, cookie: string, exerciseId: st
 							latest ??= v;
 						} else if (!latest) {
 							ended = true;
-							await send({ type: 'exercise.end' });
+							if (end) await send({ type: 'exercise.end' });
 							done();
 						}
 					}

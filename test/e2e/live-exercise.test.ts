@@ -290,7 +290,7 @@ describe('a live quickstart exercise', () => {
 		await evaluator.getByRole('tab', { name: new RegExp(`^${COMMS}`) }).click();
 		const form = evaluator.getByRole('form', { name: /^Rubric marks for / });
 		for (const criterion of await form.getByRole('group').all()) {
-			await criterion.getByRole('radio', { name: 'full credit' }).check();
+			await criterion.getByRole('radio', { name: 'Full credit' }).check();
 		}
 		await form.getByRole('button', { name: 'Save marks' }).click();
 		await form.getByText('Marked: 8 of 8 points.').waitFor();
@@ -301,7 +301,7 @@ describe('a live quickstart exercise', () => {
 		const rubric = facilitator.getByRole('form', { name: new RegExp(`^${COMMS}: `) });
 		await rubric.getByText(/^Marked by Eve: 8 of 8 points/).waitFor();
 		for (const criterion of await rubric.getByRole('group').all()) {
-			expect(await criterion.getByRole('radio', { name: 'Full' }).isChecked()).toBe(true);
+			expect(await criterion.getByRole('radio', { name: 'Full credit' }).isChecked()).toBe(true);
 		}
 		await screenshot(facilitator, 'live-console');
 	});

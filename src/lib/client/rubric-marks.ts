@@ -31,3 +31,27 @@ export function creditLevels(current: number | undefined): number[] {
 export function percentOf(mark: number): string {
 	return `${Math.round(mark * 100)}%`;
 }
+
+/** A credit level in words, the same on the console and the evaluator page: "No credit", "Half credit"… */
+export function creditName(mark: number): string {
+	if (mark === 0) return 'No credit';
+	if (mark === 0.5) return 'Half credit';
+	if (mark === 1) return 'Full credit';
+	return `${percentOf(mark)} credit (current mark)`;
+}
+
+/** Where an answer's marking stands, as one sentence shared by the console and the evaluator page. */
+export function markState(state: {
+	/** Marked points, once the entry is no longer waiting for marks. */
+	marked?: { points: number; maxPoints: number } | null;
+	/** Marks were saved (by anyone). */
+	hasMarks: boolean;
+	markedBy?: string;
+}): string {
+	const by = state.markedBy ? ` by ${state.markedBy}` : '';
+	if (state.marked) {
+		return `Marked${by}: ${state.marked.points} of ${state.marked.maxPoints} points. Saving again replaces the marks.`;
+	}
+	if (state.hasMarks) return `Marked${by}. Saving again replaces the marks.`;
+	return 'Waiting for marks.';
+}

@@ -30,7 +30,7 @@ describe('RubricMarker', () => {
 	it('leaves every criterion open before anyone marked', () => {
 		const { html, checked } = rendered();
 		expect(checked).toEqual({});
-		expect(html).toContain('Awaiting your marks.');
+		expect(html).toContain('Waiting for marks.');
 	});
 
 	it('starts from the marks and note already saved', () => {
@@ -41,6 +41,15 @@ describe('RubricMarker', () => {
 		});
 		expect(checked).toEqual({ accurate: '1', tone: '0.5' });
 		expect(html).toMatch(/<textarea[^>]*>Solid<\/textarea>/);
-		expect(html).toContain('Marked by Fran.');
+		expect(html).toContain('Marked by Fran. Saving again replaces the marks.');
+	});
+
+	it('words the marks as the console does, with a space between sentences', () => {
+		const entry = { pending: false, points: 10, maxPoints: 10 } as never;
+		const html = render(RubricMarker, {
+			props: { decision, teamId: 'comms', entry, current: { marks: { accurate: 1 }, markedBy: 'Fran' }, run }
+		}).body;
+		expect(html).toContain('Marked by Fran: 10 of 10 points. Saving again replaces the marks.');
+		for (const level of ['No credit', 'Half credit', 'Full credit']) expect(html).toContain(level);
 	});
 });

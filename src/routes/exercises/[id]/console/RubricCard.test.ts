@@ -75,7 +75,7 @@ describe('RubricCard', () => {
 		};
 		expect(checked(item)).toEqual({ accurate: '1', tone: '0.5', timely: '0.25' });
 		const html = render(RubricCard, { props: { item, runner } }).body;
-		expect(html).toContain('Current (25%)');
+		expect(html).toContain('25% credit (current mark)');
 		expect(html).toMatch(/<input id="mark-comms-d-statement-note"[^>]*value="Good start"/);
 		expect(html).toContain('Marked by Eve: 5.5 of 8 points');
 	});

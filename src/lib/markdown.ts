@@ -1,9 +1,10 @@
 /**
- * Markdown → sanitized HTML for inject bodies, scenario summaries and guides. Scenario files and ad-hoc injects
+ * Markdown → sanitized HTML for inject bodies, phase updates, scenario summaries and guides. Scenario files and ad-hoc injects
  * are authored text, so the output is passed through an allow-list before the page inserts it as raw HTML.
  */
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import type { SafeHtml } from './safe-html';
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
@@ -71,8 +72,12 @@ const SANITIZE: sanitizeHtml.IOptions = {
 	}
 };
 
-/** Renders Markdown to HTML that is safe to insert as raw HTML: allow-listed tags, no scripts or handlers. */
-export function renderMarkdown(md: string): string {
+/**
+ * Renders Markdown to HTML that is safe to insert as raw HTML: allow-listed tags, no scripts or handlers. Live
+ * pages get this HTML from the server (src/lib/server/rendered-markdown.ts) rather than importing this module,
+ * which would ship the renderer and sanitiser to every browser.
+ */
+export function renderMarkdown(md: string): SafeHtml {
 	const html = marked.parse(md ?? '') as string;
-	return sanitizeHtml(html, SANITIZE);
+	return sanitizeHtml(html, SANITIZE) as SafeHtml;
 }

@@ -3,7 +3,8 @@
  * played exercise: a fixed script of answers (and rubric marks) per decision, the held news released, then EndEx.
  */
 import { io, type Socket } from 'socket.io-client';
-import type { AnswerValue, FacilitatorView } from '../../src/lib/engine/types';
+import type { AnswerValue } from '../../src/lib/engine/types';
+import type { WireFacilitatorView } from '../../src/lib/realtime/wire-view';
 import type {
 	ClientToServerEvents,
 	ServerToClientEvents,
@@ -69,7 +70,7 @@ export async function playQuickstart(
 			const timer = setTimeout(() => reject(new Error('the exercise was not played within 60 s')), 60_000);
 			const fail = (e: unknown) => (clearTimeout(timer), reject(e));
 			socket.on('exercise:view', async ({ view }) => {
-				const v = view as FacilitatorView;
+				const v = view as WireFacilitatorView;
 				try {
 					for (const panel of v.teams) {
 						for (const d of panel.decisions) {

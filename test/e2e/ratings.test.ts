@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TeamView } from '../../src/lib/engine/types';
+import type { WireTeamView } from '../../src/lib/realtime/wire-view';
 import type { ViewMessage } from '../../src/lib/realtime/contract';
 import { schemaErrors, type JsonSchema } from '../../src/lib/server/services/exports-json-schema';
 import {
@@ -241,7 +241,7 @@ describe('evaluator-owned HSEEP ratings', () => {
 		await ended;
 		socket.disconnect();
 		const last = JSON.parse(legalFrames.at(-1)!) as ViewMessage;
-		const view = last.view as TeamView;
+		const view = last.view as WireTeamView;
 		expect(view.score?.byObjective['obj-notify']).toMatchObject({ rating: 'M', reason: REASON_M });
 		expect(view.debrief?.otherTeams).toBeUndefined();
 		for (const frame of legalFrames) expect(frame).not.toContain(REASON_SOC);

@@ -1,5 +1,8 @@
 /** The in-world channels as the feed shows them: labels, filter groups and unread counts. */
-import type { Channel, DeliveredInjectView } from '$lib/engine/types';
+import type { Channel } from '$lib/engine/types';
+
+/** What the feed helpers read of an inject (the engine's view or the wire's). */
+type FeedItem = { id: string; channel: Channel; scenarioAt: number };
 
 /** A filter tab of the feed: one or more channels shown together. */
 export interface ChannelGroup {
@@ -49,7 +52,7 @@ export function inGroup(group: ChannelGroup, channel: Channel): boolean {
 }
 
 /** Unread injects per group id (including "all"), given the ids already seen. */
-export function unreadCounts(feed: DeliveredInjectView[], seen: ReadonlySet<string>): Record<string, number> {
+export function unreadCounts(feed: FeedItem[], seen: ReadonlySet<string>): Record<string, number> {
 	const counts: Record<string, number> = { [ALL_GROUP.id]: 0 };
 	for (const group of CHANNEL_GROUPS) counts[group.id] = 0;
 	for (const item of feed) {
@@ -61,6 +64,6 @@ export function unreadCounts(feed: DeliveredInjectView[], seen: ReadonlySet<stri
 }
 
 /** Newest first, ties broken by id so the order is stable between renders. */
-export function newestFirst(feed: DeliveredInjectView[]): DeliveredInjectView[] {
+export function newestFirst<T extends FeedItem>(feed: T[]): T[] {
 	return [...feed].sort((a, b) => b.scenarioAt - a.scenarioAt || a.id.localeCompare(b.id));
 }

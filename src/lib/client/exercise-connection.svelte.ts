@@ -4,7 +4,7 @@
  * idempotency key that survives timeouts and reconnects.
  */
 import { io, type Socket } from 'socket.io-client';
-import type { View } from '$lib/engine/types';
+import type { WireView } from '$lib/realtime/wire-view';
 import type {
 	Ack,
 	ClientToServerEvents,
@@ -57,7 +57,7 @@ const DEFAULT_ACK_TIMEOUT = 8000;
 const RESTORING_RETRY_MS = 1000;
 
 /** Live state of one exercise in the browser: view, version, status, presence, clock and commands. */
-export class ExerciseConnection<V extends View = View> {
+export class ExerciseConnection<V extends WireView = WireView> {
 	#exerciseId: string;
 	#socket: ExerciseSocket | null = null;
 	#options: ConnectionOptions;

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { View } from '$lib/engine/types';
+import type { WireView } from '$lib/realtime/wire-view';
 import type { ViewMessage } from '$lib/realtime/contract';
 import { ExerciseConnection, type ExerciseSocket } from './exercise-connection.svelte';
 
@@ -66,7 +66,7 @@ function viewMessage(version: number): ViewMessage {
 		currentPhase: null,
 		version
 	};
-	return { exerciseId: 'ex1', version, view: { kind: 'team', header } as unknown as View };
+	return { exerciseId: 'ex1', version, view: { kind: 'team', header } as unknown as WireView };
 }
 
 function setup() {

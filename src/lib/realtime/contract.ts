@@ -10,9 +10,9 @@ import type {
 	HseepRating,
 	JumpTo,
 	MessageChannel,
-	TeamId,
-	View
+	TeamId
 } from '$lib/engine/types';
+import type { WireView } from './wire-view';
 
 export type ErrorCode =
 	| 'auth/required'
@@ -133,7 +133,8 @@ export interface PresenceMember {
 export interface ViewMessage {
 	exerciseId: string;
 	version: number;
-	view: View;
+	/** Markdown already rendered to sanitised HTML on the server (wire-view.ts). */
+	view: WireView;
 }
 
 export interface ClientToServerEvents {

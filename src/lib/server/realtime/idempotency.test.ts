@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { TeamView } from '$lib/engine/types';
+import type { WireTeamView } from '$lib/realtime/wire-view';
 import type { Ack, ViewMessage, WireCommand } from '$lib/realtime/contract';
 import { testTargets, type TestDatabase } from '../db/test-targets';
 import {
@@ -68,7 +68,7 @@ describe.each(testTargets)('idempotency keys on $name', (target) => {
 		const delivered = nextEvent(
 			participant,
 			'exercise:view',
-			(m) => (m.view as TeamView).decisions?.length > 0
+			(m) => (m.view as WireTeamView).decisions?.length > 0
 		);
 		expect(code(await send(facilitator, exerciseId, { type: 'exercise.start' }, key))).toBe('ok');
 		await delivered;

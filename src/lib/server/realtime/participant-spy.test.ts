@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAnswerScript, type AnswerScript } from '$lib/engine/answer-script';
 import { parseScenario } from '$lib/engine/scenario';
 import { fill } from '$lib/engine/templates';
-import type { ClockDef, DebriefSettings, FacilitatorView, Scenario, TeamView } from '$lib/engine/types';
+import type { ClockDef, DebriefSettings, Scenario } from '$lib/engine/types';
+import type { WireFacilitatorView, WireTeamView } from '$lib/realtime/wire-view';
 import type { ViewMessage } from '$lib/realtime/contract';
 import { testTargets, type TestDatabase } from '../db/test-targets';
 import { facilitatorCookie, manualClock, startServer, type TestServer } from '../testing/harness';
@@ -55,7 +56,7 @@ function keysOf(value: unknown, out = new Set<string>()): Set<string> {
 }
 
 /** The clocks a team may see, by the rule the README states, given the facilitator's view of the same moment. */
-function visibleClocks(scenario: Scenario, fac: FacilitatorView, team: string): string[] {
+function visibleClocks(scenario: Scenario, fac: WireFacilitatorView, team: string): string[] {
 	const started = !['lobby', 'briefing'].includes(fac.header.lifecycle);
 	const status = new Map(fac.clocks.map((c) => [c.id, c.status]));
 	const may = (c: ClockDef) => {
@@ -169,7 +170,7 @@ describe.each(shipped)('a participant’s socket over a full run of $file', ({ f
 	});
 
 	/** Every view message a team received, with the facilitator's view of the same version. */
-	function viewsOf(team: string): { msg: ViewMessage; fac: FacilitatorView }[] {
+	function viewsOf(team: string): { msg: ViewMessage; fac: WireFacilitatorView }[] {
 		return (run.received.get(team) ?? [])
 			.filter((r: Received) => r.event === 'exercise:view' || r.event === 'sync')
 			.map((r) => {
@@ -182,7 +183,7 @@ describe.each(shipped)('a participant’s socket over a full run of $file', ({ f
 
 	it('records a whole run for every team: StartEx, deliveries, EndEx and the debrief', () => {
 		for (const team of teams) {
-			const views = viewsOf(team).map((v) => v.msg.view as TeamView);
+			const views = viewsOf(team).map((v) => v.msg.view as WireTeamView);
 			expect(views.some((v) => v.header.lifecycle === 'running')).toBe(true);
 			expect(views.some((v) => v.header.lifecycle === 'hotwash')).toBe(true);
 			expect(views.some((v) => v.feed.length > 0)).toBe(true);
@@ -194,7 +195,7 @@ describe.each(shipped)('a participant’s socket over a full run of $file', ({ f
 	it('shows a team no inject, decision or clock before StartEx', () => {
 		for (const team of teams) {
 			const before = viewsOf(team)
-				.map((v) => v.msg.view as TeamView)
+				.map((v) => v.msg.view as WireTeamView)
 				.filter((v) => v.header.lifecycle === 'lobby' || v.header.lifecycle === 'briefing');
 			expect(before.length).toBeGreaterThan(0);
 			for (const v of before) expect([v.feed, v.decisions, v.clocks]).toEqual([[], [], []]);
@@ -207,7 +208,7 @@ describe.each(shipped)('a participant’s socket over a full run of $file', ({ f
 			expect([...events].sort()).toEqual(['exercise:view', 'sync']);
 			for (const { msg } of viewsOf(team)) {
 				expect(msg.view.kind).toBe('team');
-				expect((msg.view as TeamView).team.id).toBe(team);
+				expect((msg.view as WireTeamView).team.id).toBe(team);
 			}
 		}
 	});
@@ -215,7 +216,7 @@ describe.each(shipped)('a participant’s socket over a full run of $file', ({ f
 	it('never shows a clock before its visibility rule lets the team see it', () => {
 		for (const team of teams)
 			for (const { msg, fac } of viewsOf(team)) {
-				const shown = (msg.view as TeamView).clocks.map((c) => c.id);
+				const shown = (msg.view as WireTeamView).clocks.map((c) => c.id);
 				expect(shown, `${team} at version ${msg.version}`).toEqual(visibleClocks(run.scenario, fac, team));
 			}
 		const hidden = run.scenario.clocks.filter((c) => c.description.trim().length >= 12);
@@ -244,7 +245,7 @@ describe.each(shipped)('a participant’s socket over a full run of $file', ({ f
 		const { rationales } = secretTexts(run.scenario, vars);
 		for (const team of teams)
 			for (const { msg } of viewsOf(team)) {
-				if ((msg.view as TeamView).header.lifecycle === 'ended') continue;
+				if ((msg.view as WireTeamView).header.lifecycle === 'ended') continue;
 				const keys = keysOf(msg.view);
 				for (const k of AFTER_END_KEYS) expect(keys.has(k), `"${k}" to ${team} before EndEx`).toBe(false);
 				const json = JSON.stringify(msg);
@@ -257,7 +258,7 @@ describe.each(shipped)('a participant’s socket over a full run of $file', ({ f
 		const seen = { rationale: false, modelAnswers: false, otherTeams: false };
 		for (const team of teams)
 			for (const { msg, fac } of viewsOf(team)) {
-				const view = msg.view as TeamView;
+				const view = msg.view as WireTeamView;
 				if (view.header.lifecycle !== 'ended') continue;
 				const allowed = fac.debrief;
 				// The settings themselves travel with the debrief; what they share is checked below.
@@ -300,7 +301,7 @@ describe.each(shipped)('a participant’s socket over a full run of $file', ({ f
 	it('never carries another team’s answers or reasoning', () => {
 		for (const team of teams)
 			for (const { msg } of viewsOf(team)) {
-				const view = msg.view as TeamView;
+				const view = msg.view as WireTeamView;
 				for (const d of view.decisions) if (d.answer) expect(d.answer.teamId).toBe(team);
 				const json = JSON.stringify(msg);
 				const own = new Set(run.submitted.filter((s) => s.team === team).map((s) => s.text));

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { TeamView } from '$lib/engine/types';
+import type { WireTeamView } from '$lib/realtime/wire-view';
+import type { SafeHtml } from '$lib/safe-html';
 import { RoomViews, type ClockLine } from './room-views';
 
 const line: ClockLine = { anchorWall: 1_000, anchorScenario: 0, compression: 10, running: true };
 
-function teamView(version: number, wall: number, feed: string[] = []): TeamView {
+function teamView(version: number, wall: number, feed: string[] = []): WireTeamView {
 	return {
 		kind: 'team',
 		header: {
@@ -21,7 +22,7 @@ function teamView(version: number, wall: number, feed: string[] = []): TeamView 
 		feed: feed.map((id) => ({
 			id,
 			title: id,
-			body: 'body',
+			bodyHtml: '<p>body</p>' as SafeHtml,
 			channel: 'chat',
 			phase: 'p1',
 			artifacts: [],
@@ -36,7 +37,7 @@ function teamView(version: number, wall: number, feed: string[] = []): TeamView 
 	};
 }
 
-const next = (rooms: RoomViews, room: string, view: TeamView, at = line) =>
+const next = (rooms: RoomViews, room: string, view: WireTeamView, at = line) =>
 	rooms.next(room, 'ex', view.header.version, view, at);
 
 describe('RoomViews', () => {

@@ -4,7 +4,7 @@
  * load; so a room gets a view only when it would show something new. The JSON built for that comparison is
  * the JSON sent, so a view is serialised once per room and change.
  */
-import type { View } from '$lib/engine/types';
+import type { WireView } from '$lib/realtime/wire-view';
 
 /**
  * The wall ↔ scenario line of the exercise clock. It moves only on start, pause, resume and speed changes; in
@@ -25,7 +25,7 @@ export class RoomViews {
 	 * The JSON of the view message `{ exerciseId, version, view }` for `room`, or null when the room already
 	 * shows what `view` shows; a message returned counts as sent.
 	 */
-	next(room: string, exerciseId: string, version: number, view: View, line: ClockLine): string | null {
+	next(room: string, exerciseId: string, version: number, view: WireView, line: ClockLine): string | null {
 		const { header, ...rest } = view;
 		const body = JSON.stringify(rest);
 		const head = lastingHeader(header, line);
@@ -49,7 +49,7 @@ export class RoomViews {
 
 // The version and the anchor's wall and scenario times differ on every push; the clock line stands in for the
 // anchor, so a pause and resume coalesced into one push still count as a change.
-function lastingHeader(header: View['header'], line: ClockLine): string {
+function lastingHeader(header: WireView['header'], line: ClockLine): string {
 	return JSON.stringify({
 		...header,
 		version: 0,

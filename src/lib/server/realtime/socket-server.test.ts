@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { FacilitatorView, TeamView } from '$lib/engine/types';
+import type { FacilitatorView } from '$lib/engine/types';
+import type { WireTeamView } from '$lib/realtime/wire-view';
 import type { Ack, ViewMessage, WireCommand } from '$lib/realtime/contract';
 import { testTargets, TEST_DATABASE_URL, type TestDatabase } from '../db/test-targets';
 import {
@@ -86,7 +87,7 @@ describe.each(testTargets)('realtime server on $name', (target) => {
 	}
 
 	async function startAndDeliver(f: TestSocket, p: TestSocket): Promise<void> {
-		const delivered = nextEvent(p, 'exercise:view', (m) => (m.view as TeamView).decisions?.length > 0);
+		const delivered = nextEvent(p, 'exercise:view', (m) => (m.view as WireTeamView).decisions?.length > 0);
 		data(await send(f, exerciseId, { type: 'exercise.start' }));
 		await delivered;
 	}
@@ -95,7 +96,7 @@ describe.each(testTargets)('realtime server on $name', (target) => {
 		const { socket } = await participant('Ana', 'soc');
 		const msg = data(await sync(socket, exerciseId));
 		expect(msg.view.kind).toBe('team');
-		expect((msg.view as TeamView).team.id).toBe('soc');
+		expect((msg.view as WireTeamView).team.id).toBe('soc');
 	});
 
 	it('acks an answer only after the input is committed, with the team taken from the seat', async () => {
@@ -155,8 +156,8 @@ describe.each(testTargets)('realtime server on $name', (target) => {
 		data(await send(f, exerciseId, { type: 'exercise.brief' }));
 		const [fv, sv, lv, ov] = await Promise.all(views);
 		expect(fv.view.kind).toBe('facilitator');
-		expect((sv.view as TeamView).team.id).toBe('soc');
-		expect((lv.view as TeamView).team.id).toBe('legal');
+		expect((sv.view as WireTeamView).team.id).toBe('soc');
+		expect((lv.view as WireTeamView).team.id).toBe('legal');
 		expect(ov.view.kind).toBe('observer');
 		expect(new Set([fv.version, sv.version, lv.version, ov.version]).size).toBe(1);
 	});
@@ -232,7 +233,7 @@ describe.each(testTargets)('realtime server on $name', (target) => {
 		expect('error' in refused && refused.error.code).toBe('command/forbidden');
 		const moved = nextEvent(socket, 'exercise:view', (m) => m.view.header.anchor.scenario >= 2 * 3_600_000);
 		data(await send(f, exerciseId, { type: 'clock.jump', to: { kind: 'next-inject' } }));
-		expect(((await moved).view as TeamView).feed.map((i) => i.id)).toContain('later');
+		expect(((await moved).view as WireTeamView).feed.map((i) => i.id)).toContain('later');
 		const backwards = await send(f, exerciseId, {
 			type: 'clock.jump',
 			to: { kind: 'at', at: '2024-10-08T09:30' }
@@ -291,11 +292,11 @@ describe.each(testTargets)('realtime server on $name', (target) => {
 		const f = await facilitator();
 		const { socket, seat } = await participant('Lee', 'legal');
 		data(await sync(socket, exerciseId));
-		const moved = nextEvent(socket, 'exercise:view', (m) => (m.view as TeamView).team?.id === 'soc');
+		const moved = nextEvent(socket, 'exercise:view', (m) => (m.view as WireTeamView).team?.id === 'soc');
 		data(
 			await send(f, exerciseId, { type: 'participant.assign', participantId: seat.seatId, teamId: 'soc' })
 		);
-		expect(((await moved).view as TeamView).team.id).toBe('soc');
+		expect(((await moved).view as WireTeamView).team.id).toBe('soc');
 		expect((await server.app.store.seats.byId(seat.seatId))?.teamId).toBe('soc');
 	});
 

@@ -26,6 +26,7 @@ import { originAllowed, principalOf, type OriginPolicy, type PrincipalResolver }
 import { PresenceTracker, type MemberSource } from './presence';
 import { RoomViews } from './room-views';
 import { SessionSockets } from './session-sockets';
+import { wireView } from './wire-views';
 import {
 	evaluatorsRoom,
 	facilitatorsRoom,
@@ -127,7 +128,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 		const line = host.state.clock;
 		const send = (room: string, viewer: Parameters<ExerciseHost['view']>[0]) => {
 			if (roomSize(room) === 0) return;
-			const json = roomViews.next(room, id, version, host.view(viewer), line);
+			const json = roomViews.next(room, id, version, wireView(host.view(viewer)), line);
 			if (json !== null) io.to(room).emit('exercise:view', prepared(json));
 		};
 		send(facilitatorsRoom(id), { role: 'facilitator' });
@@ -185,7 +186,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 			const viewer = viewerOf(principal);
 			if (!viewer)
 				throw new ServiceError('auth/forbidden', 'You are not in a team yet; ask the facilitator.', 403);
-			return { exerciseId, version: host.version, view: host.view(viewer) };
+			return { exerciseId, version: host.version, view: wireView(host.view(viewer)) };
 		};
 
 		socket.on('exercise:sync', async (req, ack) => {
@@ -298,7 +299,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 			s.emit('exercise:view', {
 				exerciseId,
 				version: host.version,
-				view: host.view({ role: 'participant', teamId })
+				view: wireView(host.view({ role: 'participant', teamId }))
 			});
 		}
 		presence.changed(exerciseId, participantId);

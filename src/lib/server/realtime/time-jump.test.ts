@@ -12,7 +12,8 @@ import { clockLiveDetail } from '$lib/clock-words';
 import { parseAnswerScript } from '$lib/engine/answer-script';
 import { inWorldAt, parseLocal } from '$lib/engine/calendar';
 import { parseScenario } from '$lib/engine/scenario';
-import type { ClockView, FacilitatorView, Scenario, TeamView } from '$lib/engine/types';
+import type { ClockView, Scenario } from '$lib/engine/types';
+import type { WireFacilitatorView, WireTeamView } from '$lib/realtime/wire-view';
 import { testTargets, type TestDatabase } from '../db/test-targets';
 import { facilitatorCookie, manualClock, startServer, type TestServer } from '../testing/harness';
 import { ScriptedRun } from '../testing/scripted-run';
@@ -44,9 +45,9 @@ describe('jumping the flagship to the next morning through the server', () => {
 	let fac: { cookie: string };
 	let joinCode: string;
 	let teams: string[];
-	let before: FacilitatorView;
-	let after: FacilitatorView;
-	const teamViews = new Map<string, TeamView>();
+	let before: WireFacilitatorView;
+	let after: WireFacilitatorView;
+	const teamViews = new Map<string, WireTeamView>();
 
 	beforeAll(async () => {
 		db = await target.create();
@@ -71,7 +72,7 @@ describe('jumping the flagship to the next morning through the server', () => {
 		await db?.drop();
 	});
 
-	const running = (v: FacilitatorView) => v.clocks.filter((c) => c.status === 'running');
+	const running = (v: WireFacilitatorView) => v.clocks.filter((c) => c.status === 'running');
 
 	it('stands at Wednesday 08:00 with the CPNI and CALEA clocks running', () => {
 		expect(inWorld(before.header.anchor.scenario)).toBe('2024-10-01T22:00');

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { TeamView } from '$lib/engine/types';
+import type { WireTeamView } from '$lib/realtime/wire-view';
 import type { Ack, ViewMessage } from '$lib/realtime/contract';
 import { testTargets, type TestDatabase } from '../db/test-targets';
 import {
@@ -59,6 +59,6 @@ describe('a participant who joined without a team', () => {
 			command: { type: 'participant.assign', participantId: seat.seatId, teamId: 'legal' }
 		});
 		expect('data' in ack).toBe(true);
-		expect(((await placed).view as TeamView).team.id).toBe('legal');
+		expect(((await placed).view as WireTeamView).team.id).toBe('legal');
 	});
 });

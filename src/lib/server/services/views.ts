@@ -4,6 +4,7 @@
 import type { Viewer } from '$lib/engine/types';
 import type { ViewMessage } from '$lib/realtime/contract';
 import { fault } from '../errors';
+import { wireView } from '../realtime/wire-views';
 import type { HostRegistry } from '../exercise/host-registry';
 import type { Seat } from './seats';
 import type { Facilitator } from './sessions';
@@ -26,12 +27,16 @@ export class Views {
 	/** The facilitator's view of an exercise. */
 	async forFacilitator(_f: Facilitator, exerciseId: string): Promise<ViewMessage> {
 		const host = await this.hosts.get(exerciseId);
-		return { exerciseId, version: host.version, view: host.view({ role: 'facilitator' }) };
+		return { exerciseId, version: host.version, view: wireView(host.view({ role: 'facilitator' })) };
 	}
 
 	/** The view of a seat's role (a participant sees only their own team). */
 	async forSeat(seat: Seat): Promise<ViewMessage> {
 		const host = await this.hosts.get(seat.exerciseId);
-		return { exerciseId: seat.exerciseId, version: host.version, view: host.view(viewerOfSeat(seat)) };
+		return {
+			exerciseId: seat.exerciseId,
+			version: host.version,
+			view: wireView(host.view(viewerOfSeat(seat)))
+		};
 	}
 }

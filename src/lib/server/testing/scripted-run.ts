@@ -8,7 +8,8 @@ import { toAnswerValue, type AnswerScript } from '$lib/engine/answer-script';
 import { inWorldAt } from '$lib/engine/calendar';
 import { approverFor } from '$lib/engine/messages';
 import { otherwiseAfter, otherwiseAnswer } from '$lib/engine/script-otherwise';
-import type { Decision, FacilitatorView, Scenario, TeamView } from '$lib/engine/types';
+import type { Decision, Scenario } from '$lib/engine/types';
+import type { WireFacilitatorView, WireTeamView } from '$lib/realtime/wire-view';
 import type { Ack, ViewMessage, WireCommand } from '$lib/realtime/contract';
 import { newKey, participantCookie, type TestServer, type TestSocket } from './harness';
 
@@ -48,7 +49,7 @@ export class ScriptedRun {
 	#messagesDone = new Set<number>();
 	readonly received = new Map<string, Received[]>();
 	/** Every facilitator view seen, by version (pushed or synced). */
-	readonly facilitatorViews = new Map<number, FacilitatorView>();
+	readonly facilitatorViews = new Map<number, WireFacilitatorView>();
 	readonly submitted: Submitted[] = [];
 	/** Each team's seat cookie, to reconnect the same seats to another server. */
 	readonly seatCookies = new Map<string, string>();
@@ -96,7 +97,7 @@ export class ScriptedRun {
 	}
 
 	#keepFacilitator(m: ViewMessage): void {
-		this.facilitatorViews.set(m.version, m.view as FacilitatorView);
+		this.facilitatorViews.set(m.version, m.view as WireFacilitatorView);
 	}
 
 	async #sync(socket: TestSocket): Promise<ViewMessage> {
@@ -107,17 +108,17 @@ export class ScriptedRun {
 	}
 
 	/** The facilitator's latest view. */
-	async facilitatorView(): Promise<FacilitatorView> {
+	async facilitatorView(): Promise<WireFacilitatorView> {
 		const m = await this.#sync(this.#facilitator);
 		this.#keepFacilitator(m);
-		return m.view as FacilitatorView;
+		return m.view as WireFacilitatorView;
 	}
 
 	/** A team's latest view, recorded like a push. */
-	async teamView(team: string): Promise<TeamView> {
+	async teamView(team: string): Promise<WireTeamView> {
 		const m = await this.#sync(this.#teams.get(team)!);
 		this.received.get(team)!.push({ event: 'sync', payload: m });
-		return m.view as TeamView;
+		return m.view as WireTeamView;
 	}
 
 	async #send(socket: TestSocket, command: WireCommand): Promise<Ack<{ version: number }>> {

@@ -5,14 +5,14 @@
  */
 import { onMount } from 'svelte';
 import { ExerciseConnection } from '$lib/client/exercise-connection.svelte';
-import type { FacilitatorView } from '$lib/engine/types';
+import type { WireFacilitatorView } from '$lib/realtime/wire-view';
 import { CommandRunner } from './command-runner.svelte';
 
 export function facilitatorConnection(page: { exercise: { id: string }; serverNow: number }): {
-	conn: ExerciseConnection<FacilitatorView>;
+	conn: ExerciseConnection<WireFacilitatorView>;
 	runner: CommandRunner;
 } {
-	const conn = new ExerciseConnection<FacilitatorView>({
+	const conn = new ExerciseConnection<WireFacilitatorView>({
 		exerciseId: page.exercise.id,
 		as: 'facilitator',
 		serverOffset: page.serverNow - Date.now()

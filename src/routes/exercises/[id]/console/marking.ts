@@ -4,7 +4,8 @@
  */
 import { describeAnswer } from '$lib/client/answers';
 import { hasRubric, rubricEntryId } from '$lib/client/rubric-marks';
-import type { Decision, DecisionView, FacilitatorView, TeamDef } from '$lib/engine/types';
+import type { Decision, DecisionView, TeamDef } from '$lib/engine/types';
+import type { WireFacilitatorView } from '$lib/realtime/wire-view';
 
 /** One team's answer with the rubric to mark it by. */
 export interface AnswerToMark {
@@ -22,7 +23,9 @@ export interface AnswerToMark {
 }
 
 /** Every answered decision with a rubric across the teams, unmarked answers first. */
-export function answersToMark(view: Pick<FacilitatorView, 'teams' | 'decisions' | 'scores'>): AnswerToMark[] {
+export function answersToMark(
+	view: Pick<WireFacilitatorView, 'teams' | 'decisions' | 'scores'>
+): AnswerToMark[] {
 	const list: AnswerToMark[] = [];
 	for (const panel of view.teams) {
 		for (const d of panel.decisions) {

@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig, type Plugin } from 'vite';
+import { chunkModules } from './scripts/chunk-modules.mjs';
 
 /**
  * In `vite dev` the app's init hook runs in SvelteKit's module graph, a separate module instance from this
@@ -18,7 +19,7 @@ function switchboardHttpServer(): Plugin {
 }
 
 export default defineConfig({
-	plugins: [switchboardHttpServer(), sveltekit()],
+	plugins: [switchboardHttpServer(), sveltekit(), chunkModules()],
 	test: {
 		include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
 		exclude: ['test/e2e/**'],

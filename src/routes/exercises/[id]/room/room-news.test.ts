@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FacilitatorView, MessageView } from '$lib/engine/types';
+import type { MessageView } from '$lib/engine/types';
+import type { WireFacilitatorView } from '$lib/realtime/wire-view';
 import { roomNews } from './room-news';
 
 const inject = (id: string, channel: string, scenarioAt: number) => ({
@@ -48,7 +49,7 @@ describe('room news', () => {
 				message('m2', 'press', 'submitted'),
 				message('m3', 'email', 'sent')
 			]
-		} as unknown as FacilitatorView;
+		} as unknown as WireFacilitatorView;
 		const news = roomNews(view);
 		expect(news.map((n) => [n.kind, n.title])).toEqual([
 			['statement', 'Subject m1'],

@@ -3,7 +3,7 @@
  * reached any team) and published statements (press statements a team has sent), newest first. Nothing a
  * team wrote privately, no drafts, no facilitator notes.
  */
-import type { FacilitatorView } from '$lib/engine/types';
+import type { WireFacilitatorView } from '$lib/realtime/wire-view';
 
 /** Inject channels that are public in the world of the exercise. */
 const PUBLIC_CHANNELS = new Set(['news', 'social']);
@@ -19,7 +19,7 @@ export interface NewsItem {
 }
 
 /** The room's news ticker for a facilitator view. */
-export function roomNews(view: Pick<FacilitatorView, 'teams' | 'messages'>): NewsItem[] {
+export function roomNews(view: Pick<WireFacilitatorView, 'teams' | 'messages'>): NewsItem[] {
 	const seen = new Set<string>();
 	const items: NewsItem[] = [];
 	for (const panel of view.teams)

@@ -11,6 +11,10 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 	process.exit(1);
 }
 
+// Request bodies up to 3 MB: the studio's uploads may be 2 MB (src/lib/studio/limits.ts) and arrive as multipart
+// forms; adapter-node's default (512 KB) would refuse them before the app could say why. Set it to override.
+process.env.BODY_SIZE_LIMIT ??= '3M';
+
 let handler = null;
 const server = createServer((req, res) => {
 	if (handler) return handler(req, res);

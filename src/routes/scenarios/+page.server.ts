@@ -1,10 +1,12 @@
 import { app } from '$lib/server/app';
+import { canDraft } from '$lib/server/services/scenario-access';
+import { duplicateAction } from './duplicate';
 import { fillVariables, firstParagraph } from './template';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { sessions, scenarios } = app();
-	await sessions.require(event);
+	const { sessions, scenarios, studio } = app();
+	const user = await sessions.require(event);
 	const all = await scenarios.list();
 	const valid = await Promise.all(
 		all
@@ -14,5 +16,13 @@ export const load: PageServerLoad = async (event) => {
 				return { ...s, summary: fillVariables(firstParagraph(s.summary), variables) };
 			})
 	);
-	return { valid, invalid: await scenarios.problems() };
+	const drafting = canDraft(user);
+	return {
+		valid,
+		invalid: await scenarios.problems(),
+		canDraft: drafting,
+		drafts: drafting ? await studio.drafts(user) : []
+	};
 };
+
+export const actions: Actions = { duplicate: duplicateAction };

@@ -135,6 +135,29 @@ describe('the scenario studio', () => {
 		]);
 	});
 
+	it('refuses a duplicate under an id already taken, naming the scenario that has it', async () => {
+		await expect(app.studio.duplicate(user, 'example-quickstart', { id: 'salt-typhoon' })).rejects.toThrow(
+			/^The id "salt-typhoon" is already used by the shipped scenario ".+" \(salt-typhoon\.yaml\)\.$/
+		);
+		expect((await app.store.scenarios.list()).filter((s) => s.origin === 'studio')).toEqual([]);
+	});
+
+	it('lets facilitators, authors and administrators start drafts, and no one else', async () => {
+		const evaluator = { ...user, roles: ['evaluator' as const] };
+		expect(await serviceErrorCode(app.studio.duplicate(evaluator, 'example-quickstart'))).toBe(
+			'scenario/forbidden'
+		);
+		const facilitator = { ...user, roles: ['facilitator' as const] };
+		const id = await app.studio.duplicate(facilitator, 'example-quickstart');
+		const draft = await app.studio.open(facilitator, id);
+		// A facilitator edits and tries the draft; publishing it takes the author role.
+		expect(draft.canPublish).toBe(false);
+		expect(await serviceErrorCode(app.studio.publish(facilitator, id, draft.revision, 'Mine'))).toBe(
+			'scenario/forbidden'
+		);
+		expect(await serviceErrorCode(app.studio.open(evaluator, id))).toBe('scenario/not_found');
+	});
+
 	it('refuses an id that must stay as it is', async () => {
 		const id = await app.studio.duplicate(user, 'example-quickstart', { id: 'acme-quickstart' });
 		const draft = await app.studio.open(user, id);

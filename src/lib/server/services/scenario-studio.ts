@@ -13,7 +13,8 @@ import type { ScenarioIssue } from '$lib/engine/types';
 import type { ScenarioDraftRecord, ScenarioRecord, ScenarioVersionSummary, Store } from '../db/store';
 import { StoreError } from '../db/store';
 import { fault } from '../errors';
-import { canAuthor, canEditDraft } from './scenario-access';
+import { missingRoleMessage } from '../auth/roles';
+import { canAuthor, canDraft, canEditDraft, DRAFT_ROLES } from './scenario-access';
 import { sourceHash, type ScenarioLibrary } from './scenario-library';
 import type { Facilitator } from './sessions';
 
@@ -95,6 +96,7 @@ export class ScenarioStudio {
 		id: string,
 		wanted: { id?: string; title?: string } = {}
 	): Promise<string> {
+		this.#mayDraft(user);
 		const original = await this.library.get(id);
 		const version = await this.store.scenarios.version(id, original.version.number);
 		if (!version) fault('scenario/not_found', `There is no published scenario with id "${id}".`, 404);
@@ -110,6 +112,7 @@ export class ScenarioStudio {
 
 	/** A new draft from an uploaded YAML file; the file's own id is kept and must be free. */
 	async createFromYaml(user: Facilitator, fileName: string, text: string): Promise<string> {
+		this.#mayDraft(user);
 		const size = new TextEncoder().encode(text).length;
 		if (size > MAX_SCENARIO_BYTES)
 			fault(
@@ -140,6 +143,7 @@ export class ScenarioStudio {
 
 	/** A new draft from an importer's result, with its notes kept beside it; the id gets -2, -3... if taken. */
 	async createFromImport(user: Facilitator, result: Extract<ImportResult, { ok: true }>): Promise<string> {
+		this.#mayDraft(user);
 		const base = String(getIn(result.yaml, ['id']) ?? 'imported-scenario');
 		const id = await this.#freeId(base);
 		const source = id === base ? result.yaml : setIn(result.yaml, ['id'], id);
@@ -275,6 +279,10 @@ export class ScenarioStudio {
 			canPublish: canAuthor(user),
 			versions: await this.store.scenarios.versions(scenario.id)
 		};
+	}
+
+	#mayDraft(user: Facilitator): void {
+		if (!canDraft(user)) fault('scenario/forbidden', missingRoleMessage(DRAFT_ROLES), 403);
 	}
 
 	#checkId(id: string): string {

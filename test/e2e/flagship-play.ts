@@ -4,7 +4,8 @@
  * first option, or a short text), and once nothing is left to release or answer the exercise ends.
  */
 import { io } from 'socket.io-client';
-import type { AnswerValue, DecisionView, FacilitatorView } from '../../src/lib/engine/types';
+import type { AnswerValue, DecisionView } from '../../src/lib/engine/types';
+import type { WireFacilitatorView as FacilitatorView } from '../../src/lib/realtime/wire-view';
 import { command, type Client } from './quickstart-play';
 
 function answerFor(d: DecisionView): AnswerValue {

@@ -29,7 +29,10 @@ export function skipInject(runner: CommandRunner, inject: Inject): Promise<boole
 }
 
 /** Starts, pauses or resumes, whichever the exercise can do now; false when it can do none. */
-export function startOrPause(runner: CommandRunner, header: ExerciseHeader): Promise<boolean> | false {
+export function startOrPause(
+	runner: CommandRunner,
+	header: Pick<ExerciseHeader, 'lifecycle'>
+): Promise<boolean> | false {
 	switch (header.lifecycle) {
 		case 'lobby':
 		case 'briefing':

@@ -293,7 +293,7 @@ describe('a live quickstart exercise', () => {
 			await criterion.getByRole('radio', { name: 'Full credit' }).check();
 		}
 		await form.getByRole('button', { name: 'Save marks' }).click();
-		await form.getByText('Marked: 8 of 8 points.').waitFor();
+		await form.getByText(/^Marked by Eve: 8 of 8 points\./).waitFor();
 		await expectNoSeriousA11yViolations(evaluator, 'observer page');
 
 		const card = facilitator.getByRole('article', { name: COMMS });

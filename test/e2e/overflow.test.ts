@@ -39,6 +39,13 @@ function pageRoutes(dir = 'src/routes', base = ''): string[] {
 	return out;
 }
 
+/**
+ * Pages this sweep leaves to another test, and why: the report is an A4 print layout (test/e2e/report.test.ts
+ * checks its pages), and the draft editor needs a draft of the author's own (test/e2e/studio.test.ts opens it at
+ * 360x740 with axe).
+ */
+const CHECKED_ELSEWHERE = ['/exercises/[id]/review/report', '/scenarios/[id]/edit'];
+
 let app: RunningApp;
 let browser: Browser;
 let facilitator: Page;
@@ -131,6 +138,7 @@ describe('every page fits a 360 px screen', { timeout: 300_000 }, () => {
 		await sweep(visitor, '/', '/', 'home');
 		await sweep(facilitator, '/scenarios', '/scenarios', 'scenarios');
 		await sweep(facilitator, '/scenarios/[id]', '/scenarios/salt-typhoon', 'scenario-detail');
+		await sweep(facilitator, '/scenarios/import', '/scenarios/import', 'scenario-import');
 		await sweep(facilitator, '/exercises/new', '/exercises/new?scenario=salt-typhoon', 'exercise-new');
 	});
 
@@ -231,6 +239,6 @@ describe('every page fits a 360 px screen', { timeout: 300_000 }, () => {
 	});
 
 	it('visited every page under src/routes', () => {
-		expect(pageRoutes().filter((r) => !visited.has(r))).toEqual([]);
+		expect(pageRoutes().filter((r) => !visited.has(r) && !CHECKED_ELSEWHERE.includes(r))).toEqual([]);
 	});
 });

@@ -1,8 +1,9 @@
 /**
  * XLSX workbooks → an MSEL table, with exceljs, after the zip guard. The sheet read is the first one whose
  * header row names MSEL columns (else the first sheet with data); cells come out as text, numbers or dates.
+ * exceljs loads on the first workbook read, so that starting the server does not wait for it.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { MselTable } from '$lib/studio/import/msel';
 import { mselHeaders } from '$lib/studio/import/msel';
 import { findHeaderRow } from '$lib/studio/import/msel-columns';
@@ -40,7 +41,9 @@ function tableOf(sheet: ExcelJS.Worksheet): MselTable {
 export async function readXlsx(data: Uint8Array): Promise<{ table: MselTable } | { error: string }> {
 	const problem = zipProblem(data, MAX_XLSX_UNPACKED_BYTES);
 	if (problem) return { error: `This file cannot be imported: ${problem}.` };
-	const workbook = new ExcelJS.Workbook();
+	// exceljs and its dependencies take about a second to load: only an import that needs them pays for it.
+	const { default: Excel } = await import('exceljs');
+	const workbook = new Excel.Workbook();
 	try {
 		await workbook.xlsx.load(data as unknown as ArrayBuffer);
 	} catch {

@@ -36,7 +36,12 @@ describe('the /play bundle', () => {
 		const all = play.files.flatMap((f) => f.modules ?? []);
 		for (const pkg of ['marked', 'sanitize-html', 'htmlparser2', 'postcss', 'zod', 'yaml', 'xstate'])
 			expect(play.packages, pkg).not.toContain(pkg);
-		expect(all.filter((m) => /^@codemirror|^codemirror|^@xyflow/.test(m))).toEqual([]);
+		expect(
+			all.filter((m) => /^@codemirror|^codemirror|^@xyflow|^@dagrejs|^exceljs|^papaparse/.test(m))
+		).toEqual([]);
+		expect(
+			all.filter((m) => m.startsWith('src/lib/studio/') || m.startsWith('src/routes/scenarios/'))
+		).toEqual([]);
 		const engine = all.filter((m) => m.startsWith('src/lib/engine/') && !ENGINE_HELPERS.includes(m));
 		expect(engine).toEqual([]);
 		expect(all).not.toContain('src/lib/markdown.ts');

@@ -58,9 +58,31 @@ const cellText = (cell: unknown) =>
 			? cell.toISOString().slice(0, 16).replace('T', ' ')
 			: String(cell);
 
+interface StashedSheet {
+	table: MselTable;
+	fileName: string;
+	userId: string;
+	at: number;
+}
+
+/** What the mapping step shows of a kept sheet: its header, a preview, its row count and a mapping. */
+function describeSheet(token: string, sheet: StashedSheet, mapping: ColumnMapping): MselInspection {
+	const header = mselHeaders(sheet.table) ?? { index: 0, headers: [] };
+	const below = sheet.table.rows.slice(header.index + 1);
+	return {
+		token,
+		fileName: sheet.fileName,
+		sheet: sheet.table.sheet,
+		headers: header.headers,
+		mapping,
+		preview: below.slice(0, 4).map((row) => header.headers.map((_, i) => cellText(row[i]).slice(0, 80))),
+		rows: below.filter((row) => row.some((cell) => cellText(cell).trim() !== '')).length
+	};
+}
+
 /** Reading uploads into drafts. */
 export class ScenarioImports {
-	readonly #sheets = new Map<string, { table: MselTable; fileName: string; userId: string; at: number }>();
+	readonly #sheets = new Map<string, StashedSheet>();
 
 	constructor(
 		private readonly studio: ScenarioStudio,
@@ -97,17 +119,19 @@ export class ScenarioImports {
 		if (!header) fault('upload/invalid', 'The sheet is empty: there is no row with column names.');
 		this.#sweep();
 		const token = randomBytes(12).toString('base64url');
-		this.#sheets.set(token, { table: read.table, fileName, userId: user.userId, at: this.now() });
-		const below = read.table.rows.slice(header.index + 1);
-		return {
-			token,
-			fileName,
-			sheet: read.table.sheet,
-			headers: header.headers,
-			mapping: suggestMapping(header.headers),
-			preview: below.slice(0, 4).map((row) => header.headers.map((_, i) => cellText(row[i]).slice(0, 80))),
-			rows: below.filter((row) => row.some((cell) => cellText(cell).trim() !== '')).length
-		};
+		const sheet = { table: read.table, fileName, userId: user.userId, at: this.now() };
+		this.#sheets.set(token, sheet);
+		return describeSheet(token, sheet, suggestMapping(header.headers));
+	}
+
+	/**
+	 * The inspection of a sheet still waiting for its mapping, with the mapping the author chose: after a refused
+	 * import the mapping step comes back as the author left it, so they can correct it and try again. Undefined
+	 * when the sheet is no longer kept (expired, imported, or someone else's).
+	 */
+	reopenMsel(user: Facilitator, token: string, mapping: ColumnMapping): MselInspection | undefined {
+		const sheet = this.#sheet(user, token);
+		return sheet ? describeSheet(token, sheet, mapping) : undefined;
 	}
 
 	/** Imports an inspected sheet with the author's mapping into a new draft. */
@@ -117,15 +141,15 @@ export class ScenarioImports {
 		mapping: ColumnMapping,
 		options: { title?: string; expectedActions?: 'decisions' | 'notes' }
 	): Promise<ImportOutcome> {
-		const sheet = this.#sheets.get(token);
-		if (!sheet || sheet.userId !== user.userId || this.now() - sheet.at > STASH_MS)
+		const sheet = this.#sheet(user, token);
+		if (!sheet)
 			fault(
 				'upload/expired',
 				'The uploaded sheet is no longer here (uploads are kept for 30 minutes): upload it again.'
 			);
 		const header = mselHeaders(sheet.table);
 		const problems = mappingProblems(mapping, header?.headers ?? []);
-		if (problems.length) fault('form/invalid', problems.join(' '));
+		if (problems.length) return { ok: false, message: problems.join(' '), notes: [] };
 		const result = importMsel(sheet.table, mapping, {
 			fileName: sheet.fileName,
 			today: this.#today(),
@@ -135,6 +159,11 @@ export class ScenarioImports {
 		const id = await this.studio.createFromImport(user, result);
 		this.#sheets.delete(token);
 		return { ok: true, id, notes: result.notes };
+	}
+
+	#sheet(user: Facilitator, token: string): StashedSheet | undefined {
+		const sheet = this.#sheets.get(token);
+		return sheet && sheet.userId === user.userId && this.now() - sheet.at <= STASH_MS ? sheet : undefined;
 	}
 
 	#today(): string {

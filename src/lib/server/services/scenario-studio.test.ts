@@ -214,6 +214,30 @@ describe('uploads into drafts', () => {
 		);
 	});
 
+	it('keeps the sheet and the chosen mapping after a refused import, so the author can correct and retry', async () => {
+		const csv = readFileSync('test/fixtures/import/msel-sim-swap.csv');
+		const sheet = await app.imports.inspectMsel(user, 'msel-sim-swap.csv', csv);
+		const wrong = { ...sheet.mapping, title: undefined, description: sheet.mapping.title };
+		const refused = await app.imports.importMsel(user, sheet.token, wrong, {});
+		expect(refused).toEqual({
+			ok: false,
+			message: 'Choose the column that holds the inject titles.',
+			notes: []
+		});
+		expect(app.imports.reopenMsel(user, sheet.token, wrong)).toMatchObject({
+			token: sheet.token,
+			fileName: 'msel-sim-swap.csv',
+			headers: sheet.headers,
+			mapping: wrong
+		});
+		const twice = { ...sheet.mapping, description: sheet.mapping.title };
+		expect((await app.imports.importMsel(user, sheet.token, twice, {})).ok).toBe(false);
+		expect((await app.store.scenarios.list()).filter((s) => s.origin === 'studio')).toEqual([]);
+		const outcome = await app.imports.importMsel(user, sheet.token, sheet.mapping, {});
+		expect(outcome.ok).toBe(true);
+		expect(app.imports.reopenMsel(user, sheet.token, sheet.mapping)).toBeUndefined();
+	});
+
 	it('imports the IcebergTTX fixture into a draft that validates', async () => {
 		const outcome = await app.imports.icebergTtx(
 			user,
@@ -237,6 +261,17 @@ describe('uploads into drafts', () => {
 		expect(await message(app.imports.yaml(user, 'bomb.yaml', Buffer.from(bomb)))).toContain(
 			'YAML aliases (*name) expand to too much data'
 		);
+		const injects = Array.from(
+			{ length: 10_000 },
+			(_, i) => `  - id: i${i}\n    phase: p\n    title: Inject ${i}\n    channel: email\n    body: b\n`
+		).join('');
+		expect(
+			await message(app.imports.yaml(user, 'big.yaml', Buffer.from(`id: big\ninjects:\n${injects}`)))
+		).toBe('The file has about 10,000 injects; a scenario may have at most 1,000.');
+		const flow = Array.from({ length: 1001 }, (_, i) => `{id: i${i}}`).join(', ');
+		expect(
+			await message(app.imports.yaml(user, 'flow.yaml', Buffer.from(`id: flow\ninjects: [${flow}]\n`)))
+		).toBe('The file has 1,001 injects; a scenario may have at most 1,000.');
 		expect(
 			await message(app.imports.inspectMsel(user, 'msel.csv', Buffer.from([0x00, 0xff, 0xfe, 0x41])))
 		).toBe('The file is not UTF-8 text, so it cannot be read as CSV.');

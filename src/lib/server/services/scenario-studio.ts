@@ -3,8 +3,8 @@
  * file), save it revision by revision, publish it as the next version once it validates, discard it, export it.
  * A draft is saved whole or not at all; only a draft that passes the project's validator can be published.
  */
-import { checkScenarioSource } from '$lib/studio/scenario-source';
-import { formatBytes, MAX_SCENARIO_BYTES } from '$lib/studio/limits';
+import { checkScenarioSource, estimateInjects } from '$lib/studio/scenario-source';
+import { formatBytes, MAX_INJECTS, MAX_SCENARIO_BYTES } from '$lib/studio/limits';
 import type { ImportNote, ImportResult } from '$lib/studio/import/report';
 import { slug } from '$lib/studio/import/ids';
 import { getIn, setIn } from '$lib/studio/yaml-edit';
@@ -113,17 +113,30 @@ export class ScenarioStudio {
 	/** A new draft from an uploaded YAML file; the file's own id is kept and must be free. */
 	async createFromYaml(user: Facilitator, fileName: string, text: string): Promise<string> {
 		this.#mayDraft(user);
+		const injects = estimateInjects(text);
+		if (injects > MAX_INJECTS)
+			fault(
+				'upload/too_large',
+				`The file has about ${injects.toLocaleString('en')} injects; a scenario may have at most ${MAX_INJECTS.toLocaleString('en')}.`
+			);
 		const size = new TextEncoder().encode(text).length;
 		if (size > MAX_SCENARIO_BYTES)
 			fault(
 				'upload/too_large',
 				`The file is ${formatBytes(size)}; a scenario may be at most ${formatBytes(MAX_SCENARIO_BYTES)}.`
 			);
-		const syntax = readSource(text).syntaxErrors[0];
+		const read = readSource(text);
+		const syntax = read.syntaxErrors[0];
 		if (syntax)
 			fault(
 				'upload/invalid',
 				`The file cannot be read: line ${syntax.line}: ${syntax.message}. Fix it and upload it again.`
+			);
+		const listed = (read.value as { injects?: unknown } | null)?.injects;
+		if (Array.isArray(listed) && listed.length > MAX_INJECTS)
+			fault(
+				'upload/too_large',
+				`The file has ${listed.length.toLocaleString('en')} injects; a scenario may have at most ${MAX_INJECTS.toLocaleString('en')}.`
 			);
 		const written = getIn(text, ['id']);
 		const fromName = slug(fileName.replace(/\.ya?ml$/i, ''), 'scenario');

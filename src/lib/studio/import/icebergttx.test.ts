@@ -127,4 +127,19 @@ describe('importIcebergTtx', () => {
 			notes: []
 		});
 	});
+
+	it('refuses more than 1,000 injects', () => {
+		const injects = Array.from({ length: 1001 }, (_, i) => ({
+			id: `i${i}`,
+			title: `Inject ${i}`,
+			content: 'Text'
+		}));
+		expect(
+			importIcebergTtx(JSON.stringify({ title: 'Many', injects, start_inject_id: 'i0' }), options)
+		).toEqual({
+			ok: false,
+			message: 'The file has 1,001 injects; a scenario may have at most 1,000.',
+			notes: []
+		});
+	});
 });

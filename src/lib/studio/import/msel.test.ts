@@ -161,11 +161,43 @@ describe('importMsel', () => {
 	});
 });
 
+describe('MSEL limits', () => {
+	const sheet = (rows: number): MselTable => ({
+		rows: [['Time', 'Inject title'], ...Array.from({ length: rows }, (_, i) => [`T+${i}`, `Inject ${i}`])],
+		firstRow: 1
+	});
+	const mapping = { time: 0, title: 1 };
+
+	it('refuses more than 2,000 rows below the header', () => {
+		expect(importMsel(sheet(2001), mapping, options)).toEqual({
+			ok: false,
+			message: 'The sheet has 2,001 rows below its header; an MSEL import reads at most 2,000.',
+			notes: []
+		});
+	});
+
+	it('refuses more than 1,000 injects, and takes 1,000', () => {
+		expect(importMsel(sheet(1001), mapping, options)).toMatchObject({
+			ok: false,
+			message: 'The sheet has 1,001 injects; a scenario may have at most 1,000.'
+		});
+		const most = importMsel(sheet(1000), mapping, options);
+		expect(most.ok && most.counts.injects).toBe(1000);
+	});
+});
+
 describe('readCsv', () => {
 	it('refuses binary data with a reason', () => {
 		expect(readCsv('PK\u0003\u0004\u0000\u0000garbage')).toEqual({
 			error:
 				'This is not a CSV text file (it contains binary data). Export the sheet as CSV or upload the .xlsx.'
+		});
+	});
+
+	it('refuses more than 60 columns', () => {
+		const wide = Array.from({ length: 61 }, (_, i) => `Column ${i + 1}`).join(',');
+		expect(readCsv(`${wide}\n`)).toEqual({
+			error: 'The CSV file has 61 columns; an MSEL import reads at most 60.'
 		});
 	});
 

@@ -13,8 +13,28 @@ async function author(event: RequestEvent) {
 	return user;
 }
 
-/** The uploaded file's name and bytes; a clear refusal when none was chosen. */
-async function upload(data: FormData) {
+/**
+ * The posted form. A body over the server's request limit (BODY_SIZE_LIMIT) cannot be read: that is refused
+ * with the upload limit in words rather than a bare "Payload Too Large".
+ */
+async function formOf(event: RequestEvent): Promise<FormData | { error: string }> {
+	try {
+		return await event.request.formData();
+	} catch (e) {
+		const length = Number(event.request.headers.get('content-length'));
+		const tooLarge = (e as { status?: number })?.status === 413 || length > MAX_UPLOAD_BYTES;
+		if (tooLarge)
+			return {
+				error: `${length > 0 ? `The upload is ${formatBytes(length)}` : 'The upload is too large'}; files may be at most ${formatBytes(MAX_UPLOAD_BYTES)}. Nothing was imported.`
+			};
+		return { error: 'The upload could not be read: choose the file and send it again.' };
+	}
+}
+
+/** The uploaded file's name and bytes; a clear refusal when none was chosen or the body was too large. */
+async function upload(event: RequestEvent) {
+	const data = await formOf(event);
+	if ('error' in data) return { error: data.error } as const;
 	const file = data.get('file');
 	if (!(file instanceof File) || file.size === 0 || !file.name)
 		return { error: 'Choose a file to upload first.' } as const;
@@ -35,7 +55,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	yaml: async (event) => {
 		const user = await author(event);
-		const file = await upload(await event.request.formData());
+		const file = await upload(event);
 		if ('error' in file) return fail(400, { format: 'yaml', message: file.error, notes: [] });
 		let id: string;
 		try {
@@ -48,7 +68,7 @@ export const actions: Actions = {
 
 	iceberg: async (event) => {
 		const user = await author(event);
-		const file = await upload(await event.request.formData());
+		const file = await upload(event);
 		if ('error' in file) return fail(400, { format: 'iceberg', message: file.error, notes: [] });
 		let outcome;
 		try {
@@ -63,7 +83,7 @@ export const actions: Actions = {
 	/** Step 1 of an MSEL: read the sheet and propose which column holds what. */
 	msel: async (event) => {
 		const user = await author(event);
-		const file = await upload(await event.request.formData());
+		const file = await upload(event);
 		if ('error' in file) return fail(400, { format: 'msel', message: file.error, notes: [] });
 		try {
 			return { inspection: await app().imports.inspectMsel(user, file.name, file.bytes) };
@@ -72,27 +92,39 @@ export const actions: Actions = {
 		}
 	},
 
-	/** Step 2 of an MSEL: import with the mapping the author confirmed. */
+	/**
+	 * Step 2 of an MSEL: import with the mapping the author confirmed. A refusal brings the mapping step back as
+	 * the author left it (columns, title, what expected actions become), so they can correct it and try again.
+	 */
 	mselImport: async (event) => {
 		const user = await author(event);
-		const data = await event.request.formData();
+		const data = await formOf(event);
+		if ('error' in data) return fail(400, { format: 'msel', message: data.error, notes: [] });
 		const mapping: ColumnMapping = {};
 		for (const field of MSEL_FIELDS) {
 			const value = String(data.get(`map-${field.key}`) ?? '');
 			if (/^\d{1,3}$/.test(value)) mapping[field.key] = Number(value);
 		}
-		const expected = data.get('expectedActions') === 'notes' ? 'notes' : 'decisions';
+		const expectedActions = data.get('expectedActions') === 'notes' ? 'notes' : 'decisions';
 		const title = String(data.get('title') ?? '').slice(0, 300);
+		const token = String(data.get('token') ?? '');
 		let outcome;
 		try {
-			outcome = await app().imports.importMsel(user, String(data.get('token') ?? ''), mapping, {
+			outcome = await app().imports.importMsel(user, token, mapping, {
 				title: title.trim() || undefined,
-				expectedActions: expected
+				expectedActions
 			});
 		} catch (e) {
 			return actionFailure(e, { format: 'msel' });
 		}
-		if (!outcome.ok) return fail(400, { format: 'msel', message: outcome.message, notes: outcome.notes });
+		if (!outcome.ok)
+			return fail(400, {
+				format: 'msel',
+				message: outcome.message,
+				notes: outcome.notes,
+				inspection: app().imports.reopenMsel(user, token, mapping),
+				choices: { title, expectedActions }
+			});
 		opened(outcome.id);
 	}
 };

@@ -1,13 +1,16 @@
 /**
  * The browser's live link to one exercise: a socket.io client (same origin, cookies) that resyncs on every
- * (re)connect, keeps the latest view and presence, ticks the scenario clock locally, and sends commands with an
- * idempotency key that survives timeouts and reconnects.
+ * (re)connect, keeps the latest view (applying the server's patches to it, and asking for the whole view again
+ * when a patch does not fit the version it holds) and presence, ticks the scenario clock locally, and sends
+ * commands with an idempotency key that survives timeouts and reconnects.
  */
 import { io, type Socket } from 'socket.io-client';
 import type { WireView } from '$lib/realtime/wire-view';
+import { applyViewPatch } from '$lib/realtime/view-patch';
 import type {
 	Ack,
 	ClientToServerEvents,
+	PatchMessage,
 	PresenceMember,
 	ServerToClientEvents,
 	ViewMessage,
@@ -64,6 +67,10 @@ export class ExerciseConnection<V extends WireView = WireView> {
 	#ticker: ReturnType<typeof setInterval> | null = null;
 	// Plain object on purpose: resolvers are bookkeeping, not state the UI renders.
 	#waiters: Record<string, (entry: CommandEntry) => void> = {};
+	/** A sync asked for while online (a patch did not fit), not yet answered. */
+	#resyncing = false;
+	/** How many times a patch did not fit and the whole view was asked for again. */
+	#resyncs = 0;
 
 	#view = $state.raw<V | null>(null);
 	#version = $state(0);
@@ -86,6 +93,10 @@ export class ExerciseConnection<V extends WireView = WireView> {
 	}
 	get version(): number {
 		return this.#version;
+	}
+	/** How many times a pushed patch did not fit the view held, so the whole view was asked for again. */
+	get resyncs(): number {
+		return this.#resyncs;
 	}
 	get status(): ConnectionStatus {
 		return this.#status;
@@ -146,6 +157,7 @@ export class ExerciseConnection<V extends WireView = WireView> {
 			this.#statusError = socket.active ? null : { code: err.message, message: describeRefusal(err.message) };
 		});
 		socket.on('exercise:view', (msg) => this.#accept(msg));
+		socket.on('exercise:patch', (msg) => this.#patch(msg));
 		socket.on('exercise:presence', (msg) => {
 			if (msg.exerciseId === this.#exerciseId) this.#presence = msg.members;
 		});
@@ -187,10 +199,11 @@ export class ExerciseConnection<V extends WireView = WireView> {
 		return (this.#options.now ?? Date.now)() + (this.#options.serverOffset ?? 0);
 	}
 
-	#sync(): void {
+	/** Asks for the whole view (on connect, or `quiet`ly when a patch did not fit while online). */
+	#sync(quiet = false): void {
 		const socket = this.#socket;
 		if (!socket) return;
-		this.#status = 'syncing';
+		if (!quiet) this.#status = 'syncing';
 		socket
 			.timeout(this.#options.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT)
 			.emit(
@@ -198,6 +211,7 @@ export class ExerciseConnection<V extends WireView = WireView> {
 				{ exerciseId: this.#exerciseId },
 				(err: Error | null, res?: Ack<ViewMessage>) => {
 					if (this.#socket !== socket || !socket.connected) return;
+					this.#resyncing = false;
 					if (err || !res) return this.#sync();
 					if ('error' in res && res.error.code === 'exercise/restoring') {
 						// The server restarted and is still restoring this exercise: ask again shortly.
@@ -210,20 +224,43 @@ export class ExerciseConnection<V extends WireView = WireView> {
 						return;
 					}
 					this.#statusError = null;
-					this.#accept(res.data);
+					// The whole view of the socket's room: what the room's next patch applies to, even when a
+					// page-load view of a later version was shown before it.
+					this.#accept(res.data, true);
 					this.#status = 'online';
 					this.#flush();
 				}
 			);
 	}
 
-	#accept(msg: ViewMessage): void {
+	#accept(msg: ViewMessage, synced = false): void {
 		if (msg.exerciseId !== this.#exerciseId) return;
-		// Pushes and sync answers can overtake each other; never step back to an older view.
-		if (this.#view && msg.version < this.#version) return;
+		// Never step back to an older pushed view.
+		if (!synced && this.#view && msg.version < this.#version) return;
 		this.#view = msg.view as V;
 		this.#version = msg.version;
 		this.#wallNow = this.#now();
+	}
+
+	// A patch applies to the version it was made from; one the view has passed is stale, and any other gap (a
+	// missed push, a patch that does not fit) is closed by asking for the whole view.
+	#patch(msg: PatchMessage): void {
+		if (msg.exerciseId !== this.#exerciseId) return;
+		if (this.#view && msg.to <= this.#version) return;
+		if (this.#view && msg.from === this.#version) {
+			try {
+				this.#view = applyViewPatch(this.#view, msg.patch);
+				this.#version = msg.to;
+				this.#wallNow = this.#now();
+				return;
+			} catch {
+				// Falls through to a resync.
+			}
+		}
+		if (this.#resyncing || this.#status !== 'online') return;
+		this.#resyncing = true;
+		this.#resyncs++;
+		this.#sync(true);
 	}
 
 	#flush(): void {

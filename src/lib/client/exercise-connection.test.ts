@@ -112,6 +112,106 @@ describe('ExerciseConnection', () => {
 		conn.destroy();
 	});
 
+	it('applies a pushed patch to the view it holds, keeping what the patch left alone', () => {
+		const { socket, conn } = setup();
+		socket.take('exercise:sync').reply(null, { data: viewMessage(3) });
+		const before = conn.view!;
+		socket.fire('exercise:patch', {
+			exerciseId: 'ex1',
+			from: 3,
+			to: 5,
+			patch: [
+				[['header', 'version'], 5],
+				[['header', 'title'], 'Renamed']
+			]
+		});
+		expect(conn.version).toBe(5);
+		expect(conn.view!.header.title).toBe('Renamed');
+		expect(conn.view!.header.anchor).toBe(before.header.anchor);
+		expect(before.header.title).toBe('T');
+		expect(socket.emitted).toEqual([]);
+		conn.destroy();
+	});
+
+	it('ignores a patch to a version it already holds', () => {
+		const { socket, conn } = setup();
+		socket.take('exercise:sync').reply(null, { data: viewMessage(6) });
+		socket.fire('exercise:patch', {
+			exerciseId: 'ex1',
+			from: 4,
+			to: 6,
+			patch: [[['header', 'title'], 'Old']]
+		});
+		expect(conn.view!.header.title).toBe('T');
+		expect(socket.emitted).toEqual([]);
+		conn.destroy();
+	});
+
+	it('asks for the whole view once when a patch starts from a version it does not hold', () => {
+		const { socket, conn } = setup();
+		socket.take('exercise:sync').reply(null, { data: viewMessage(3) });
+		socket.fire('exercise:patch', { exerciseId: 'ex1', from: 4, to: 5, patch: [] });
+		socket.fire('exercise:patch', { exerciseId: 'ex1', from: 5, to: 6, patch: [] });
+		expect(conn.version).toBe(3);
+		expect(conn.status).toBe('online');
+		expect(conn.resyncs).toBe(1);
+		socket.take('exercise:sync').reply(null, { data: viewMessage(6) });
+		expect(socket.emitted).toEqual([]);
+		expect(conn.version).toBe(6);
+		socket.fire('exercise:patch', { exerciseId: 'ex1', from: 6, to: 7, patch: [[['header', 'version'], 7]] });
+		expect(conn.version).toBe(7);
+		conn.destroy();
+	});
+
+	it('asks for the whole view when a patch does not fit the view it holds', () => {
+		const { socket, conn } = setup();
+		socket.take('exercise:sync').reply(null, { data: viewMessage(3) });
+		socket.fire('exercise:patch', {
+			exerciseId: 'ex1',
+			from: 3,
+			to: 4,
+			patch: [[['header', 'title', 'x'], 1]]
+		});
+		expect(conn.version).toBe(3);
+		socket.take('exercise:sync').reply(null, { data: viewMessage(4) });
+		expect(conn.version).toBe(4);
+		conn.destroy();
+	});
+
+	it('takes the synced view of its room even when a page-load view of a later version came first', () => {
+		const socket = new FakeSocket();
+		const conn = new ExerciseConnection({
+			exerciseId: 'ex1',
+			initial: viewMessage(9),
+			createSocket: () => socket as unknown as ExerciseSocket,
+			tickMs: 60_000
+		});
+		conn.connect();
+		socket.take('exercise:sync').reply(null, { data: viewMessage(8) });
+		expect(conn.version).toBe(8);
+		socket.fire('exercise:patch', {
+			exerciseId: 'ex1',
+			from: 8,
+			to: 10,
+			patch: [[['header', 'version'], 10]]
+		});
+		expect(conn.version).toBe(10);
+		conn.destroy();
+	});
+
+	it('drops patches while reconnecting and starts again from the whole view on sync', () => {
+		const { socket, conn } = setup();
+		socket.take('exercise:sync').reply(null, { data: viewMessage(3) });
+		socket.drop();
+		socket.fire('exercise:patch', { exerciseId: 'ex1', from: 4, to: 5, patch: [] });
+		expect(socket.emitted).toEqual([]);
+		socket.connect();
+		socket.take('exercise:sync').reply(null, { data: viewMessage(5) });
+		expect(conn.version).toBe(5);
+		expect(conn.resyncs).toBe(0);
+		conn.destroy();
+	});
+
 	it('retries a timed-out command with the same idempotency key', async () => {
 		const { socket, conn } = setup();
 		socket.take('exercise:sync').reply(null, { data: viewMessage(1) });

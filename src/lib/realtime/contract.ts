@@ -12,6 +12,7 @@ import type {
 	MessageChannel,
 	TeamId
 } from '$lib/engine/types';
+import type { ViewPatch } from './view-patch';
 import type { WireView } from './wire-view';
 
 export type ErrorCode =
@@ -137,8 +138,22 @@ export interface ViewMessage {
 	view: WireView;
 }
 
+/**
+ * A change to the view a room was last sent: `patch` turns the view at version `from` into the one at `to`
+ * (src/lib/realtime/view-patch.ts). A browser holding another version asks for the whole view again (sync).
+ */
+export interface PatchMessage {
+	exerciseId: string;
+	from: number;
+	to: number;
+	patch: ViewPatch;
+}
+
 export interface ClientToServerEvents {
-	/** Ask for the latest view (on every connect and reconnect). */
+	/**
+	 * Ask for the whole view (on every connect and reconnect, and when a patch does not fit the version held).
+	 * The answer is the view the socket's room was last sent, so the room's next patch fits it.
+	 */
 	'exercise:sync': (req: { exerciseId: string }, ack: (res: Ack<ViewMessage>) => void) => void;
 	'exercise:command': (
 		req: CommandRequest,
@@ -147,8 +162,10 @@ export interface ClientToServerEvents {
 }
 
 export interface ServerToClientEvents {
-	/** Pushed to each connected role after every change. */
+	/** A whole view, pushed when a room has no earlier one to patch (or the patch would not be smaller). */
 	'exercise:view': (msg: ViewMessage) => void;
+	/** Pushed to each room whose view changed: the change against the version the room last got. */
+	'exercise:patch': (msg: PatchMessage) => void;
 	/** Facilitators, observers and evaluators, once on each sync: who is in which team and connected. */
 	'exercise:presence': (msg: { exerciseId: string; members: PresenceMember[] }) => void;
 	/** Staff, after that: only the members whose seat, team or connection changed (to merge by participantId). */

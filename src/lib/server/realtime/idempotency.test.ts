@@ -7,7 +7,7 @@ import {
 	fakeRequest,
 	manualClock,
 	newKey,
-	nextEvent,
+	nextView,
 	participantCookie,
 	startServer,
 	type TestServer,
@@ -65,11 +65,7 @@ describe.each(testTargets)('idempotency keys on $name', (target) => {
 
 	it('stores an answer sent under a key another sender already used', async () => {
 		const key = newKey();
-		const delivered = nextEvent(
-			participant,
-			'exercise:view',
-			(m) => (m.view as WireTeamView).decisions?.length > 0
-		);
+		const delivered = nextView(participant, (m) => (m.view as WireTeamView).decisions?.length > 0);
 		expect(code(await send(facilitator, exerciseId, { type: 'exercise.start' }, key))).toBe('ok');
 		await delivered;
 		const answer: WireCommand = {

@@ -14,10 +14,10 @@ import { parseScenario } from '$lib/engine/scenario';
 import { fill } from '$lib/engine/templates';
 import type { ClockDef, DebriefSettings, Scenario } from '$lib/engine/types';
 import type { WireFacilitatorView, WireTeamView } from '$lib/realtime/wire-view';
-import type { ViewMessage } from '$lib/realtime/contract';
+import type { PatchMessage, ViewMessage } from '$lib/realtime/contract';
 import { testTargets, type TestDatabase } from '../db/test-targets';
 import { facilitatorCookie, manualClock, startServer, type TestServer } from '../testing/harness';
-import { ScriptedRun, type Received } from '../testing/scripted-run';
+import { ScriptedRun } from '../testing/scripted-run';
 
 const ROOT = join(import.meta.dirname, '../../../..');
 const SCENARIOS = join(ROOT, 'scenarios');
@@ -169,16 +169,16 @@ describe.each(shipped)('a participant’s socket over a full run of $file', ({ f
 		await db?.drop();
 	});
 
-	/** Every view message a team received, with the facilitator's view of the same version. */
+	/**
+	 * Every view a team held (synced, pushed whole or built from a patch), with the facilitator's view of the
+	 * same version.
+	 */
 	function viewsOf(team: string): { msg: ViewMessage; fac: WireFacilitatorView }[] {
-		return (run.received.get(team) ?? [])
-			.filter((r: Received) => r.event === 'exercise:view' || r.event === 'sync')
-			.map((r) => {
-				const msg = r.payload as ViewMessage;
-				const fac = run.facilitatorViews.get(msg.version);
-				if (!fac) throw new Error(`no facilitator view of version ${msg.version}`);
-				return { msg, fac };
-			});
+		return run.teamViews(team).map((msg) => {
+			const fac = run.facilitatorViews.get(msg.version);
+			if (!fac) throw new Error(`no facilitator view of version ${msg.version}`);
+			return { msg, fac };
+		});
 	}
 
 	it('records a whole run for every team: StartEx, deliveries, EndEx and the debrief', () => {
@@ -205,7 +205,9 @@ describe.each(shipped)('a participant’s socket over a full run of $file', ({ f
 	it('receives only events meant for a team: its own views', () => {
 		for (const team of teams) {
 			const events = new Set(run.received.get(team)!.map((r) => r.event));
-			expect([...events].sort()).toEqual(['exercise:view', 'sync']);
+			expect([...events].every((e) => ['exercise:patch', 'exercise:view', 'sync'].includes(e))).toBe(true);
+			expect(events.has('exercise:patch')).toBe(true);
+			expect(run.gaps(team)).toBe(0);
 			for (const { msg } of viewsOf(team)) {
 				expect(msg.view.kind).toBe('team');
 				expect((msg.view as WireTeamView).team.id).toBe(team);
@@ -309,5 +311,35 @@ describe.each(shipped)('a participant’s socket over a full run of $file', ({ f
 					if (s.team !== team && !own.has(s.text) && s.text.length >= 12)
 						expect(json.includes(s.text), `${s.team}'s text to ${team}`).toBe(false);
 			}
+	});
+
+	it('sends each team patches that carry nothing its own views may not: no staff keys, secrets or other teams’ work', () => {
+		const { always, rationales } = secretTexts(run.scenario, vars);
+		let patches = 0;
+		for (const team of teams) {
+			const own = new Set(run.submitted.filter((s) => s.team === team).map((s) => s.text));
+			const others = run.submitted.filter((s) => s.team !== team && !own.has(s.text) && s.text.length >= 12);
+			const drafts = run.messages.filter((m) => m.team !== team).map((m) => m.draft);
+			const held = new Map(run.teamViews(team).map((m) => [m.version, m.view as WireTeamView]));
+			for (const r of run.received.get(team)!) {
+				if (r.event !== 'exercise:patch') continue;
+				patches++;
+				const patch = r.payload as PatchMessage;
+				const json = JSON.stringify(patch);
+				const keys = keysOf(patch.patch.map((op) => [op[0].filter((s) => typeof s === 'string'), op[1]]));
+				for (const k of STAFF_ONLY_KEYS) expect(keys.has(k), `"${k}" in a patch to ${team}`).toBe(false);
+				for (const text of always) expect(json.includes(text), `"${text}" in a patch to ${team}`).toBe(false);
+				for (const s of others)
+					expect(json.includes(s.text), `${s.team}'s text in a patch to ${team}`).toBe(false);
+				for (const d of drafts) expect(json.includes(d), `a draft in a patch to ${team}`).toBe(false);
+				const after = held.get(patch.to);
+				if (after?.header.lifecycle !== 'ended') {
+					for (const k of AFTER_END_KEYS) expect(keys.has(k), `"${k}" in a patch to ${team}`).toBe(false);
+					for (const text of rationales)
+						expect(json.includes(text), `rationale in a patch to ${team}`).toBe(false);
+				}
+			}
+		}
+		expect(patches).toBeGreaterThan(0);
 	});
 });

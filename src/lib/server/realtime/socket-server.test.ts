@@ -9,6 +9,8 @@ import {
 	manualClock,
 	newKey,
 	nextEvent,
+	nextView,
+	viewsOf,
 	participantCookie,
 	staffCookie,
 	startServer,
@@ -87,7 +89,7 @@ describe.each(testTargets)('realtime server on $name', (target) => {
 	}
 
 	async function startAndDeliver(f: TestSocket, p: TestSocket): Promise<void> {
-		const delivered = nextEvent(p, 'exercise:view', (m) => (m.view as WireTeamView).decisions?.length > 0);
+		const delivered = nextView(p, (m) => (m.view as WireTeamView).decisions?.length > 0);
 		data(await send(f, exerciseId, { type: 'exercise.start' }));
 		await delivered;
 	}
@@ -152,7 +154,7 @@ describe.each(testTargets)('realtime server on $name', (target) => {
 		const legal = await participant('Lee', 'legal');
 		const obs = await server.client((await staffCookie(server.app, staffCode, 'Oli', 'observer')).cookie);
 		for (const s of [soc.socket, legal.socket, obs]) data(await sync(s, exerciseId));
-		const views = [f, soc.socket, legal.socket, obs].map((s) => nextEvent(s, 'exercise:view'));
+		const views = [f, soc.socket, legal.socket, obs].map((s) => nextView(s));
 		data(await send(f, exerciseId, { type: 'exercise.brief' }));
 		const [fv, sv, lv, ov] = await Promise.all(views);
 		expect(fv.view.kind).toBe('facilitator');
@@ -169,7 +171,7 @@ describe.each(testTargets)('realtime server on $name', (target) => {
 		for (const s of [soc.socket, legal.socket]) data(await sync(s, exerciseId));
 		await startAndDeliver(f, soc.socket);
 		const legalViews: number[] = [];
-		legal.socket.on('exercise:view', (m) => legalViews.push(m.version));
+		viewsOf(legal.socket).on((m) => legalViews.push(m.version));
 		const answered = data(
 			await send(soc.socket, exerciseId, {
 				type: 'answer.submit',
@@ -184,7 +186,7 @@ describe.each(testTargets)('realtime server on $name', (target) => {
 			channel: 'chat',
 			audience: ['legal']
 		};
-		const next = nextEvent(legal.socket, 'exercise:view');
+		const next = nextView(legal.socket);
 		const released = data(await send(f, exerciseId, adhoc));
 		expect((await next).version).toBe(released.version);
 		expect(legalViews.filter((v) => v === answered.version)).toEqual([]);
@@ -231,7 +233,7 @@ describe.each(testTargets)('realtime server on $name', (target) => {
 		await startAndDeliver(f, socket);
 		const refused = await send(socket, exerciseId, { type: 'clock.jump', to: { kind: 'next-inject' } });
 		expect('error' in refused && refused.error.code).toBe('command/forbidden');
-		const moved = nextEvent(socket, 'exercise:view', (m) => m.view.header.anchor.scenario >= 2 * 3_600_000);
+		const moved = nextView(socket, (m) => m.view.header.anchor.scenario >= 2 * 3_600_000);
 		data(await send(f, exerciseId, { type: 'clock.jump', to: { kind: 'next-inject' } }));
 		expect(((await moved).view as WireTeamView).feed.map((i) => i.id)).toContain('later');
 		const backwards = await send(f, exerciseId, {
@@ -292,7 +294,7 @@ describe.each(testTargets)('realtime server on $name', (target) => {
 		const f = await facilitator();
 		const { socket, seat } = await participant('Lee', 'legal');
 		data(await sync(socket, exerciseId));
-		const moved = nextEvent(socket, 'exercise:view', (m) => (m.view as WireTeamView).team?.id === 'soc');
+		const moved = nextView(socket, (m) => (m.view as WireTeamView).team?.id === 'soc');
 		data(
 			await send(f, exerciseId, { type: 'participant.assign', participantId: seat.seatId, teamId: 'soc' })
 		);
@@ -380,7 +382,7 @@ describe.each(testTargets)('realtime server on $name', (target) => {
 		);
 		data(await send(f, exerciseId, { type: 'note.add', teamId: 'soc', text: 'EVALUATOR-NOTE-MARKER' }));
 		data(await send(f, exerciseId, { type: 'inject.release', injectId: 'held' }));
-		const last = nextEvent(spy.socket, 'exercise:view');
+		const last = nextView(spy.socket);
 		data(await send(f, exerciseId, { type: 'exercise.end' }));
 		await last;
 		data(await sync(spy.socket, exerciseId));

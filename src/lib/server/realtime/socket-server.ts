@@ -17,7 +17,7 @@ import {
 	type ViewMessage
 } from '$lib/realtime/contract';
 import { ServiceError } from '../errors';
-import type { Command } from '../../engine/types';
+import type { Command, Viewer } from '../../engine/types';
 import type { ExerciseHost } from '../exercise/exercise-host';
 import type { HostRegistry } from '../exercise/host-registry';
 import { actorOf, commandRequestSchema, parsePayload, syncRequestSchema, toEngineCommand } from './commands';
@@ -57,10 +57,15 @@ export interface RealtimeDeps {
 	 * by the time the sender sees success; a failure here is logged and does not undo the command.
 	 */
 	onCommand?: (principal: Principal, exerciseId: string, command: Command) => Promise<void> | void;
+	/** Push changes as patches against the view a room holds (default); false pushes every change whole. */
+	viewPatches?: boolean;
 }
 
 /** Told that the views of an exercise at `version` are about to be pushed. */
 export type PublishListener = (exerciseId: string, version: number) => void;
+
+/** Told of each message pushed to a room: its event, the length of its JSON and how many sockets it reached. */
+export type PushListener = (push: { room: string; event: string; bytes: number; sockets: number }) => void;
 
 /** A running realtime layer. */
 export interface Realtime {
@@ -69,6 +74,8 @@ export interface Realtime {
 	publish(host: ExerciseHost): void;
 	/** Calls `listener` as each push of an exercise's views begins (metrics, benchmarks); returns the unsubscribe. */
 	onPublish(listener: PublishListener): () => void;
+	/** Calls `listener` for each message pushed to a room (metrics, benchmarks); returns the unsubscribe. */
+	onPush(listener: PushListener): () => void;
 	/** Schedules a presence announcement of one seat (it joined or moved). */
 	presenceChanged(exerciseId: string, seatId: string): void;
 	/** Disconnects the sockets opened with these login sessions (they were ended). */
@@ -112,29 +119,49 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 	const presence = new PresenceTracker(deps.members, emitPresence, (e) => log(e, 'presence'));
 
 	const roomSize = (room: string) => io.sockets.adapter.rooms.get(room)?.size ?? 0;
-	const roomViews = new RoomViews();
+	const roomViews = new RoomViews({ patches: deps.viewPatches ?? true });
 	spliceEncodedMessages(io.encoder as PacketEncoder);
-	// The typed emit wants a ViewMessage; the encoder sends the prepared JSON of one in its place.
-	const prepared = (json: string) => new EncodedMessage(json) as unknown as ViewMessage;
+	// The typed emit wants a message object; the encoder sends the prepared JSON of one in its place.
+	const prepared = (json: string) => new EncodedMessage(json) as never;
 	io.sockets.adapter.on('delete-room', (room: string) => roomViews.forget(room));
 	const publishListeners = new Set<PublishListener>();
+	const pushListeners = new Set<PushListener>();
 
-	// One view per room with sockets in it, serialised once for the change check and the room broadcast alike;
-	// rooms whose view did not change are skipped.
+	/**
+	 * Brings `room` up to the host's current view: when it shows something new (or `force` and the version
+	 * moved), the room's sockets get the change, built once and sent as the same bytes to each of them.
+	 */
+	function advance(room: string, viewer: Viewer, host: ExerciseHost, force = false): void {
+		const view = wireView(host.view(viewer));
+		const push = roomViews.next(room, host.exerciseId, host.version, view, host.state.clock, force);
+		const sockets = roomSize(room);
+		if (push === null || sockets === 0) return;
+		io.to(room).emit(push.event, prepared(push.json));
+		for (const listener of pushListeners)
+			listener({ room, event: push.event, bytes: push.json.length, sockets });
+	}
+
+	// Every room with sockets in it; rooms whose view did not change are skipped.
 	function publish(host: ExerciseHost): void {
 		const id = host.exerciseId;
-		const version = host.version;
-		for (const listener of publishListeners) listener(id, version);
-		const line = host.state.clock;
-		const send = (room: string, viewer: Parameters<ExerciseHost['view']>[0]) => {
-			if (roomSize(room) === 0) return;
-			const json = roomViews.next(room, id, version, wireView(host.view(viewer)), line);
-			if (json !== null) io.to(room).emit('exercise:view', prepared(json));
+		for (const listener of publishListeners) listener(id, host.version);
+		const send = (room: string, viewer: Viewer) => {
+			if (roomSize(room) > 0) advance(room, viewer, host);
 		};
 		send(facilitatorsRoom(id), { role: 'facilitator' });
 		send(observersRoom(id), { role: 'observer' });
 		send(evaluatorsRoom(id), { role: 'evaluator' });
 		for (const teamId of host.state.config.teams) send(teamRoom(id, teamId), { role: 'participant', teamId });
+	}
+
+	/**
+	 * The whole view a socket joining `room` is given: the room's own, moved to the current version first (its
+	 * other sockets get that move as a patch), so the joiner holds what they hold and the next patch fits all.
+	 */
+	function joinRoom(socket: Client, room: string, viewer: Viewer, host: ExerciseHost) {
+		advance(room, viewer, host, true);
+		socket.join(room);
+		return roomViews.last(room)!;
 	}
 	deps.hosts.onLoaded((host) => host.onChange(publish));
 
@@ -177,16 +204,19 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 			seatSockets.set(self.participantId, set);
 		}
 
-		const viewMessage = async (exerciseId: string): Promise<ViewMessage> => {
+		// The socket joins its room and gets the room's view whole.
+		const syncView = async (exerciseId: string): Promise<ViewMessage> => {
 			const principal = socket.data.principal;
 			if (!mayAccess(principal, exerciseId)) {
 				throw new ServiceError('auth/forbidden', 'Your seat belongs to another exercise.', 403);
 			}
 			const host = await deps.hosts.ready(exerciseId);
-			const viewer = viewerOf(principal);
-			if (!viewer)
+			const viewer = viewerOf(socket.data.principal);
+			const room = roomOf(exerciseId, socket.data.principal);
+			if (!viewer || !room)
 				throw new ServiceError('auth/forbidden', 'You are not in a team yet; ask the facilitator.', 403);
-			return { exerciseId, version: host.version, view: wireView(host.view(viewer)) };
+			const { version, view } = joinRoom(socket, room, viewer, host);
+			return { exerciseId, version, view };
 		};
 
 		socket.on('exercise:sync', async (req, ack) => {
@@ -196,9 +226,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 			const { exerciseId } = parsed.value;
 			try {
 				if (!(await sessions.stillLive(socket))) throw SIGNED_OUT;
-				const msg = await viewMessage(exerciseId);
-				const room = roomOf(exerciseId, socket.data.principal);
-				if (room) socket.join(room);
+				const msg = await syncView(exerciseId);
 				if (!synced.has(exerciseId)) {
 					synced.add(exerciseId);
 					const p = socket.data.principal;
@@ -295,12 +323,8 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 			const wasIn = p.teamId === null || s.rooms.has(teamRoom(exerciseId, p.teamId));
 			if (p.teamId) s.leave(teamRoom(exerciseId, p.teamId));
 			if (!wasIn) continue;
-			s.join(teamRoom(exerciseId, teamId));
-			s.emit('exercise:view', {
-				exerciseId,
-				version: host.version,
-				view: wireView(host.view({ role: 'participant', teamId }))
-			});
+			const { json } = joinRoom(s, teamRoom(exerciseId, teamId), { role: 'participant', teamId }, host);
+			s.emit('exercise:view', prepared(json));
 		}
 		presence.changed(exerciseId, participantId);
 	}
@@ -311,6 +335,10 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 		onPublish(listener) {
 			publishListeners.add(listener);
 			return () => publishListeners.delete(listener);
+		},
+		onPush(listener) {
+			pushListeners.add(listener);
+			return () => pushListeners.delete(listener);
 		},
 		presenceChanged: (exerciseId, seatId) => presence.changed(exerciseId, seatId),
 		endSessions: (ids) => sessions.end(ids),

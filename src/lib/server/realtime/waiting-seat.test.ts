@@ -2,14 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { WireTeamView } from '$lib/realtime/wire-view';
 import type { Ack, ViewMessage } from '$lib/realtime/contract';
 import { testTargets, type TestDatabase } from '../db/test-targets';
-import {
-	fakeRequest,
-	manualClock,
-	newKey,
-	nextEvent,
-	startServer,
-	type TestServer
-} from '../testing/harness';
+import { fakeRequest, manualClock, newKey, nextView, startServer, type TestServer } from '../testing/harness';
 
 const sqlite = testTargets.find((t) => t.name === 'sqlite')!;
 
@@ -52,7 +45,7 @@ describe('a participant who joined without a team', () => {
 
 		const f = await server.client(facCookie);
 		await f.timeout(5000).emitWithAck('exercise:sync', { exerciseId });
-		const placed = nextEvent(waiting, 'exercise:view');
+		const placed = nextView(waiting);
 		const ack = await f.timeout(5000).emitWithAck('exercise:command', {
 			exerciseId,
 			key: newKey(),

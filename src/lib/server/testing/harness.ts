@@ -10,12 +10,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Cookies } from '@sveltejs/kit';
 import { io as connect, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '$lib/realtime/contract';
+import type { ClientToServerEvents, ServerToClientEvents, ViewMessage } from '$lib/realtime/contract';
 import { createApp, type App } from '../app';
 import { openStore } from '../db';
 import { ServiceError } from '../errors';
 import type { TestDatabase } from '../db/test-targets';
 import type { RequestLike } from '../services/request';
+import { ViewFollower } from './view-follower';
 
 /** A typed socket.io client. */
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -100,6 +101,7 @@ export async function startServer(
 			reconnection: false
 		});
 		clients.push(socket);
+		followers.set(socket, new ViewFollower(socket));
 		return socket;
 	};
 
@@ -158,6 +160,35 @@ export async function staffCookie(app: App, code: string, name: string, role: 'o
 let keySerial = 0;
 /** A fresh idempotency key. */
 export const newKey = () => `test-key-${process.pid}-${++keySerial}-${Math.random().toString(36).slice(2)}`;
+
+const followers = new WeakMap<TestSocket, ViewFollower>();
+
+/** What a socket of the test server holds (views rebuilt from patches included), followed since it connected. */
+export function viewsOf(socket: TestSocket): ViewFollower {
+	const follower = followers.get(socket);
+	if (!follower) throw new Error('this socket was not opened by the test server');
+	return follower;
+}
+
+/**
+ * Waits for the next view a socket comes to hold (pushed whole or rebuilt from a patch) that `match` accepts,
+ * with a generous bound so a broken test fails, not hangs.
+ */
+export function nextView(
+	socket: TestSocket,
+	match: (msg: ViewMessage) => boolean = () => true
+): Promise<ViewMessage> {
+	const follower = viewsOf(socket);
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => (off(), reject(new Error('no view within 5 s'))), 5000);
+		const off = follower.on((msg) => {
+			if (!match(msg)) return;
+			clearTimeout(timer);
+			off();
+			resolve(msg);
+		});
+	});
+}
 
 /** Waits for the next event of a kind on a socket (with a generous bound so a broken test fails, not hangs). */
 export function nextEvent<E extends keyof ServerToClientEvents>(

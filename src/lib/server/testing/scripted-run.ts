@@ -11,7 +11,7 @@ import { otherwiseAfter, otherwiseAnswer } from '$lib/engine/script-otherwise';
 import type { Decision, Scenario } from '$lib/engine/types';
 import type { WireFacilitatorView, WireTeamView } from '$lib/realtime/wire-view';
 import type { Ack, ViewMessage, WireCommand } from '$lib/realtime/contract';
-import { newKey, participantCookie, type TestServer, type TestSocket } from './harness';
+import { newKey, participantCookie, viewsOf, type TestServer, type TestSocket } from './harness';
 
 /** One payload a client received: a pushed event or the answer to its own sync. */
 export interface Received {
@@ -80,7 +80,7 @@ export class ScriptedRun {
 		seats: ReadonlyMap<string, string> = new Map()
 	): Promise<void> {
 		this.#facilitator = await this.server.client(facilitatorCookie);
-		this.#facilitator.on('exercise:view', (m) => this.#keepFacilitator(m));
+		viewsOf(this.#facilitator).on((m) => this.#keepFacilitator(m));
 		for (const team of teams) {
 			const cookie =
 				seats.get(team) ??
@@ -105,6 +105,19 @@ export class ScriptedRun {
 			.timeout(5000)
 			.emitWithAck('exercise:sync', { exerciseId: this.exerciseId })) as Ack<ViewMessage>;
 		return data(ack, 'sync');
+	}
+
+	/**
+	 * Every view a team's socket held, in order: sync answers, whole views pushed and the views its patches built
+	 * (`received` has the patches themselves, as sent).
+	 */
+	teamViews(team: string): ViewMessage[] {
+		return viewsOf(this.#teams.get(team)!).held;
+	}
+
+	/** Patches a team's socket got that did not start from the version it held (a browser would resync). */
+	gaps(team: string): number {
+		return viewsOf(this.#teams.get(team)!).gaps;
 	}
 
 	/** The facilitator's latest view. */

@@ -3,7 +3,7 @@
  * participants as socket.io clients in two worker processes, spread over exercises of 50 people (5 teams of
  * 10). Every participant also holds a socket to the bare server, sitting in a room laid out like its team room.
  * Each round holds an ad-hoc inject to every exercise through the app and the bare server sending each room
- * the view message the app last sent it, in alternating order. Then answers at 200/s, emit → ack. Prints a Markdown
+ * the message the app last sent it (a patch, or a whole view), in alternating order. Then answers at 200/s, emit → ack. Prints a Markdown
  * section on stdout. BENCH_REALTIME_SIZES=500,2000 picks the participant counts.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -67,6 +67,7 @@ function startWorker(): Promise<Worker> {
 interface Row {
 	size: number;
 	exercises: number;
+	/** The largest message the app pushed to a team room in an ad-hoc round. */
 	messageBytes: number;
 	/** Push of an exercise's views begins → a participant has its view. */
 	fanout: number[];
@@ -130,7 +131,10 @@ async function measure(size: number, dir: string): Promise<Row> {
 		const worker = e % WORKERS;
 		for (let p = 0; p < PER_EXERCISE; p++) {
 			const teamId = TEAMS[p % TEAMS.length];
-			const req = fakeRequest();
+			// Each simulated participant joins from its own address, as people on a venue network behind
+			// distinct addresses would; one address is rate-limited like one device taking many seats.
+			const k = e * PER_EXERCISE + p;
+			const req = fakeRequest(undefined, `10.0.${Math.floor(k / 250)}.${(k % 250) + 1}`);
 			await app.seats.join(req, { code: joinCode, name: `P${e}-${p}`, teamId });
 			const cookie = `sb_seat=${req.jar.get('sb_seat')}`;
 			seats.push({ exerciseId: id, teamId, worker, index: perWorker[worker].length });
@@ -167,12 +171,24 @@ async function measure(size: number, dir: string): Promise<Row> {
 	};
 	const facilitator = { role: 'facilitator' as const, userId: f.userId };
 	let messageBytes = 0;
+	// What the app last pushed to each team room (bare room name → JSON), for the bare server to send the same.
+	const bareRoomOf = new Map<string, string>();
+	ids.forEach((id, e) => TEAMS.forEach((t) => bareRoomOf.set(`exercise:${id}:team:${t}`, `${e}:${t}`)));
+	const lastPushed = new Map<string, string>();
+	let inRound = false;
+	const stopPushes = realtime.onPush(({ room, json }) => {
+		const bare = bareRoomOf.get(room);
+		if (!bare || !inRound) return;
+		lastPushed.set(bare, json);
+		messageBytes = Math.max(messageBytes, json.length);
+	});
 	const appRound = async (r: number) => {
 		const before = (await counts()).views;
 		// One ad-hoc inject to all teams of every exercise, all handed over at once.
 		const hosts = await Promise.all(ids.map((id) => app.hosts.get(id)));
 		for (const host of hosts) roundOf.set(`${host.exerciseId}@${host.version + 1}`, r);
 		submitStart[r] = now();
+		inRound = true;
 		await Promise.all(
 			hosts.map((host) =>
 				host.submit(
@@ -192,22 +208,22 @@ async function measure(size: number, dir: string): Promise<Row> {
 			)
 		);
 		await settle('views', before);
+		inRound = false;
 	};
-	// The same rooms, each sent the view message the app last sent it (same bytes, same JSON to parse), stamped
-	// with the time the burst began.
+	// The same rooms, each sent the message the app last pushed it (same bytes, same JSON to parse; the whole
+	// team view before the app's first round), stamped with the time the burst began.
 	const bareRound = async () => {
 		const before = (await counts()).bare;
 		const messages = await Promise.all(
-			ids.map(async (id) => {
+			ids.map(async (id, e) => {
 				const host = await app.hosts.get(id);
-				return TEAMS.map((teamId) => ({
-					exerciseId: id,
-					version: host.version,
-					view: host.view({ role: 'participant', teamId })
-				}));
+				return TEAMS.map((teamId) => {
+					const pushed = lastPushed.get(`${e}:${teamId}`);
+					if (pushed) return JSON.parse(pushed) as object;
+					return { exerciseId: id, version: host.version, view: host.view({ role: 'participant', teamId }) };
+				});
 			})
 		);
-		messageBytes = Math.max(messageBytes, ...messages.flat().map((m) => JSON.stringify(m).length));
 		const t = now();
 		for (let e = 0; e < ids.length; e++) {
 			TEAMS.forEach((teamId, i) => bareIo.to(`${e}:${teamId}`).emit('bench', { ...messages[e][i], t }));
@@ -225,6 +241,7 @@ async function measure(size: number, dir: string): Promise<Row> {
 		}
 	}
 	stopListening();
+	stopPushes();
 
 	// Answers at 200/s, each from a participant of the answering team, one per (exercise, team, decision).
 	const total = ANSWER_RATE * ANSWER_SECONDS;
@@ -398,10 +415,11 @@ const lines = [
 	'Times come from CLOCK_MONOTONIC, which the server and the worker processes share. Latencies in ms, p50 / p99.',
 	'',
 	'- **Inject fan-out**: an ad-hoc inject goes to all teams of every exercise at once; measured from the moment',
-	'  the server starts pushing the round\u2019s views (after the commits) until each participant has its team view,',
-	'  so the views and change checks of every exercise pushed before a participant\u2019s own count against it.',
-	'- **Bare broadcast**, the baseline for fan-out: the bare server sends every room the view message the app last',
-	'  sent it (same bytes within a percent, same JSON to parse), all rooms in one burst, timed from the start of',
+	'  the server starts pushing the round\u2019s changes (after the commits) until each participant has its team\u2019s',
+	'  patch (the change against the view its room last got; bench/patches.bench.ts measures their size),',
+	'  so the views, change checks and patches of every exercise pushed before a participant\u2019s own count against it.',
+	'- **Bare broadcast**, the baseline for fan-out: the bare server sends every room the message the app last',
+	'  pushed it in a round (same bytes, same JSON to parse), all rooms in one burst, timed from the start of',
 	'  the burst. It is what socket.io alone costs for the same messages to the same clients, so the gap between the',
 	'  two columns is the app\u2019s own work plus noise.',
 	'- **Submit → view**: the same inject, timed from when the injects are handed to the exercise hosts; it adds',
@@ -409,10 +427,10 @@ const lines = [
 	'  that nothing is hidden.',
 	`- **Answer ack**: ${ANSWER_RATE} answers/s for ${ANSWER_SECONDS} s spread over all exercises, from the client\u2019s emit to its`,
 	'  ack, which the server sends only after the answer is committed to SQLite (WAL); each answer then pushes a',
-	'  view to the answering team\u2019s room only, the other rooms\u2019 views being unchanged. Its goal is absolute',
+	'  patch to the answering team\u2019s room only, the other rooms\u2019 views being unchanged. Its goal is absolute',
 	`  (p99 < ${GOAL_ACK_MS} ms), with no baseline; the serial command time below is its floor.`,
 	'',
-	'| participants | exercises | view message (bytes) | inject fan-out | bare broadcast | submit → view | answer ack | answers (errors) |',
+	'| participants | exercises | team message (bytes) | inject fan-out | bare broadcast | submit → view | answer ack | answers (errors) |',
 	'|---:|---:|---:|---:|---:|---:|---:|---:|',
 	...rows.map(
 		(r) =>

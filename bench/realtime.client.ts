@@ -22,7 +22,7 @@ type Command =
 
 const sockets: { socket: Socket; exerciseId: string }[] = [];
 const bareSockets: Socket[] = [];
-/** exerciseId, version, receipt time: one row per view received. */
+/** exerciseId, version, receipt time: one row per view or patch received. */
 const views: [string, number, number][] = [];
 /** Bare broadcast latencies (emit time carried in the payload → receipt). */
 const bare: number[] = [];
@@ -41,6 +41,10 @@ function connectSeat(url: string, bareUrl: string, seat: SeatJob): Promise<void>
 		const s = open(url, { extraHeaders: { cookie: seat.cookie } });
 		s.on('exercise:view', (m: { exerciseId: string; version: number }) =>
 			views.push([m.exerciseId, m.version, now()])
+		);
+		// Changes arrive as patches; the receipt time is what is measured (they are not applied here).
+		s.on('exercise:patch', (m: { exerciseId: string; to: number }) =>
+			views.push([m.exerciseId, m.to, now()])
 		);
 		s.once('connect_error', reject);
 		s.once('connect', () => {

@@ -6,6 +6,7 @@
 import { io } from 'socket.io-client';
 import type { AnswerValue, DecisionView } from '../../src/lib/engine/types';
 import type { WireFacilitatorView as FacilitatorView } from '../../src/lib/realtime/wire-view';
+import { ViewFollower } from '../../src/lib/server/testing/view-follower';
 import { command, type Client } from './quickstart-play';
 
 function answerFor(d: DecisionView): AnswerValue {
@@ -106,7 +107,7 @@ export async function playEverything(
 					busy = false;
 				}
 			};
-			socket.on('exercise:view', ({ view }) => {
+			new ViewFollower(socket).on(({ view }) => {
 				latest = view as FacilitatorView;
 				void pump();
 			});

@@ -5,6 +5,7 @@
 import { io, type Socket } from 'socket.io-client';
 import type { AnswerValue } from '../../src/lib/engine/types';
 import type { WireFacilitatorView } from '../../src/lib/realtime/wire-view';
+import { ViewFollower } from '../../src/lib/server/testing/view-follower';
 import type {
 	ClientToServerEvents,
 	ServerToClientEvents,
@@ -69,7 +70,7 @@ export async function playQuickstart(
 		await new Promise<void>((resolve, reject) => {
 			const timer = setTimeout(() => reject(new Error('the exercise was not played within 60 s')), 60_000);
 			const fail = (e: unknown) => (clearTimeout(timer), reject(e));
-			socket.on('exercise:view', async ({ view }) => {
+			new ViewFollower(socket).on(async ({ view }) => {
 				const v = view as WireFacilitatorView;
 				try {
 					for (const panel of v.teams) {

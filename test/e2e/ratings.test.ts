@@ -9,7 +9,6 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WireTeamView } from '../../src/lib/realtime/wire-view';
-import type { ViewMessage } from '../../src/lib/realtime/contract';
 import { schemaErrors, type JsonSchema } from '../../src/lib/server/services/exports-json-schema';
 import {
 	createExercise,
@@ -20,6 +19,7 @@ import {
 	participantLink,
 	staffLink
 } from './flows';
+import { ViewFollower } from '../../src/lib/server/testing/view-follower';
 import { launchBrowser, screenshot, startApp, type RunningApp } from './harness';
 import { command, playQuickstart, type Client } from './quickstart-play';
 
@@ -43,8 +43,10 @@ let facilitatorCookie: string;
 let evaluator: Page;
 let exerciseId: string;
 /** Every view the Legal participant's socket received, as sent. */
+/** Everything the Legal participant's socket received: the views it held and the patches, as sent. */
 const legalFrames: string[] = [];
 let legalSocket: Client | undefined;
+let legalViews: ViewFollower | undefined;
 
 async function person(viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
 	const context = await browser.newContext({ viewport, acceptDownloads: true });
@@ -101,15 +103,12 @@ beforeAll(async () => {
 		auth: { as: 'seat' },
 		reconnection: false
 	});
-	legalSocket.on('exercise:view', (msg: ViewMessage) => legalFrames.push(JSON.stringify(msg)));
+	legalViews = new ViewFollower(legalSocket);
+	legalViews.on((msg) => legalFrames.push(JSON.stringify(msg)));
+	legalSocket.on('exercise:patch', (msg) => legalFrames.push(JSON.stringify(msg)));
 	await new Promise<void>((resolve, reject) => {
 		legalSocket!.on('connect_error', reject);
-		legalSocket!.on('connect', () =>
-			legalSocket!.emit('exercise:sync', { exerciseId }, (ack) => {
-				if ('data' in ack) legalFrames.push(JSON.stringify(ack.data));
-				resolve();
-			})
-		);
+		legalSocket!.on('connect', () => legalSocket!.emit('exercise:sync', { exerciseId }, () => resolve()));
 	});
 
 	await playQuickstart(app.url, facilitatorCookie, exerciseId, { end: false });
@@ -233,14 +232,14 @@ describe('evaluator-owned HSEEP ratings', () => {
 		});
 		await new Promise<void>((ok) => socket.on('connect', () => ok()));
 		const ended = new Promise<void>((resolve) =>
-			legalSocket!.on('exercise:view', (msg: ViewMessage) => {
+			legalViews!.on((msg) => {
 				if (msg.view.header.lifecycle === 'ended') resolve();
 			})
 		);
 		await command(socket, exerciseId, { type: 'exercise.end' }, 'e2e-ratings-end');
 		await ended;
 		socket.disconnect();
-		const last = JSON.parse(legalFrames.at(-1)!) as ViewMessage;
+		const last = legalViews!.current!;
 		const view = last.view as WireTeamView;
 		expect(view.score?.byObjective['obj-notify']).toMatchObject({ rating: 'M', reason: REASON_M });
 		expect(view.debrief?.otherTeams).toBeUndefined();

@@ -55,6 +55,8 @@ export interface AppOptions {
 	defaultSeatLimit?: number;
 	/** Inputs between engine snapshots. */
 	snapshotEvery?: number;
+	/** Push view changes as patches (default); false pushes whole views (the benchmark's baseline). */
+	viewPatches?: boolean;
 	log?: (e: unknown, context: string) => void;
 }
 
@@ -195,6 +197,7 @@ export function createApp(options: AppOptions): App {
 		attachRealtime(httpServer) {
 			realtime ??= createRealtime(httpServer, {
 				hosts,
+				viewPatches: options.viewPatches,
 				origins: {
 					origin: options.origin,
 					hostHeader: options.proxyHeaders?.host,

@@ -64,8 +64,8 @@ export interface RealtimeDeps {
 /** Told that the views of an exercise at `version` are about to be pushed. */
 export type PublishListener = (exerciseId: string, version: number) => void;
 
-/** Told of each message pushed to a room: its event, the length of its JSON and how many sockets it reached. */
-export type PushListener = (push: { room: string; event: string; bytes: number; sockets: number }) => void;
+/** Told of each message pushed to a room: its event, its JSON (built once) and how many sockets it went to. */
+export type PushListener = (push: { room: string; event: string; json: string; sockets: number }) => void;
 
 /** A running realtime layer. */
 export interface Realtime {
@@ -138,7 +138,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 		if (push === null || sockets === 0) return;
 		io.to(room).emit(push.event, prepared(push.json));
 		for (const listener of pushListeners)
-			listener({ room, event: push.event, bytes: push.json.length, sockets });
+			listener({ room, event: push.event, json: push.json, sockets });
 	}
 
 	// Every room with sockets in it; rooms whose view did not change are skipped.

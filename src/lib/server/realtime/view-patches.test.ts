@@ -40,12 +40,12 @@ function countBytes(s: TestSocket): { total: number } {
 	return counter;
 }
 
-const adhoc = (n: number): WireCommand => ({
+const adhoc = (n: number, title = `Update ${n}`, audience: 'all' | string[] = 'all'): WireCommand => ({
 	type: 'inject.adhoc',
-	title: `Update ${n}`,
+	title,
 	body: 'A carrier peer reports the same indicators on its border routers.',
 	channel: 'chat',
-	audience: 'all'
+	audience
 });
 
 describe('view patches over sockets', () => {
@@ -124,8 +124,7 @@ describe('view patches over sockets', () => {
 		const stop = server.app.realtime()!.onPush((p) => pushes.push(p));
 		const both = Promise.all([a, b].map((m) => nextView(m.socket)));
 		const legalView = nextView(legal.socket);
-		const soc: WireCommand = { ...adhoc(2), title: 'SOC only', audience: ['soc'] };
-		await send(f, soc);
+		await send(f, adhoc(2, 'SOC only', ['soc']));
 		await both;
 		await send(f, adhoc(3));
 		await legalView;

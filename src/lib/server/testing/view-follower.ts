@@ -5,8 +5,14 @@
  * the version held is counted in `gaps` (a browser would resync; a test usually asserts there were none).
  */
 import type { Socket } from 'socket.io-client';
-import type { PatchMessage, ViewMessage } from '$lib/realtime/contract';
-import { applyViewPatch } from '$lib/realtime/view-patch';
+// Relative imports: the browser tests (test/e2e) load this file without SvelteKit's aliases.
+import type {
+	ClientToServerEvents,
+	PatchMessage,
+	ServerToClientEvents,
+	ViewMessage
+} from '../../realtime/contract';
+import { applyViewPatch } from '../../realtime/view-patch';
 
 type Listener = (msg: ViewMessage) => void;
 
@@ -21,7 +27,7 @@ export class ViewFollower {
 	gaps = 0;
 	#listeners = new Set<Listener>();
 
-	constructor(socket: Socket) {
+	constructor(socket: Socket<ServerToClientEvents, ClientToServerEvents>) {
 		socket.on('exercise:view', (msg: ViewMessage) => this.#hold(msg));
 		socket.on('exercise:patch', (msg: PatchMessage) => {
 			this.patches.push(msg);
@@ -33,7 +39,7 @@ export class ViewFollower {
 			this.#hold({ exerciseId: msg.exerciseId, version: msg.to, view: applyViewPatch(held.view, msg.patch) });
 		});
 		// Sync answers come back through acks: the callback of each `exercise:sync` emit is wrapped.
-		const emit = socket.emit.bind(socket) as (event: string, ...args: unknown[]) => Socket;
+		const emit = socket.emit.bind(socket) as unknown as (event: string, ...args: unknown[]) => unknown;
 		(socket as unknown as { emit: typeof emit }).emit = (event, ...args) => {
 			const last = args.length - 1;
 			const ack = args[last];

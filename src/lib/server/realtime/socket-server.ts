@@ -137,8 +137,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 		const sockets = roomSize(room);
 		if (push === null || sockets === 0) return;
 		io.to(room).emit(push.event, prepared(push.json));
-		for (const listener of pushListeners)
-			listener({ room, event: push.event, json: push.json, sockets });
+		for (const listener of pushListeners) listener({ room, event: push.event, json: push.json, sockets });
 	}
 
 	// Every room with sockets in it; rooms whose view did not change are skipped.

@@ -90,7 +90,7 @@ async function play(patches: boolean, dir: string): Promise<Stage[]> {
 			JSON.stringify({
 				exerciseId: id,
 				version: host.version,
-				view: host.view({ role: 'participant', teamId })
+				view: wireView(host.view({ role: 'participant', teamId }))
 			})
 		);
 		const before = clients.reduce((n, c) => n + c.bytes, 0);

@@ -14,6 +14,7 @@ import type { AuditDetail, Store } from './db/store';
 import type { Command } from '../engine/types';
 import type { Principal } from '../realtime/contract';
 import { HostRegistry } from './exercise/host-registry';
+import { Metrics } from './metrics';
 import { createRealtime, type Realtime } from './realtime/socket-server';
 import { Exercises } from './services/exercises';
 import { pdfPrinter } from './services/exports-pdf';
@@ -85,6 +86,8 @@ export interface App {
 	/** Attaches socket.io to an HTTP server (once). */
 	attachRealtime(httpServer: HttpServer): Realtime;
 	realtime(): Realtime | null;
+	/** Prometheus metrics (GET /metrics). */
+	metrics: Metrics;
 	/** Stops timers, closes sockets and the store. */
 	close(): Promise<void>;
 }
@@ -135,9 +138,14 @@ export function createApp(options: AppOptions): App {
 	const { store } = options;
 	const now = options.now ?? Date.now;
 	const log = options.log ?? defaultLog;
-	const hosts = new HostRegistry({
+	let realtime: Realtime | null = null;
+	const metrics: Metrics = new Metrics({
+		connections: (): number => realtime?.io.engine.clientsCount ?? 0,
+		exercises: (): number => hosts.size
+	});
+	const hosts: HostRegistry = new HostRegistry({
 		store: {
-			appendInput: store.events.appendInput,
+			appendInput: metrics.timeCommits(store.events.appendInput),
 			inputsAfter: store.events.inputsAfter,
 			inputByKey: store.events.inputByKey,
 			saveSnapshot: store.snapshots.save,
@@ -151,7 +159,6 @@ export function createApp(options: AppOptions): App {
 		loadExercise: (id) => store.exercises.get(id),
 		runningExerciseIds: async () => (await store.runningExercises()).map((e) => e.id)
 	});
-	let realtime: Realtime | null = null;
 	const library = new ScenarioLibrary(store, options.scenariosDir);
 	const studio = new ScenarioStudio(store, library);
 	const audit = new AuditLog(store, now);
@@ -195,8 +202,10 @@ export function createApp(options: AppOptions): App {
 		views: new Views(hosts),
 		review: new Review(store, hosts),
 		attachRealtime(httpServer) {
-			realtime ??= createRealtime(httpServer, {
+			if (realtime) return realtime;
+			realtime = createRealtime(httpServer, {
 				hosts,
+				metrics,
 				viewPatches: options.viewPatches,
 				origins: {
 					origin: options.origin,
@@ -221,9 +230,11 @@ export function createApp(options: AppOptions): App {
 					seatByToken: (t) => seats.byToken(t)
 				}
 			});
+			realtime.onPush(({ event, json, sockets }) => metrics.push(event, Buffer.byteLength(json), sockets));
 			return realtime;
 		},
 		realtime: () => realtime,
+		metrics,
 		async close() {
 			await realtime?.close();
 			await pdfPrinter.close();

@@ -29,6 +29,11 @@ export class HostRegistry {
 		for (const p of this.#hosts.values()) p.then(fn, () => undefined);
 	}
 
+	/** Number of exercises hosted (loaded or loading). */
+	get size(): number {
+		return this.#hosts.size;
+	}
+
 	/** The host of an exercise, loading it if needed; `exercise/not_found` when there is no such exercise. */
 	get(exerciseId: string): Promise<ExerciseHost> {
 		let p = this.#hosts.get(exerciseId);

@@ -142,6 +142,11 @@ const wireCommand = z.discriminatedUnion('type', [
 ]);
 
 /** Schema of `exercise:command` requests. */
+/** Every wire command type, e.g. to label metrics with a bounded set of values. */
+export const COMMAND_TYPES: ReadonlySet<string> = new Set(
+	wireCommand.options.map((o) => o.shape.type.value as string)
+);
+
 export const commandRequestSchema = z.strictObject({
 	exerciseId: id,
 	key: z.string().min(8).max(100),

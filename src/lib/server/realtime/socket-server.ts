@@ -20,7 +20,14 @@ import { ServiceError } from '../errors';
 import type { Command, Viewer } from '../../engine/types';
 import type { ExerciseHost } from '../exercise/exercise-host';
 import type { HostRegistry } from '../exercise/host-registry';
-import { actorOf, commandRequestSchema, parsePayload, syncRequestSchema, toEngineCommand } from './commands';
+import {
+	actorOf,
+	COMMAND_TYPES,
+	commandRequestSchema,
+	parsePayload,
+	syncRequestSchema,
+	toEngineCommand
+} from './commands';
 import { EncodedMessage, spliceEncodedMessages, type PacketEncoder } from './encoded-message';
 import { originAllowed, principalOf, type OriginPolicy, type PrincipalResolver } from './handshake';
 import { PresenceTracker, type MemberSource } from './presence';
@@ -57,6 +64,8 @@ export interface RealtimeDeps {
 	 * by the time the sender sees success; a failure here is logged and does not undo the command.
 	 */
 	onCommand?: (principal: Principal, exerciseId: string, command: Command) => Promise<void> | void;
+	/** Told how long each command took from receipt to acknowledgement (metrics). */
+	metrics?: { command(type: string, ok: boolean, seconds: number): void };
 	/** Push changes as patches against the view a room holds (default); false pushes every change whole. */
 	viewPatches?: boolean;
 }
@@ -241,8 +250,18 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 			}
 		});
 
-		socket.on('exercise:command', async (req, ack) => {
-			if (typeof ack !== 'function') return;
+		socket.on('exercise:command', async (req, reply) => {
+			if (typeof reply !== 'function') return;
+			const started = performance.now();
+			const ack: typeof reply = (res) => {
+				const type = typeof req?.command?.type === 'string' ? req.command.type : 'invalid';
+				deps.metrics?.command(
+					COMMAND_TYPES.has(type) ? type : 'invalid',
+					'data' in res,
+					(performance.now() - started) / 1000
+				);
+				reply(res);
+			};
 			const parsed = parsePayload(commandRequestSchema, req);
 			if (!parsed.ok) return ack({ error: { code: 'payload/invalid', message: parsed.message } });
 			const { exerciseId, key, command } = parsed.value;

@@ -274,6 +274,54 @@ describe('importing scenarios', () => {
 		expect(await libraryAnswers()).toBe(200);
 	});
 
+	it('refuses an account without a drafting role, and sends someone signed out to sign in', async () => {
+		await page.goto(`${app.url}/admin`);
+		await page.getByLabel('Who is it for').fill('Eve from the audit team');
+		await page.getByRole('checkbox', { name: 'Facilitator' }).first().uncheck();
+		await page.getByRole('checkbox', { name: 'Evaluator' }).first().check();
+		await page.getByRole('button', { name: 'Create invitation link' }).click();
+		const link = await page.getByLabel(/Invitation link/).inputValue();
+		const eve = await newPerson(browser);
+		await eve.page.goto(link);
+		await eve.page.getByLabel('Your name').fill('Eve Evaluator');
+		await eve.page.getByLabel('Username').fill('eve');
+		await eve.page.getByLabel('Password').fill('quartz harbour lantern');
+		await eve.page.getByRole('button', { name: 'Create account' }).click();
+		await eve.page.waitForURL(app.url + '/');
+
+		await eve.page.goto(`${app.url}/scenarios`);
+		await eve.page.getByRole('heading', { name: 'Published scenarios' }).waitFor();
+		expect(await eve.page.getByRole('link', { name: 'Import a scenario' }).count()).toBe(0);
+		const opened = await eve.page.goto(`${app.url}/scenarios/import`);
+		expect(opened?.status()).toBe(403);
+		await eve.page
+			.getByText(
+				'This needs the Scenario author, Administrator or Facilitator role, which your account does not have. Ask an administrator to grant it.'
+			)
+			.waitFor();
+		await expectNoSeriousA11yViolations(eve.page, 'import refused for an evaluator');
+		await screenshot(eve.page, 'import-refused-role');
+		const posted = await eve.page.request.post(`${app.url}/scenarios/import?/yaml`, {
+			headers: { origin: app.url, accept: 'text/html' },
+			multipart: {
+				file: {
+					name: 'eve.yaml',
+					mimeType: 'application/yaml',
+					buffer: Buffer.from('id: eves-own\ntitle: Eve’s own\n')
+				}
+			}
+		});
+		expect(posted.status()).toBe(403);
+		await eve.context.close();
+
+		const visitor = await newPerson(browser);
+		await visitor.page.goto(`${app.url}/scenarios/import`);
+		await visitor.page.waitForURL(
+			(u) => u.pathname === '/login' && u.searchParams.get('next') === '/scenarios/import'
+		);
+		await visitor.context.close();
+	});
+
 	it('saved nothing of the refused imports: the library lists only the drafts that were imported', async () => {
 		await page.goto(`${app.url}/scenarios`);
 		const list = page.getByRole('region', { name: 'Your drafts' }).getByRole('listitem');
@@ -289,5 +337,6 @@ describe('importing scenarios', () => {
 		const text = await page.locator('main').innerText();
 		expect(text).not.toContain('Billion laughs');
 		expect(text).not.toContain('Ten thousand injects');
+		expect(text).not.toContain('Eve’s own');
 	});
 });

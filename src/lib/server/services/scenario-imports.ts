@@ -11,6 +11,8 @@ import { mappingProblems, suggestMapping, type ColumnMapping } from '$lib/studio
 import type { ImportNote } from '$lib/studio/import/report';
 import { formatBytes, MAX_UPLOAD_BYTES } from '$lib/studio/limits';
 import { fault } from '../errors';
+import { missingRoleMessage } from '../auth/roles';
+import { canDraft, DRAFT_ROLES } from './scenario-access';
 import { readXlsx } from '../studio/xlsx';
 import type { ScenarioStudio } from './scenario-studio';
 import type { Facilitator } from './sessions';
@@ -105,6 +107,7 @@ export class ScenarioImports {
 
 	/** Reads an MSEL sheet (XLSX or CSV) and proposes its column mapping. */
 	async inspectMsel(user: Facilitator, fileName: string, bytes: Uint8Array): Promise<MselInspection> {
+		if (!canDraft(user)) fault('scenario/forbidden', missingRoleMessage(DRAFT_ROLES), 403);
 		checkSize(bytes);
 		if (/\.xls$/i.test(fileName))
 			fault(

@@ -278,6 +278,19 @@ describe('uploads into drafts', () => {
 		expect((await app.store.scenarios.list()).filter((s) => s.origin === 'studio')).toEqual([]);
 	});
 
+	it('lets only facilitators, authors and administrators import, saying which role it takes', async () => {
+		const evaluator = { ...user, roles: ['evaluator' as const] };
+		const refusal =
+			'This needs the Scenario author, Administrator or Facilitator role, which your account does not have. Ask an administrator to grant it.';
+		const csv = readFileSync('test/fixtures/import/msel-sim-swap.csv');
+		const json = readFileSync('test/fixtures/import/icebergttx-fibre-cut.json');
+		const yaml = Buffer.from('id: mine\ntitle: Mine\n');
+		expect(await message(app.imports.inspectMsel(evaluator, 'msel.csv', csv))).toBe(refusal);
+		expect(await message(app.imports.icebergTtx(evaluator, 'fibre-cut.json', json))).toBe(refusal);
+		expect(await message(app.imports.yaml(evaluator, 'mine.yaml', yaml))).toBe(refusal);
+		expect((await app.store.scenarios.list()).filter((s) => s.origin === 'studio')).toEqual([]);
+	});
+
 	it('refuses a YAML upload whose id is taken, naming the scenario that has it', async () => {
 		await app.scenarios.sync();
 		const flagship = readFileSync(path.join(SHIPPED, 'salt-typhoon.yaml'));

@@ -125,7 +125,7 @@ async function auditCommand(
 		Object.assign(detail, { team: command.teamId, points: command.points });
 	if (command.type === 'rating.set')
 		Object.assign(detail, { team: command.teamId, objective: command.objectiveId, rating: command.rating });
-	await audit.record(who, 'exercise.command', exercise?.title ?? 'an exercise', detail);
+	await audit.record(who, 'exercise.command', exercise?.name ?? 'an exercise', detail);
 }
 
 const onlyFacilitators = <U extends Facilitator>(user: U | null): U | null =>

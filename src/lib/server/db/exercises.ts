@@ -3,6 +3,7 @@ import { newId } from './ids';
 import { desc, eq, getTableColumns, inArray, ne, or, type SQL } from 'drizzle-orm';
 import type { Lifecycle } from '../../engine/types';
 import { newJoinCode, parseJoinCode } from '../auth/tokens';
+import { MAX_EXERCISE_NAME } from '../../exercise-name';
 import { step, type Ctx } from './context';
 import { ENDED_LIFECYCLE } from './records';
 import { StoreError, type ExerciseRecord, type ExercisesStore, type NewExercise } from './store';
@@ -25,6 +26,10 @@ function requireSeatLimit(value: number): number {
 	if (n > MAX_SEAT_LIMIT)
 		throw new StoreError('exercise/invalid', `Seat limit must be at most ${MAX_SEAT_LIMIT}.`);
 	return n;
+}
+
+function requireName(value: string): string {
+	return requireText(value, 'Exercise name', 'exercise/invalid', MAX_EXERCISE_NAME);
 }
 
 /** The exercises noun over a dialect context. */
@@ -69,6 +74,7 @@ export function exercisesStore(ctx: Ctx): ExercisesStore {
 			scenarioSource: requireText(input.scenarioSource, 'Scenario source', 'exercise/invalid', 5_000_000),
 			scenarioVersionId: input.scenarioVersionId ?? null,
 			title: requireText(input.title, 'Title', 'exercise/invalid', 300),
+			name: requireName(input.name),
 			orgName: requireText(input.orgName, 'Organisation', 'exercise/invalid', 200),
 			config: { ...input.config, exerciseId: id },
 			createdBy: requireText(input.createdBy, 'Creator', 'exercise/invalid', 200),
@@ -121,6 +127,14 @@ export function exercisesStore(ctx: Ctx): ExercisesStore {
 				.orderBy(desc(t.exercises.createdAt), desc(t.exercises.id))
 				.limit(limit);
 			return rows.map(({ config: cfg, ...rest }) => ({ ...rest, teams: cfg.teams }));
+		},
+		async rename(id, name) {
+			const rows = await db
+				.update(t.exercises)
+				.set({ name: requireName(name), updatedAt: new Date() })
+				.where(eq(t.exercises.id, id))
+				.returning({ id: t.exercises.id });
+			if (rows.length === 0) throw new StoreError('exercise/not_found', `No exercise with id "${id}".`);
 		},
 		async setLifecycle(id, lifecycle, at = new Date()) {
 			requireOneOf(lifecycle, LIFECYCLES, 'Lifecycle', 'exercise/invalid');

@@ -149,6 +149,7 @@ describe.each(testTargets)('scenarios store on $name', (target) => {
 			scenarioSource: pinned!.source,
 			scenarioVersionId: pinned!.id,
 			title: 'Run',
+			name: 'Run',
 			orgName: 'Org',
 			config: { teams: ['soc'], compression: 1, variables: {} },
 			createdBy: userId

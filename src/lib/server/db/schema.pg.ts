@@ -87,6 +87,8 @@ export const exercises = pgTable(
 		/** The published scenario version it runs (null for exercises created before versions existed). */
 		scenarioVersionId: text('scenario_version_id').references(() => scenarioVersions.id),
 		title: text('title').notNull(),
+		/** What the facilitator calls this run (shown wherever the exercise is named); renamable. */
+		name: text('name').notNull().default(''),
 		orgName: text('org_name').notNull(),
 		config: jsonb('config').$type<ExerciseConfig>().notNull(),
 		joinCode: text('join_code').notNull().unique(),

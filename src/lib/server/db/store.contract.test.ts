@@ -59,6 +59,7 @@ describe.each(testTargets)('store contract on $name', (target) => {
 			scenarioVersion: '1.0.0',
 			scenarioSource: 'id: salt-typhoon\ntitle: Salt Typhoon\n',
 			title: `Exercise ${serial}`,
+			name: `Run ${serial}`,
 			orgName,
 			config: { teams: ['soc', 'legal'], compression: 30, variables: { org: orgName } },
 			createdBy: userId
@@ -141,6 +142,7 @@ describe.each(testTargets)('store contract on $name', (target) => {
 			scenarioVersion: '1',
 			scenarioSource: 'x',
 			title: 'Clash',
+			name: 'Clash run',
 			orgName: 'Org',
 			config: { teams: ['soc'], compression: 1, variables: {} },
 			createdBy: userId
@@ -167,6 +169,19 @@ describe.each(testTargets)('store contract on $name', (target) => {
 		expect(running).not.toContain(older.id);
 		await expectCode(store.exercises.setLifecycle('missing', 'running'), 'exercise/not_found');
 		await expectCode(store.exercises.setLifecycle(newer.id, 'exploded' as never), 'exercise/invalid');
+	});
+
+	it('names an exercise, renames it and refuses a blank or overlong name naming the field', async () => {
+		const ex = await exercise();
+		expect(ex.name).toBe(`Run ${serial}`);
+		await store.exercises.rename(ex.id, '  Night shift drill  ');
+		expect((await store.exercises.get(ex.id))?.name).toBe('Night shift drill');
+		expect((await store.exercises.list()).find((e) => e.id === ex.id)?.name).toBe('Night shift drill');
+		const blank = await expectCode(store.exercises.rename(ex.id, '   '), 'exercise/invalid');
+		expect(blank.message).toBe('Exercise name must not be empty.');
+		const long = await expectCode(store.exercises.rename(ex.id, 'x'.repeat(121)), 'exercise/invalid');
+		expect(long.message).toBe('Exercise name must be at most 120 characters.');
+		await expectCode(store.exercises.rename('missing', 'Name'), 'exercise/not_found');
 	});
 
 	it('keeps seats by token hash, lists them per exercise and moves them between teams', async () => {

@@ -138,6 +138,8 @@ export interface ExerciseRecord {
 	/** The published scenario version it runs; null for exercises created before versions existed. */
 	scenarioVersionId: string | null;
 	title: string;
+	/** What the facilitator calls this run (shown wherever the exercise is named). */
+	name: string;
 	orgName: string;
 	config: ExerciseConfig;
 	/** Canonical codes (see auth/tokens parseJoinCode). */
@@ -297,6 +299,8 @@ export interface NewExercise {
 	/** The published version the exercise pins (its source is scenarioSource). */
 	scenarioVersionId?: string | null;
 	title: string;
+	/** The facilitator's name for the run; at most MAX_EXERCISE_NAME characters. */
+	name: string;
 	orgName: string;
 	/** The config without its id: the store assigns the exercise id and writes it into the config. */
 	config: Omit<ExerciseConfig, 'exerciseId'>;
@@ -318,6 +322,8 @@ export interface ExercisesStore {
 	byAnyCode(code: string): Promise<{ exercise: ExerciseRecord; kind: 'join' | 'staff' } | null>;
 	/** Newest first; optionally only those created by one facilitator. */
 	list(options?: { createdBy?: string; limit?: number }): Promise<ExerciseSummary[]>;
+	/** Renames an exercise (trimmed, 1..MAX_EXERCISE_NAME characters); throws exercise/not_found. */
+	rename(id: string, name: string): Promise<void>;
 	/** Records the lifecycle the engine reached (and endedAt on 'ended'); throws exercise/not_found. */
 	setLifecycle(id: string, lifecycle: Lifecycle, at?: Date | number): Promise<void>;
 	/** Exercises not ended, to be restored after a restart. */

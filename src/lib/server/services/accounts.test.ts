@@ -163,6 +163,7 @@ describe('account administration', () => {
 		const { user, cookie } = await invited(['facilitator']);
 		const { id: exerciseId } = await server.app.exercises.create(user, {
 			scenarioId: 'server-drill',
+			name: 'Thursday drill',
 			organisation: 'Northwind Telecom',
 			teams: ['soc', 'legal']
 		});
@@ -180,7 +181,7 @@ describe('account administration', () => {
 			actorName: 'Lee Okafor',
 			detail: { command: 'exercise.start' }
 		});
-		expect(entry.target).toBe('Server drill');
+		expect(entry.target).toBe('Thursday drill');
 	});
 
 	it('lists live sessions and ends one, closing its sockets', async () => {

@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
 	'account.enabled': 'Enabled an account',
 	'session.ended': 'Ended a session',
 	'exercise.created': 'Created an exercise',
+	'exercise.renamed': 'Renamed an exercise',
 	'exercise.command': 'Ran an exercise command',
 	'exercise.export': 'Exported a review',
 	'scenario.publish': 'Published a scenario version'

@@ -73,3 +73,57 @@ describe('creating an exercise with variable values', () => {
 		}
 	});
 });
+
+describe('naming an exercise', () => {
+	let app: App;
+	let close: () => Promise<void>;
+	let f: Facilitator;
+
+	beforeEach(async () => {
+		({ app, close } = await startApp());
+		f = await app.sessions.setup(fakeRequest(), {
+			name: 'Dana',
+			username: 'dana',
+			password: 'correct horse battery'
+		});
+	});
+	afterEach(() => close());
+
+	const refusal = (p: Promise<unknown>) => p.then(() => null).catch((e: unknown) => e as ServiceError);
+
+	it('keeps the name given at creation and lists and renames it', async () => {
+		const { id, name } = await app.exercises.create(f, {
+			scenarioId: 'server-drill',
+			name: '  Night shift drill ',
+			teams: ['soc']
+		});
+		expect(name).toBe('Night shift drill');
+		expect((await app.exercises.get(id)).name).toBe('Night shift drill');
+		expect(await app.exercises.rename(f, id, 'Night shift drill, take two')).toEqual({
+			from: 'Night shift drill',
+			to: 'Night shift drill, take two'
+		});
+		expect((await app.exercises.list(f)).map((e) => e.name)).toEqual(['Night shift drill, take two']);
+	});
+
+	it('names an exercise created without a name after its scenario title and the day', async () => {
+		const { id, title } = await app.exercises.create(f, { scenarioId: 'server-drill', teams: ['soc'] });
+		const today = new Date().toISOString().slice(0, 10);
+		expect((await app.exercises.get(id)).name).toBe(`${title} · ${today}`);
+	});
+
+	it('refuses a blank or overlong name with a message naming the field', async () => {
+		const blank = await refusal(
+			app.exercises.create(f, { scenarioId: 'server-drill', name: '   ', teams: ['soc'] })
+		);
+		expect(blank).toMatchObject({ code: 'form/invalid', message: 'Give the exercise a name.' });
+		const { id } = await app.exercises.create(f, { scenarioId: 'server-drill', teams: ['soc'] });
+		const long = await refusal(app.exercises.rename(f, id, 'x'.repeat(121)));
+		expect(long).toMatchObject({
+			code: 'form/invalid',
+			message: 'The exercise name can be at most 120 characters (this one has 121).'
+		});
+		const missing = await refusal(app.exercises.rename(f, 'nope', 'Fine name'));
+		expect(missing).toMatchObject({ code: 'exercise/not_found' });
+	});
+});

@@ -9,6 +9,7 @@ import type { Lifecycle, TeamDef } from '$lib/engine/types';
 import { formatJoinCode } from '../auth/tokens';
 import type { ExerciseRecord, ExerciseSummary as StoredSummary, Store } from '../db/store';
 import { MAX_SEAT_LIMIT } from '../db/exercises';
+import { defaultExerciseName, exerciseNameProblem } from '$lib/exercise-name';
 import { fault } from '../errors';
 import type { HostRegistry } from '../exercise/host-registry';
 import type { ScenarioLibrary } from './scenario-library';
@@ -23,7 +24,10 @@ export interface ExerciseSummary {
 	scenarioId: string;
 	/** The published scenario version the exercise runs (null for exercises older than versions). */
 	scenarioVersionId: string | null;
+	/** The scenario's title with the exercise's variables filled in. */
 	title: string;
+	/** What the facilitator calls this run; shown wherever the exercise is named. */
+	name: string;
 	organisation: string;
 	lifecycle: Lifecycle;
 	createdAt: number;
@@ -36,8 +40,18 @@ export interface ExerciseSummary {
 	seatLimit: number;
 }
 
+/** The exercise name field: trimmed, not blank, at most MAX_EXERCISE_NAME characters. */
+export const exerciseName = z
+	.string({ error: 'The exercise name must be text.' })
+	.trim()
+	.superRefine((name, ctx) => {
+		const problem = exerciseNameProblem(name);
+		if (problem) ctx.addIssue({ code: 'custom', message: problem });
+	});
+
 const createForm = z.object({
 	scenarioId: z.string().trim().min(1, 'Choose a scenario.'),
+	name: exerciseName.optional(),
 	organisation: z.string().max(1000).optional(),
 	variables: z.record(z.string().max(100), z.string().max(1000)).optional(),
 	teams: z.array(z.string().min(1)).min(1, 'Choose at least one team.').max(20),
@@ -69,6 +83,8 @@ export class Exercises {
 		f: Facilitator,
 		form: {
 			scenarioId: string;
+			/** The facilitator's name for the run; the scenario title and today's date when omitted. */
+			name?: string;
 			/** Values for the scenario's variables by name; checked against their definitions. */
 			variables?: Record<string, string>;
 			/** The `org` variable, as older callers name it. */
@@ -77,7 +93,7 @@ export class Exercises {
 			compression?: number;
 			seatLimit?: number;
 		}
-	): Promise<{ id: string; title: string; joinCode: string; staffCode: string }> {
+	): Promise<{ id: string; title: string; name: string; joinCode: string; staffCode: string }> {
 		const parsed = createForm.safeParse(form);
 		if (!parsed.success) fault('form/invalid', parsed.error.issues[0].message);
 		const { scenarioId, organisation, teams, compression, seatLimit } = parsed.data;
@@ -102,12 +118,14 @@ export class Exercises {
 		} catch (e) {
 			fault('form/invalid', (e as Error).message);
 		}
+		const title = fillScenario(scenario, values).title;
 		const record = await this.store.exercises.create({
 			scenarioId: scenario.id,
 			scenarioVersion: scenario.version,
 			scenarioSource: source,
 			scenarioVersionId: versionId,
-			title: fillScenario(scenario, values).title,
+			title,
+			name: parsed.data.name ?? defaultExerciseName(title),
 			orgName: values.org ?? '',
 			config,
 			createdBy: f.userId,
@@ -116,6 +134,7 @@ export class Exercises {
 		return {
 			id: record.id,
 			title: record.title,
+			name: record.name,
 			joinCode: formatJoinCode(record.joinCode),
 			staffCode: formatJoinCode(record.staffCode)
 		};
@@ -149,6 +168,15 @@ export class Exercises {
 		return summary(record, host.lifecycle, teams, seats.filter((s) => s.role === 'participant').length);
 	}
 
+	/** Gives the exercise a new name (the facilitator's console); returns the old and the new name. */
+	async rename(_f: Facilitator, id: string, name: unknown): Promise<{ from: string; to: string }> {
+		const parsed = exerciseName.safeParse(name);
+		if (!parsed.success) fault('form/invalid', parsed.error.issues[0].message);
+		const record = await this.record(id);
+		await this.store.exercises.rename(id, parsed.data);
+		return { from: record.name, to: parsed.data };
+	}
+
 	/** The stored record; `exercise/not_found` when there is none. */
 	async record(id: string): Promise<ExerciseRecord> {
 		const record = await this.store.exercises.get(id);
@@ -168,6 +196,7 @@ function summary(
 		scenarioId: r.scenarioId,
 		scenarioVersionId: r.scenarioVersionId,
 		title: r.title,
+		name: r.name,
 		organisation: r.orgName,
 		lifecycle,
 		createdAt: r.createdAt.getTime(),

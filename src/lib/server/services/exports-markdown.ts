@@ -236,9 +236,9 @@ export function exerciseMarkdown(
 	const actions = inert(plan);
 	const feedback = inert(forms);
 	const lines = [
-		`# After-action report: ${data.exercise.title}`,
+		`# After-action report: ${data.exercise.name}`,
 		'',
-		`Organisation: ${data.exercise.organisation} · Scenario: ${data.exercise.scenarioId} · State: ${data.exercise.lifecycle}`,
+		`Organisation: ${data.exercise.organisation} · Scenario: ${data.exercise.title} (${data.exercise.scenarioId}) · State: ${data.exercise.lifecycle}`,
 		'',
 		...summarySection(data),
 		...objectivesSection(data),

@@ -72,7 +72,7 @@ export class Feedback {
 			exerciseId: seat.exerciseId,
 			open: host.lifecycle === 'hotwash' || host.lifecycle === 'ended',
 			sent: forms.some((f) => f.seatId === seat.seatId),
-			title: record?.title ?? scenarioTexts(host.state).title
+			title: record?.name ?? scenarioTexts(host.state).title
 		};
 	}
 

@@ -43,7 +43,10 @@ export interface ReviewData {
 	exercise: {
 		id: string;
 		scenarioId: string;
+		/** The scenario's title (variables filled in). */
 		title: string;
+		/** What the facilitator calls this run. */
+		name: string;
 		organisation: string;
 		lifecycle: Lifecycle;
 		/** In-world ISO date-time of StartEx. */
@@ -122,7 +125,7 @@ export class Review {
 			seats,
 			inputs,
 			scenarioAt: Math.max(0, ...data.timeline.map((e) => e.scenarioAt)),
-			name: null
+			name: record.name
 		});
 	}
 
@@ -240,6 +243,7 @@ export class Review {
 				id: host.exerciseId,
 				scenarioId: host.scenario.id,
 				title: record.title,
+				name: record.name,
 				organisation: record.orgName,
 				lifecycle: host.lifecycle,
 				startsAt: host.scenario.startsAt

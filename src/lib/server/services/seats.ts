@@ -30,7 +30,10 @@ export interface Seat {
 /** What the join form shows for a code. */
 export interface JoinInfo {
 	exerciseId: string;
+	/** The scenario's title. */
 	title: string;
+	/** The exercise's own name (not secret: it is on the lobby and the room view). */
+	name: string;
 	organisation: string;
 	lifecycle: Lifecycle;
 	kind: 'participant' | 'staff';
@@ -71,6 +74,7 @@ export class Seats {
 		return {
 			exerciseId: exercise.id,
 			title: exercise.title,
+			name: exercise.name,
 			organisation: exercise.orgName,
 			lifecycle: host.lifecycle,
 			kind,

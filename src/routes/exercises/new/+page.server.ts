@@ -3,6 +3,7 @@ import { requireRole } from '$lib/server/auth/require-role';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
 import { actionFailure, loadError } from '$lib/server/errors';
+import { defaultExerciseName, MAX_EXERCISE_NAME } from '$lib/exercise-name';
 import { readExerciseForm, variableField } from './exercise-form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -30,7 +31,9 @@ export const load: PageServerLoad = async (event) => {
 				...def
 			}))
 		},
-		defaultSeatLimit: app().exercises.defaultSeatLimit
+		defaultSeatLimit: app().exercises.defaultSeatLimit,
+		defaultName: defaultExerciseName(detail.title),
+		maxNameLength: MAX_EXERCISE_NAME
 	};
 };
 
@@ -45,6 +48,7 @@ export const actions: Actions = {
 			detail.variables
 		);
 		const values: Record<string, string | string[]> = {
+			name: String(data.get('name') ?? ''),
 			teams: form.teams,
 			compression: String(form.compression),
 			seatLimit: form.seatLimit === undefined ? '' : String(form.seatLimit)
@@ -59,13 +63,16 @@ export const actions: Actions = {
 				values
 			});
 		}
-		let created: { id: string; title: string };
+		let created: { id: string; title: string; name: string };
 		try {
 			created = await app().exercises.create(facilitator, { scenarioId: detail.id, ...form });
 		} catch (e) {
 			return actionFailure(e, values);
 		}
-		await auditRequest(event, facilitator, 'exercise.created', created.title, { scenario: detail.id });
+		await auditRequest(event, facilitator, 'exercise.created', created.name, {
+			scenario: detail.id,
+			title: created.title
+		});
 		redirect(303, `/exercises/${created.id}/lobby`);
 	}
 };

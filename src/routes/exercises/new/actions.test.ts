@@ -31,7 +31,13 @@ const fakeApp = {
 		create: async (_f: unknown, form: unknown) => {
 			if (refuse) throw refuse;
 			created.push(form);
-			return { id: 'ex-1', title: 'Quickstart drill', joinCode: 'K7QM-2XHD-9P', staffCode: 'A2B3-C4D5-E6' };
+			return {
+				id: 'ex-1',
+				title: 'Quickstart drill',
+				name: (form as { name?: string }).name ?? 'Quickstart drill · 2026-12-06',
+				joinCode: 'K7QM-2XHD-9P',
+				staffCode: 'A2B3-C4D5-E6'
+			};
 		}
 	}
 };
@@ -60,6 +66,7 @@ describe('new exercise action', () => {
 		try {
 			await actions.default(
 				post([
+					['name', ' Night shift drill '],
 					['var-org', 'Northwind'],
 					['teams', 'soc'],
 					['compression', '30']
@@ -72,12 +79,18 @@ describe('new exercise action', () => {
 		expect(audited.at(-1)).toEqual([
 			{ userId: 'u1', name: 'Dana' },
 			'exercise.created',
-			'Quickstart drill',
-			{ scenario: 'quickstart' },
+			'Night shift drill',
+			{ scenario: 'quickstart', title: 'Quickstart drill' },
 			'192.0.2.1'
 		]);
 		expect(created).toEqual([
-			{ scenarioId: 'quickstart', variables: { org: 'Northwind' }, teams: ['soc'], compression: 30 }
+			{
+				scenarioId: 'quickstart',
+				name: 'Night shift drill',
+				variables: { org: 'Northwind' },
+				teams: ['soc'],
+				compression: 30
+			}
 		]);
 	});
 	it('returns the field errors without creating anything when no team is checked', async () => {
@@ -89,6 +102,20 @@ describe('new exercise action', () => {
 		);
 		expect(isActionFailure(result) && result.data).toMatchObject({
 			errors: { teams: 'Choose at least one team.' }
+		});
+		expect(created).toEqual([]);
+	});
+	it('asks for a name when the name field is blank, keeping what was typed', async () => {
+		const result = await actions.default(
+			post([
+				['name', '  '],
+				['teams', 'soc'],
+				['compression', '30']
+			])
+		);
+		expect(isActionFailure(result) && result.data).toMatchObject({
+			errors: { name: 'Give the exercise a name.' },
+			values: { name: '  ' }
 		});
 		expect(created).toEqual([]);
 	});

@@ -110,3 +110,34 @@ describe('readExerciseForm', () => {
 		);
 	});
 });
+
+describe('the exercise name field', () => {
+	const post = (name: string | null) =>
+		readExerciseForm(
+			formData([
+				...(name === null ? [] : ([['name', name]] as [string, string][])),
+				['teams', 'soc'],
+				['compression', '30']
+			]),
+			teams,
+			variables
+		);
+
+	it('keeps the name trimmed', () => {
+		const { form, errors } = post('  Night shift drill ');
+		expect(errors).toEqual({});
+		expect(form.name).toBe('Night shift drill');
+	});
+	it('leaves a name that was not posted to the server default', () => {
+		expect(post(null).form).not.toHaveProperty('name');
+	});
+	it('asks for a name when it is blank, naming the field', () => {
+		expect(post('   ').errors.name).toBe('Give the exercise a name.');
+	});
+	it('refuses a name over 120 characters and says how long it is', () => {
+		expect(post('x'.repeat(121)).errors.name).toBe(
+			'The exercise name can be at most 120 characters (this one has 121).'
+		);
+		expect(post('x'.repeat(120)).errors).toEqual({});
+	});
+});

@@ -1,9 +1,12 @@
 /** Reading and checking the "new exercise" form before the server (which checks again) creates it. */
 import type { VariableDef } from '$lib/engine/types';
 import { checkVariableValues } from '$lib/engine/variables';
+import { exerciseNameProblem } from '$lib/exercise-name';
 
 /** The form as posted, in the shape `exercises.create` takes. */
 export interface ExerciseForm {
+	/** What the facilitator calls this run (trimmed); undefined when the post has no name field (server default). */
+	name?: string;
 	/** One value per scenario variable, by name (posted as `var-<name>`). */
 	variables: Record<string, string>;
 	teams: string[];
@@ -15,7 +18,7 @@ export interface ExerciseForm {
 /** The form field of a variable. */
 export const variableField = (name: string) => `var-${name}`;
 
-/** Parsed values plus messages by field name (`teams`, `compression`, `var-<name>`); empty when it looks right. */
+/** Parsed values plus messages by field name (`name`, `teams`, `compression`, `var-<name>`); empty when it looks right. */
 export function readExerciseForm(
 	data: FormData,
 	scenarioTeams: string[],
@@ -29,6 +32,11 @@ export function readExerciseForm(
 	}
 	const checked = checkVariableValues(variables, given);
 	const errors: Record<string, string> = {};
+	// Like a variable, a name left out of the post takes the default; a blank one is an error.
+	const rawName = data.get('name');
+	const name = rawName === null ? undefined : String(rawName).trim();
+	const nameProblem = name === undefined ? null : exerciseNameProblem(name);
+	if (nameProblem) errors.name = nameProblem;
 	for (const [name, message] of Object.entries(checked.errors)) errors[variableField(name)] = message;
 	const teams = data.getAll('teams').map(String);
 	const rawCompression = String(data.get('compression') ?? '');
@@ -44,5 +52,14 @@ export function readExerciseForm(
 	if (seatLimit !== undefined && (!Number.isInteger(seatLimit) || seatLimit < 1 || seatLimit > 5000)) {
 		errors.seatLimit = `Enter a whole number of seats from 1 to 5000 (got "${rawSeats}").`;
 	}
-	return { form: { variables: checked.values, teams, compression, seatLimit }, errors };
+	return {
+		form: {
+			...(name === undefined ? {} : { name }),
+			variables: checked.values,
+			teams,
+			compression,
+			seatLimit
+		},
+		errors
+	};
 }

@@ -4,13 +4,16 @@ import { loadError } from '$lib/server/errors';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { seats, views } = app();
+	const { exercises, seats, views } = app();
 	const seat = await seats.current(event);
 	if (!seat || seat.exerciseId !== event.params.exerciseId) redirect(303, '/join');
 	if (seat.kind === 'participant') redirect(303, `/play/${seat.exerciseId}`);
 	try {
-		const initial = await views.forSeat(seat);
-		return { seat, initial, serverNow: Date.now() };
+		const [initial, { name: exerciseName }] = await Promise.all([
+			views.forSeat(seat),
+			exercises.record(seat.exerciseId)
+		]);
+		return { seat, exerciseName, initial, serverNow: Date.now() };
 	} catch (e) {
 		loadError(e);
 	}

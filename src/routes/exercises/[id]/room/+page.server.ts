@@ -19,6 +19,7 @@ export const load: PageServerLoad = async (event) => {
 		exercise: {
 			id: exercise.id,
 			title: exercise.title,
+			name: exercise.name,
 			organisation: exercise.organisation,
 			joinCode: exercise.joinCode
 		},

@@ -51,9 +51,10 @@ export async function signIn(page: Page, url: string): Promise<void> {
 export async function createExercise(
 	page: Page,
 	url: string,
-	opts: { scenarioId: string; organisation: string; leaveOut?: string[]; compression?: number }
+	opts: { scenarioId: string; organisation: string; leaveOut?: string[]; compression?: number; name?: string }
 ): Promise<string> {
 	await page.goto(`${url}/exercises/new?scenario=${opts.scenarioId}`);
+	if (opts.name !== undefined) await page.getByLabel('Exercise name').fill(opts.name);
 	await page.getByLabel('Organisation name').fill(opts.organisation);
 	for (const team of opts.leaveOut ?? []) await page.getByRole('checkbox', { name: team }).uncheck();
 	if (opts.compression) await page.getByLabel('Time compression').selectOption(String(opts.compression));

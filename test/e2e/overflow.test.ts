@@ -2,7 +2,9 @@
  * Every page on a 360 px phone: the sweep visits each route under src/routes (a test fails when a new page is
  * not visited), in the state people meet it (a running exercise with a decision open, then the ended one), and
  * checks that nothing is wider than the screen. Each page is also screenshotted at 360x740 and 1280x800 and
- * checked with axe-core.
+ * checked with axe-core; the main pages (home, join, lobby, play, console, observe, review, scenarios) again in the
+ * dark theme. The evaluator's page is met with a router log in the feed: its lines wrap at 1280 px and every box
+ * that scrolls sideways can be reached from the keyboard.
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -27,6 +29,7 @@ const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 800 };
 const SOC = 'SOC / threat hunting';
 const TICKET = 'Unplanned change on pe-chi-02';
+const SYSLOG = 'Syslog and an on-box script from pe-chi-02';
 
 /** Route ids of every page (a +page.svelte) under src/routes, e.g. "/exercises/[id]/review". */
 function pageRoutes(dir = 'src/routes', base = ''): string[] {
@@ -89,14 +92,16 @@ async function overflowingElements(page: Page): Promise<string[]> {
 /**
  * Opens a page at phone size, waits until `ready` has rendered, then checks there is no horizontal overflow,
  * takes both screenshots and runs axe (serious and critical findings fail the test, softly, so one run lists
- * every page's problems).
+ * every page's problems). With `dark`, the same page is then shown with the device in dark mode (the theme
+ * follows it): screenshots at both sizes and axe again.
  */
 async function sweep(
 	page: Page,
 	route: string,
 	url: string,
 	name: string,
-	ready: (page: Page) => Promise<unknown> = (p) => p.locator('h1').first().waitFor()
+	ready: (page: Page) => Promise<unknown> = (p) => p.locator('h1').first().waitFor(),
+	{ dark = false }: { dark?: boolean } = {}
 ): Promise<void> {
 	visited.add(route);
 	await page.setViewportSize(PHONE);
@@ -114,7 +119,42 @@ async function sweep(
 	await screenshot(page, `${name}-1280`);
 	const desktopViolations = await seriousA11yViolations(page);
 	expect.soft(desktopViolations, `${name} at 1280 px`).toEqual([]);
+	if (dark) await darkChecks(page, name);
 	await page.setViewportSize(PHONE);
+}
+
+/** The page as it is at 1280 px, in the dark theme: screenshots at both sizes, axe at 1280 px, then light again. */
+async function darkChecks(page: Page, name: string): Promise<void> {
+	await page.emulateMedia({ colorScheme: 'dark' });
+	await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+	await screenshot(page, `${name}-1280-dark`);
+	const violations = await seriousA11yViolations(page);
+	expect.soft(violations, `${name} at 1280 px, dark theme`).toEqual([]);
+	await page.setViewportSize(PHONE);
+	await screenshot(page, `${name}-360-dark`);
+	await page.emulateMedia({ colorScheme: 'light' });
+	await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+}
+
+/**
+ * Boxes on the page that scroll sideways (content wider than the box) and how: a log that must wrap instead, or
+ * a box that keyboard users cannot reach or that has no name to announce.
+ */
+async function sidewaysScrollProblems(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const out: string[] = [];
+		for (const el of document.querySelectorAll('main *')) {
+			if (!(el instanceof HTMLElement) || el.scrollWidth <= el.clientWidth + 1) continue;
+			const style = getComputedStyle(el);
+			if (style.overflowX === 'visible' || style.overflowX === 'hidden' || el.clientWidth <= 1) continue;
+			const name = el.getAttribute('aria-label') ?? el.tagName.toLowerCase();
+			const sizes = `${el.scrollWidth} px of text in ${el.clientWidth} px`;
+			if (el.querySelector('code.wrap') || /syslog/i.test(name)) out.push(`log "${name}" cut off: ${sizes}`);
+			else if (el.tabIndex < 0 || !el.getAttribute('aria-label'))
+				out.push(`"${name}" scrolls (${sizes}) but is not a named, focusable region`);
+		}
+		return out;
+	});
 }
 
 beforeAll(async () => {
@@ -135,8 +175,8 @@ describe('every page fits a 360 px screen', { timeout: 300_000 }, () => {
 	it('first-run setup, then the facilitator’s library and account pages', async () => {
 		await sweep(facilitator, '/setup', '/setup', 'setup');
 		await firstRunSetup(facilitator, app.url);
-		await sweep(visitor, '/', '/', 'home');
-		await sweep(facilitator, '/scenarios', '/scenarios', 'scenarios');
+		await sweep(visitor, '/', '/', 'home', undefined, { dark: true });
+		await sweep(facilitator, '/scenarios', '/scenarios', 'scenarios', undefined, { dark: true });
 		await sweep(facilitator, '/scenarios/[id]', '/scenarios/salt-typhoon', 'scenario-detail');
 		await sweep(facilitator, '/scenarios/import', '/scenarios/import', 'scenario-import');
 		await sweep(facilitator, '/exercises/new', '/exercises/new?scenario=salt-typhoon', 'exercise-new');
@@ -162,12 +202,14 @@ describe('every page fits a 360 px screen', { timeout: 300_000 }, () => {
 			organisation: 'Northwind Telecom'
 		});
 		await sweep(facilitator, '/exercises', '/exercises', 'exercises');
-		await sweep(facilitator, '/exercises/[id]/lobby', `/exercises/${exerciseId}/lobby`, 'lobby');
+		await sweep(facilitator, '/exercises/[id]/lobby', `/exercises/${exerciseId}/lobby`, 'lobby', undefined, {
+			dark: true
+		});
 		const link = await participantLink(facilitator);
 		const staff = await staffLink(facilitator);
 		joinCode = new URL(link).pathname.split('/').pop()!;
 		await sweep(facilitator, '/exercises/[id]/room', `/exercises/${exerciseId}/room`, 'room-lobby');
-		await sweep(player, '/join', '/join', 'join');
+		await sweep(player, '/join', '/join', 'join', undefined, { dark: true });
 		await sweep(player, '/join/[code]', new URL(link).pathname, 'join-code');
 		await joinAsParticipant(player, link, 'Alice', SOC);
 		await joinAsStaff(evaluator, staff, 'Eve', 'Evaluator');
@@ -178,18 +220,36 @@ describe('every page fits a 360 px screen', { timeout: 300_000 }, () => {
 		await facilitator.getByRole('button', { name: 'Start exercise' }).click();
 		await facilitator.waitForURL('**/console');
 		await releaseNow(facilitator, TICKET);
-		await sweep(player, '/play/[exerciseId]', `/play/${exerciseId}`, 'play-running', (p) =>
-			injectHeading(p, TICKET).waitFor()
+		await releaseNow(facilitator, SYSLOG);
+		await sweep(
+			player,
+			'/play/[exerciseId]',
+			`/play/${exerciseId}`,
+			'play-running',
+			(p) => injectHeading(p, TICKET).waitFor(),
+			{ dark: true }
 		);
-		await sweep(evaluator, '/observe/[exerciseId]', `/observe/${exerciseId}`, 'observe-running', (p) =>
-			p.getByText('Evaluator · Eve').waitFor()
+		await sweep(
+			evaluator,
+			'/observe/[exerciseId]',
+			`/observe/${exerciseId}`,
+			'observe-running',
+			(p) => injectHeading(p, SYSLOG).first().waitFor(),
+			{ dark: true }
 		);
+		// The evaluator at 1280 px: the router log's long lines are all in view, other wide boxes scroll by keyboard.
+		await evaluator.setViewportSize(DESKTOP);
+		expect(await evaluator.getByRole('region', { name: /^syslog, pe-chi-02/ }).count()).toBeGreaterThan(0);
+		expect(await sidewaysScrollProblems(evaluator), 'observe at 1280 px').toEqual([]);
+		await evaluator.setViewportSize(PHONE);
+		expect(await sidewaysScrollProblems(evaluator), 'observe at 360 px').toEqual([]);
 		await sweep(
 			facilitator,
 			'/exercises/[id]/console',
 			`/exercises/${exerciseId}/console`,
 			'console-running',
-			(p) => p.getByRole('button', { name: 'Pause' }).waitFor()
+			(p) => p.getByRole('button', { name: 'Pause' }).waitFor(),
+			{ dark: true }
 		);
 		await sweep(facilitator, '/exercises/[id]/room', `/exercises/${exerciseId}/room`, 'room-running');
 	});
@@ -199,7 +259,16 @@ describe('every page fits a 360 px screen', { timeout: 300_000 }, () => {
 		await facilitator.getByRole('button', { name: 'End exercise' }).click();
 		await facilitator.getByRole('button', { name: 'Yes, end exercise' }).click();
 		await facilitator.getByText('Exercise ended. The review is ready.').waitFor();
-		await sweep(facilitator, '/exercises/[id]/review', `/exercises/${exerciseId}/review`, 'review');
+		await sweep(
+			facilitator,
+			'/exercises/[id]/review',
+			`/exercises/${exerciseId}/review`,
+			'review',
+			undefined,
+			{
+				dark: true
+			}
+		);
 		await sweep(facilitator, '/exercises/[id]/hotwash', `/exercises/${exerciseId}/hotwash`, 'hotwash');
 		await sweep(facilitator, '/trends', '/trends', 'trends');
 		await sweep(player, '/exercises/[id]/feedback', `/exercises/${exerciseId}/feedback`, 'feedback');

@@ -2,6 +2,8 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig, type Plugin } from 'vite';
 import { chunkModules } from './scripts/chunk-modules.mjs';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { paraglideOptions } from './i18n.config.js';
 
 /**
  * In `vite dev` the app's init hook runs in SvelteKit's module graph, a separate module instance from this
@@ -19,11 +21,19 @@ function switchboardHttpServer(): Plugin {
 }
 
 export default defineConfig({
-	plugins: [switchboardHttpServer(), sveltekit(), chunkModules()],
+	plugins: [
+		switchboardHttpServer(),
+		// Under vitest the messages are compiled once by the global set-up instead: the plugin's file watching
+		// keeps vitest's servers from closing.
+		...(process.env.VITEST ? [] : [paraglideVitePlugin(paraglideOptions)]),
+		sveltekit(),
+		chunkModules()
+	],
 	test: {
 		include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
 		exclude: ['test/e2e/**'],
 		environment: 'node',
+		globalSetup: ['scripts/i18n-compile.mjs'],
 		testTimeout: 20000
 	}
 });

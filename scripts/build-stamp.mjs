@@ -2,11 +2,14 @@
 // tell whether build/ still matches the checkout and skip the build when it does.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 
 /** Files and folders the build reads (node_modules is represented by the lock file npm keeps inside it). */
 export const BUILD_INPUTS = [
 	'src',
+	'messages',
+	'project.inlang/settings.json',
+	'i18n.config.js',
 	'static',
 	'svelte.config.js',
 	'vite.config.ts',
@@ -15,6 +18,12 @@ export const BUILD_INPUTS = [
 	'package-lock.json',
 	'node_modules/.package-lock.json'
 ];
+
+/** Made by the build from other inputs (Paraglide compiles messages/ into it), so not an input itself. */
+const GENERATED = join('src', 'lib', 'paraglide');
+
+/** @param {string} dir */
+const isGenerated = (dir) => dir === GENERATED || dir.endsWith(sep + GENERATED);
 
 /** Where the fingerprint of the last successful build is kept. */
 export const STAMP_FILE = 'build/.source-fingerprint';
@@ -33,8 +42,9 @@ function* filesUnder(path) {
 		a.name.localeCompare(b.name)
 	)) {
 		const child = join(path, entry.name);
-		if (entry.isDirectory()) yield* filesUnder(child);
-		else if (entry.isFile() && !/\.test\.ts$/.test(entry.name)) yield child;
+		if (entry.isDirectory()) {
+			if (!isGenerated(child)) yield* filesUnder(child);
+		} else if (entry.isFile() && !/\.test\.ts$/.test(entry.name)) yield child;
 	}
 }
 

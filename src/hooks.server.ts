@@ -11,6 +11,7 @@ import { readOidcSettings } from '$lib/server/auth/oidc-config';
 import { MAX_SEAT_LIMIT } from '$lib/server/db/exercises';
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { paraglideMiddleware } from '$lib/paraglide/server';
 
 const slot = globalThis as Record<symbol, unknown>;
 
@@ -76,8 +77,14 @@ export const init: ServerInit = async () => {
 	if (await app.sessions.needsSetup()) announceSetup(http);
 };
 
+/**
+ * Every request runs in its locale (the language switch's cookie, else Accept-Language, else English), so pages
+ * and server messages are worded in it and <html lang> says it.
+ */
 export const handle: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
+	const response = await paraglideMiddleware(event.request, ({ locale }) =>
+		resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) })
+	);
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'same-origin');
 	if (!response.headers.has('x-frame-options')) response.headers.set('x-frame-options', 'DENY');

@@ -49,3 +49,20 @@ describe('npm start decides whether to build', () => {
 		expect(buildIsCurrent(root)).toBe(true);
 	});
 });
+
+describe('the fingerprint and translations', () => {
+	it('builds again when a message file changes', () => {
+		mkdirSync(join(root, 'messages'));
+		writeFileSync(join(root, 'messages/fr.json'), '{"a":"b"}');
+		stampBuild();
+		writeFileSync(join(root, 'messages/fr.json'), '{"a":"c"}');
+		expect(buildIsCurrent(root)).toBe(false);
+	});
+
+	it("ignores Paraglide's compiled output, which the build itself writes", () => {
+		stampBuild();
+		mkdirSync(join(root, 'src/lib/paraglide'), { recursive: true });
+		writeFileSync(join(root, 'src/lib/paraglide/runtime.js'), 'export {}');
+		expect(buildIsCurrent(root)).toBe(true);
+	});
+});

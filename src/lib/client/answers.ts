@@ -1,6 +1,7 @@
 /** Turning what a person entered into an answer, and an answer back into words. */
 import type { AnswerValue, Confidence, DecisionView } from '$lib/engine/types';
 import { MAX_TEXT_ANSWER } from '$lib/realtime/contract';
+import { m } from '$lib/paraglide/messages';
 
 /** What a team sends beside the answer: its reasoning (justified decisions) and how sure it is. */
 export interface AnswerExtras {
@@ -17,9 +18,15 @@ export type SubmitAnswer = (
 
 /** Words for a confidence, as the form offers it and answers show it. */
 export const CONFIDENCE_LABELS: Record<Confidence, string> = {
-	low: 'Low',
-	medium: 'Medium',
-	high: 'High'
+	get low() {
+		return m.confidence_low();
+	},
+	get medium() {
+		return m.confidence_medium();
+	},
+	get high() {
+		return m.confidence_high();
+	}
 };
 
 /** Raw form input for one decision, whatever its type. */
@@ -54,10 +61,9 @@ export function answerExtras(
 	const extras: AnswerExtras = draft.confidence ? { confidence: draft.confidence } : {};
 	if (!decision.justify) return { extras };
 	const justification = (draft.justification ?? '').trim();
-	if (!justification)
-		return { error: 'Explain your team’s reasoning before submitting: this decision asks why.' };
+	if (!justification) return { error: m.answer_err_reasoning() };
 	if (justification.length > MAX_TEXT_ANSWER)
-		return { error: `The reasoning is ${justification.length} characters; the limit is ${MAX_TEXT_ANSWER}.` };
+		return { error: m.answer_err_reasoning_long({ length: justification.length, max: MAX_TEXT_ANSWER }) };
 	return { extras: { ...extras, justification } };
 }
 
@@ -69,18 +75,17 @@ export function buildAnswer(
 	const known = new Set(decision.options.map((o) => o.id));
 	switch (decision.type) {
 		case 'single':
-			if (!draft.option) return { error: 'Choose one option before submitting.' };
-			if (!known.has(draft.option))
-				return { error: 'The chosen option is not one of this decision’s options.' };
+			if (!draft.option) return { error: m.answer_err_choose_one() };
+			if (!known.has(draft.option)) return { error: m.answer_err_bad_option() };
 			return { answer: { type: 'single', option: draft.option } };
 		case 'multiple': {
 			const options = (draft.options ?? []).filter((o) => known.has(o));
-			if (options.length === 0) return { error: 'Select at least one option before submitting.' };
+			if (options.length === 0) return { error: m.answer_err_select() };
 			return { answer: { type: 'multiple', options } };
 		}
 		case 'text': {
 			const text = (draft.text ?? '').trim();
-			if (!text) return { error: 'Write your team’s answer before submitting.' };
+			if (!text) return { error: m.answer_err_write() };
 			if (text.length > MAX_TEXT_ANSWER)
 				return { error: `The answer is ${text.length} characters; the limit is ${MAX_TEXT_ANSWER}.` };
 			return { answer: { type: 'text', text } };
@@ -90,8 +95,7 @@ export function buildAnswer(
 		case 'ranking': {
 			const order = draft.order ?? [];
 			const complete = order.length === known.size && order.every((id) => known.has(id));
-			if (!complete || new Set(order).size !== order.length)
-				return { error: 'Rank every option exactly once before submitting.' };
+			if (!complete || new Set(order).size !== order.length) return { error: m.answer_err_rank() };
 			return { answer: { type: 'ranking', order } };
 		}
 	}
@@ -102,13 +106,13 @@ function numericAnswer(
 	raw: string | number | null | undefined
 ): { answer: AnswerValue } | { error: string } {
 	const trimmed = String(raw ?? '').trim();
-	if (!trimmed) return { error: 'Enter a number before submitting.' };
+	if (!trimmed) return { error: m.answer_err_number() };
 	const value = Number(trimmed);
-	if (!Number.isFinite(value)) return { error: `"${trimmed}" is not a number.` };
+	if (!Number.isFinite(value)) return { error: m.answer_err_not_number({ value: trimmed }) };
 	const { min, max, unit } = decision.numeric ?? {};
 	const suffix = unit ? ` ${unit}` : '';
-	if (min !== undefined && value < min) return { error: `Enter at least ${min}${suffix}.` };
-	if (max !== undefined && value > max) return { error: `Enter at most ${max}${suffix}.` };
+	if (min !== undefined && value < min) return { error: m.answer_err_at_least({ value: `${min}${suffix}` }) };
+	if (max !== undefined && value > max) return { error: m.answer_err_at_most({ value: `${max}${suffix}` }) };
 	return { answer: { type: 'numeric', value } };
 }
 

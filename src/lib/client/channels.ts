@@ -1,5 +1,6 @@
 /** The in-world channels as the feed shows them: labels, filter groups and unread counts. */
 import type { Channel } from '$lib/engine/types';
+import { m } from '$lib/paraglide/messages';
 
 /** What the feed helpers read of an inject (the engine's view or the wire's). */
 type FeedItem = { id: string; channel: Channel; scenarioAt: number };
@@ -13,37 +14,97 @@ export interface ChannelGroup {
 
 /** The feed's filters in display order; "all" comes first and is not listed here. */
 export const CHANNEL_GROUPS: readonly ChannelGroup[] = [
-	{ id: 'email', label: 'Inbox', channels: ['email'] },
-	{ id: 'news', label: 'News', channels: ['news'] },
-	{ id: 'ticket', label: 'Tickets', channels: ['ticket'] },
-	{ id: 'log', label: 'Logs', channels: ['log'] },
-	{ id: 'regulator', label: 'Regulators', channels: ['regulator'] },
-	{ id: 'calls', label: 'Calls & voicemail', channels: ['phone', 'voicemail'] },
-	{ id: 'social', label: 'Social', channels: ['social'] },
-	{ id: 'memo', label: 'Memos & briefings', channels: ['memo', 'briefing'] },
-	{ id: 'chat', label: 'Chat', channels: ['chat'] }
+	{
+		id: 'email',
+		get label() {
+			return m.group_email();
+		},
+		channels: ['email']
+	},
+	{
+		id: 'news',
+		get label() {
+			return m.group_news();
+		},
+		channels: ['news']
+	},
+	{
+		id: 'ticket',
+		get label() {
+			return m.group_ticket();
+		},
+		channels: ['ticket']
+	},
+	{
+		id: 'log',
+		get label() {
+			return m.group_log();
+		},
+		channels: ['log']
+	},
+	{
+		id: 'regulator',
+		get label() {
+			return m.group_regulator();
+		},
+		channels: ['regulator']
+	},
+	{
+		id: 'calls',
+		get label() {
+			return m.group_calls();
+		},
+		channels: ['phone', 'voicemail']
+	},
+	{
+		id: 'social',
+		get label() {
+			return m.group_social();
+		},
+		channels: ['social']
+	},
+	{
+		id: 'memo',
+		get label() {
+			return m.group_memo();
+		},
+		channels: ['memo', 'briefing']
+	},
+	{
+		id: 'chat',
+		get label() {
+			return m.group_chat();
+		},
+		channels: ['chat']
+	}
 ];
 
 /** The pseudo-group that shows every channel. */
-export const ALL_GROUP: ChannelGroup = { id: 'all', label: 'All', channels: [] };
+export const ALL_GROUP: ChannelGroup = {
+	id: 'all',
+	get label() {
+		return m.group_all();
+	},
+	channels: []
+};
 
-const LABELS: Record<Channel, string> = {
-	email: 'Email',
-	news: 'News',
-	ticket: 'Ticket',
-	log: 'Log alert',
-	phone: 'Phone call',
-	voicemail: 'Voicemail',
-	regulator: 'Regulator letter',
-	social: 'Social media',
-	memo: 'Memo',
-	chat: 'Chat',
-	briefing: 'Briefing'
+const LABELS: Record<Channel, () => string> = {
+	email: m.channel_email,
+	news: m.channel_news,
+	ticket: m.channel_ticket,
+	log: m.channel_log,
+	phone: m.channel_phone,
+	voicemail: m.channel_voicemail,
+	regulator: m.channel_regulator,
+	social: m.channel_social,
+	memo: m.channel_memo,
+	chat: m.channel_chat,
+	briefing: m.channel_briefing
 };
 
 /** The human name of one channel, e.g. "Regulator letter". */
 export function channelLabel(channel: Channel): string {
-	return LABELS[channel] ?? channel;
+	return LABELS[channel]?.() ?? channel;
 }
 
 /** Whether an inject belongs in a filter group. */

@@ -4,6 +4,7 @@
  */
 import type { ClockView } from '$lib/engine/types';
 import { formatDuration } from './scenario-time';
+import { m } from '$lib/paraglide/messages';
 
 type StripClock = Pick<ClockView, 'name' | 'status' | 'kind' | 'deadlineAt'>;
 
@@ -25,20 +26,24 @@ export function nextDeadline<C extends StripClock>(clocks: readonly C[]): C | un
 
 /** The strip's line and tone for the clocks a team sees at scenario ms `now`. */
 export function clockStripSummary(clocks: readonly StripClock[], now: number): StripSummary {
-	if (clocks.length === 0) return { text: 'No clock started yet', tone: 'calm' };
+	if (clocks.length === 0) return { text: m.strip_none(), tone: 'calm' };
 	const running = clocks.filter((c) => c.status === 'running').length;
 	const failed = clocks.filter((c) => c.status === 'missed' || c.status === 'breached').length;
 	const parts = [
 		running > 0
-			? `${running} running`
-			: `${clocks.length} ${clocks.length === 1 ? 'clock' : 'clocks'}, none running`
+			? m.strip_running({ count: running })
+			: clocks.length === 1
+				? m.strip_one_none_running()
+				: m.strip_many_none_running({ count: clocks.length })
 	];
-	if (failed > 0) parts.push(`${failed} missed or breached`);
+	if (failed > 0) parts.push(m.strip_failed({ count: failed }));
 	const next = nextDeadline(clocks);
 	if (next) {
 		const left = next.deadlineAt! - now;
 		parts.push(
-			left > 0 ? `next: ${next.name}, ${formatDuration(left)} left` : `${next.name}: deadline reached`
+			left > 0
+				? m.strip_next({ name: next.name, duration: formatDuration(left) })
+				: m.strip_reached({ name: next.name })
 		);
 	}
 	return { text: parts.join(' · '), tone: failed > 0 ? 'danger' : running > 0 ? 'running' : 'calm' };

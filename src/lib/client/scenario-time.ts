@@ -3,6 +3,8 @@
  * the server's anchor), the in-world date-time, elapsed time and time left.
  */
 import type { ClockAnchor } from '$lib/engine/types';
+import { dateTimeFormat } from '$lib/locale-format';
+import { m } from '$lib/paraglide/messages';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -24,7 +26,7 @@ export function formatElapsed(scenarioMs: number): string {
 	const hours = Math.floor((abs % DAY) / HOUR);
 	const minutes = Math.floor((abs % HOUR) / MINUTE);
 	const clock = `${pad(hours)}:${pad(minutes)}`;
-	return days > 0 ? `T${sign}${days}d ${clock}` : `T${sign}${clock}`;
+	return days > 0 ? m.elapsed_days({ sign, days, clock }) : `T${sign}${clock}`;
 }
 
 /**
@@ -33,25 +35,25 @@ export function formatElapsed(scenarioMs: number): string {
  */
 export function formatDuration(ms: number): string {
 	const abs = Math.abs(ms);
-	if (abs < MINUTE) return 'under 1m';
+	if (abs < MINUTE) return m.dur_under_minute();
 	const days = Math.floor(abs / DAY);
 	const hours = Math.floor((abs % DAY) / HOUR);
 	const minutes = Math.floor((abs % HOUR) / MINUTE);
-	if (days > 0) return hours > 0 ? `${days}d ${hours}h` : `${days}d`;
-	if (hours > 0) return `${hours}h ${pad(minutes)}m`;
-	return `${minutes}m`;
+	if (days > 0) return hours > 0 ? m.dur_days_hours({ days, hours }) : m.dur_days({ days });
+	if (hours > 0) return m.dur_hours_minutes({ hours, minutes: pad(minutes) });
+	return m.dur_minutes({ minutes });
 }
 
 /** Parses an ISO local date-time without zone ("2024-10-07T08:00") as if it were UTC, or null if malformed. */
 export function parseLocalDateTime(iso: string): number | null {
-	const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(iso.trim());
-	if (!m) return null;
-	const [, y, mo, d, h = '0', mi = '0', s = '0'] = m;
+	const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(iso.trim());
+	if (!match) return null;
+	const [, y, mo, d, h = '0', mi = '0', s = '0'] = match;
 	const t = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s);
 	return Number.isNaN(t) ? null : t;
 }
 
-const inWorldFormat = new Intl.DateTimeFormat('en-GB', {
+const IN_WORLD: Intl.DateTimeFormatOptions = {
 	timeZone: 'UTC',
 	weekday: 'short',
 	day: 'numeric',
@@ -60,7 +62,7 @@ const inWorldFormat = new Intl.DateTimeFormat('en-GB', {
 	hour: '2-digit',
 	minute: '2-digit',
 	hour12: false
-});
+};
 
 /**
  * The in-world date-time `scenarioMs` after StartEx, e.g. "Mon 7 Oct 2024, 10:15". The scenario's local time has
@@ -69,7 +71,9 @@ const inWorldFormat = new Intl.DateTimeFormat('en-GB', {
 export function formatInWorld(startsAt: string, scenarioMs: number): string {
 	const start = parseLocalDateTime(startsAt);
 	if (start === null) return formatElapsed(scenarioMs);
-	return inWorldFormat.format(new Date(start + scenarioMs)).replace(/^(\w+),? /, '$1 ');
+	return dateTimeFormat(IN_WORLD)
+		.format(new Date(start + scenarioMs))
+		.replace(/^([\p{L}.]+),? /u, '$1 ');
 }
 
 /** The ISO form of an in-world moment, for a <time datetime> attribute (no zone, like `startsAt`). */

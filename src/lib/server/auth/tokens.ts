@@ -3,6 +3,7 @@
  * that a human can read aloud or type from a projector.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { m } from '$lib/paraglide/messages';
 
 const TOKEN_BYTES = 32;
 /** base64url of 32 bytes, no padding. */
@@ -60,19 +61,19 @@ const CONFUSABLE: Record<string, string> = { I: '1', L: '1', O: '0' };
  */
 export function parseJoinCode(input: string): ParsedJoinCode {
 	const compact = input.toUpperCase().replace(/[\s-]+/g, '');
-	if (compact.length === 0) return { ok: false, message: 'Enter the join code.' };
+	if (compact.length === 0) return { ok: false, message: m.code_err_empty() };
 	let code = '';
 	for (const char of compact) {
 		const mapped = CONFUSABLE[char] ?? char;
 		if (!ALPHABET.includes(mapped)) {
-			return { ok: false, message: `Join codes do not contain "${char}". Check the code and try again.` };
+			return { ok: false, message: m.code_err_char({ char }) };
 		}
 		code += mapped;
 	}
 	if (code.length !== JOIN_CODE_LENGTH) {
 		return {
 			ok: false,
-			message: `A join code has ${JOIN_CODE_LENGTH} characters; this one has ${code.length}.`
+			message: m.code_err_length({ expected: JOIN_CODE_LENGTH, actual: code.length })
 		};
 	}
 	return { ok: true, code };

@@ -5,7 +5,7 @@
  * page and the Markdown export say the same thing.
  */
 import { formatDuration } from '$lib/client/scenario-time';
-import { BENCHMARK_LABEL } from '$lib/clock-words';
+import { benchmarkLabel } from '$lib/clock-words';
 import type {
 	ClockView,
 	Confidence,
@@ -176,7 +176,7 @@ function clockFindings(input: SummaryInput, name: (id: TeamId) => string) {
 	for (const c of input.clocks) {
 		// A benchmark says so, so that no reader takes it for a statutory deadline.
 		const what = c.benchmark
-			? `${c.name} (${c.regime}; ${BENCHMARK_LABEL.toLowerCase()})`
+			? `${c.name} (${c.regime}; ${benchmarkLabel().toLowerCase()})`
 			: `${c.name} (${c.regime})`;
 		if (c.kind === 'hold') {
 			if (c.status === 'met')

@@ -16,6 +16,7 @@ import { fault } from '../errors';
 import { CommandQueue } from '../exercise/command-queue';
 import type { HostRegistry } from '../exercise/host-registry';
 import { clientAddress, type RequestLike } from './request';
+import { m } from '$lib/paraglide/messages';
 
 /** A seat in one exercise. */
 export interface Seat {
@@ -91,12 +92,12 @@ export class Seats {
 	async join(event: RequestLike, form: { code: string; name: string; teamId: TeamId | null }): Promise<Seat> {
 		const { exercise, kind } = await this.#resolve(event, form.code);
 		if (kind !== 'participant') {
-			fault('form/invalid', 'That is the staff code: use it on the observer and evaluator form.');
+			fault('form/invalid', m.seat_err_staff_code());
 		}
 		const name = this.#name(form.name);
 		await this.#open(exercise);
 		if (form.teamId !== null && !exercise.config.teams.includes(form.teamId)) {
-			fault('team/not_in_exercise', 'Choose one of the teams taking part in this exercise.');
+			fault('team/not_in_exercise', m.seat_err_team());
 		}
 		return this.#seat(event, exercise, 'participant', name, form.teamId);
 	}
@@ -107,10 +108,9 @@ export class Seats {
 		form: { code: string; name: string; role: 'observer' | 'evaluator' }
 	): Promise<Seat> {
 		const { exercise, kind } = await this.#resolve(event, form.code);
-		if (kind !== 'staff')
-			fault('form/invalid', 'That is the participants\u2019 join code, not the staff code.');
+		if (kind !== 'staff') fault('form/invalid', m.seat_err_join_code());
 		if (form.role !== 'observer' && form.role !== 'evaluator') {
-			fault('form/invalid', 'Choose whether you join as an observer or an evaluator.');
+			fault('form/invalid', m.seat_err_role());
 		}
 		const name = this.#name(form.name);
 		await this.#open(exercise);
@@ -133,7 +133,7 @@ export class Seats {
 	/** The seat or `seat/required`. */
 	async require(event: RequestLike): Promise<Seat> {
 		const seat = await this.current(event);
-		if (!seat) fault('seat/required', 'Join the exercise with its code first.', 401);
+		if (!seat) fault('seat/required', m.seat_err_required(), 401);
 		return seat;
 	}
 
@@ -146,7 +146,7 @@ export class Seats {
 	async assign(exerciseId: string, participantId: string, teamId: TeamId): Promise<Seat> {
 		const seat = await this.store.seats.byId(participantId);
 		if (!seat || seat.exerciseId !== exerciseId || seat.role !== 'participant') {
-			fault('seat/not_found', 'That participant is not in this exercise.', 404);
+			fault('seat/not_found', m.seat_err_not_found(), 404);
 		}
 		const moved = toSeat(await this.store.seats.setTeam(participantId, teamId));
 		this.onSeatsChanged(exerciseId, participantId);
@@ -170,11 +170,7 @@ export class Seats {
 		const ip = `join:${clientAddress(event)}`;
 		const gate = this.limits.wrongCodes.check(ip);
 		if (!gate.allowed) {
-			fault(
-				'join/rate_limited',
-				`Too many wrong codes from this network; try again in ${seconds(gate.retryAfterMs)}.`,
-				429
-			);
+			fault('join/rate_limited', m.seat_err_rate_codes({ wait: seconds(gate.retryAfterMs) }), 429);
 		}
 		const parsed = parseJoinCode(String(raw ?? ''));
 		if (!parsed.ok) {
@@ -186,7 +182,7 @@ export class Seats {
 		const asStaff = await this.store.exercises.byStaffCode(parsed.code);
 		if (asStaff) return { exercise: asStaff, kind: 'staff' };
 		this.limits.wrongCodes.fail(ip);
-		fault('join/unknown_code', 'No exercise has that code. Check it with your facilitator.', 404);
+		fault('join/unknown_code', m.seat_err_unknown_code(), 404);
 	}
 
 	#name(raw: string): string {
@@ -197,8 +193,7 @@ export class Seats {
 
 	async #open(exercise: ExerciseRecord): Promise<void> {
 		const host = await this.hosts.get(exercise.id);
-		if (host.lifecycle === 'ended')
-			fault('join/closed', 'This exercise has ended; it can no longer be joined.', 409);
+		if (host.lifecycle === 'ended') fault('join/closed', m.seat_err_closed(), 409);
 	}
 
 	async #seat(
@@ -211,11 +206,7 @@ export class Seats {
 		const address = `seated:${clientAddress(event)}`;
 		const gate = this.limits.seatsTaken.take(address);
 		if (!gate.allowed) {
-			fault(
-				'join/rate_limited',
-				`Too many people joined from this network just now; try again in ${seconds(gate.retryAfterMs)}.`,
-				429
-			);
+			fault('join/rate_limited', m.seat_err_rate_seats({ wait: seconds(gate.retryAfterMs) }), 429);
 		}
 		const token = newToken();
 		// One join at a time, so two joins cannot both take the last seat.
@@ -223,11 +214,7 @@ export class Seats {
 			.run(async () => {
 				const taken = (await this.store.seats.listForExercise(exercise.id)).length;
 				if (taken >= exercise.seatLimit) {
-					fault(
-						'join/full',
-						`This exercise is full (${exercise.seatLimit} seats). Ask the facilitator to raise its seat limit.`,
-						409
-					);
+					fault('join/full', m.seat_err_full({ seats: exercise.seatLimit }), 409);
 				}
 				return this.store.seats.create({
 					exerciseId: exercise.id,
@@ -249,5 +236,5 @@ export class Seats {
 
 function seconds(ms: number): string {
 	const s = Math.max(1, Math.ceil(ms / 1000));
-	return s < 120 ? `${s} seconds` : `${Math.ceil(s / 60)} minutes`;
+	return s < 120 ? m.time_seconds({ count: s }) : m.time_minutes({ count: Math.ceil(s / 60) });
 }

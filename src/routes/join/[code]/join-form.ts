@@ -1,4 +1,5 @@
 /** Reading the join forms: what a person typed, checked before the server is asked, with one message per field. */
+import { m } from '$lib/paraglide/messages';
 
 /** A field-level problem to show next to its control. */
 export interface FieldError {
@@ -13,9 +14,9 @@ export const WAIT_FOR_PLACEMENT = '_wait';
 
 function readName(form: FormData): { name: string } | FieldError {
 	const name = String(form.get('name') ?? '').trim();
-	if (!name) return { field: 'name', message: 'Enter your name so your team knows who answered.' };
+	if (!name) return { field: 'name', message: m.join_err_name() };
 	if (name.length > MAX_NAME)
-		return { field: 'name', message: `Your name is ${name.length} characters; keep it to ${MAX_NAME}.` };
+		return { field: 'name', message: m.join_err_name_long({ length: name.length, max: MAX_NAME }) };
 	return { name };
 }
 
@@ -27,11 +28,9 @@ export function readParticipantForm(
 	const name = readName(form);
 	if ('field' in name) return name;
 	const teamId = String(form.get('teamId') ?? '');
-	if (!teamId)
-		return { field: 'teamId', message: 'Choose the team you sit with, or let the facilitator place you.' };
+	if (!teamId) return { field: 'teamId', message: m.join_err_team() };
 	if (teamId === WAIT_FOR_PLACEMENT) return { name: name.name, teamId: null };
-	if (!teamIds.includes(teamId))
-		return { field: 'teamId', message: 'That team is not part of this exercise; choose one from the list.' };
+	if (!teamIds.includes(teamId)) return { field: 'teamId', message: m.join_err_team_unknown() };
 	return { name: name.name, teamId };
 }
 
@@ -40,7 +39,6 @@ export function readStaffForm(form: FormData): { name: string; role: 'observer' 
 	const name = readName(form);
 	if ('field' in name) return name;
 	const role = String(form.get('role') ?? '');
-	if (role !== 'observer' && role !== 'evaluator')
-		return { field: 'role', message: 'Choose whether you observe or evaluate.' };
+	if (role !== 'observer' && role !== 'evaluator') return { field: 'role', message: m.join_err_role() };
 	return { name: name.name, role };
 }

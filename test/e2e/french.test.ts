@@ -1,0 +1,147 @@
+/**
+ * The interface in French: a browser whose language is French gets French pages (html lang="fr"), the header's
+ * switch changes the language and the choice survives a reload; the main pages (home, join, lobby, play, observe,
+ * console, review) are checked in French with axe-core at 1280x800 and 360x740, with no horizontal overflow at
+ * 360 px (French strings are longer). Set-up steps run in English (the shared flows read English labels); each
+ * page is then opened in French by the cookie the switch sets.
+ */
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot, seriousA11yViolations, startApp, type RunningApp } from './harness';
+import {
+	createExercise,
+	firstRunSetup,
+	injectHeading,
+	joinAsParticipant,
+	joinAsStaff,
+	newPerson,
+	participantLink,
+	releaseNow,
+	staffLink
+} from './flows';
+
+const fr = JSON.parse(readFileSync('messages/fr.json', 'utf8')) as Record<string, string>;
+const en = JSON.parse(readFileSync('messages/en.json', 'utf8')) as Record<string, string>;
+const PHONE = { width: 360, height: 740 };
+const DESKTOP = { width: 1280, height: 800 };
+const SOC = 'SOC / threat hunting';
+const TICKET = 'Unplanned change on pe-chi-02';
+
+let app: RunningApp;
+let browser: Browser;
+let facilitator: Page;
+let player: Page;
+let evaluator: Page;
+let exerciseId: string;
+let link: string;
+
+/** Sets this browser's language as the header's switch would (the switch itself is tested below). */
+async function speak(page: Page, locale: 'en' | 'fr'): Promise<void> {
+	await page.context().addCookies([{ name: 'switchboard_locale', value: locale, url: app.url }]);
+}
+
+/** Opens a page in French and checks it at both sizes: French, no overflow at 360 px, axe clean. */
+async function checkInFrench(page: Page, path: string, name: string, ready: (p: Page) => Promise<unknown>) {
+	await speak(page, 'fr');
+	await page.setViewportSize(PHONE);
+	await page.goto(app.url + path);
+	await ready(page);
+	expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+	const width = await page.evaluate(() => document.scrollingElement!.scrollWidth);
+	expect.soft(width, `${name} in French is ${width} px wide at 360 px`).toBeLessThanOrEqual(PHONE.width);
+	await screenshot(page, `fr-${name}-360`);
+	expect.soft(await seriousA11yViolations(page), `${name} in French at 360 px`).toEqual([]);
+	await page.setViewportSize(DESKTOP);
+	await screenshot(page, `fr-${name}-1280`);
+	expect.soft(await seriousA11yViolations(page), `${name} in French at 1280 px`).toEqual([]);
+	await speak(page, 'en');
+}
+
+beforeAll(async () => {
+	app = await startApp();
+	browser = await launchBrowser();
+	[facilitator, player, evaluator] = await Promise.all(
+		Array.from({ length: 3 }, async () => (await newPerson(browser)).page)
+	);
+	await firstRunSetup(facilitator, app.url);
+	exerciseId = await createExercise(facilitator, app.url, {
+		scenarioId: 'example-quickstart',
+		organisation: 'Northwind Telecom'
+	});
+	link = await participantLink(facilitator);
+	await joinAsParticipant(player, link, 'Alice', SOC);
+	await joinAsStaff(evaluator, await staffLink(facilitator), 'Eve', 'Evaluator');
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await app?.stop();
+});
+
+describe('the interface in French', { timeout: 300_000 }, () => {
+	it('follows a French browser, and the switch changes the language for good', async () => {
+		const context = await browser.newContext({ locale: 'fr-FR', viewport: DESKTOP });
+		const visitor = await context.newPage();
+		await visitor.goto(app.url + '/');
+		expect(await visitor.locator('html').getAttribute('lang')).toBe('fr');
+		await visitor.getByRole('heading', { name: fr.nav_join }).waitFor();
+
+		const switcher = visitor.getByRole('group', { name: fr.language_switch_label });
+		expect(await switcher.getByRole('button', { name: 'Français' }).getAttribute('aria-pressed')).toBe(
+			'true'
+		);
+		// Keyboard: focus the English button and press Enter.
+		await switcher.getByRole('button', { name: 'English' }).focus();
+		await visitor.keyboard.press('Enter');
+		await visitor.getByRole('heading', { name: en.nav_join }).waitFor();
+		expect(await visitor.locator('html').getAttribute('lang')).toBe('en');
+		await visitor.reload();
+		await visitor.getByRole('heading', { name: en.nav_join }).waitFor();
+
+		await visitor
+			.getByRole('group', { name: en.language_switch_label })
+			.getByRole('button', { name: 'Français' })
+			.click();
+		await visitor.getByRole('heading', { name: fr.nav_join }).waitFor();
+		await visitor.reload();
+		await visitor.getByRole('heading', { name: fr.nav_join }).waitFor();
+		expect(await visitor.locator('html').getAttribute('lang')).toBe('fr');
+		await context.close();
+	});
+
+	it('home, join and the lobby', async () => {
+		const context = await browser.newContext({ locale: 'fr-FR' });
+		const visitor = await context.newPage();
+		await checkInFrench(visitor, '/', 'home', (p) => p.getByRole('heading', { name: fr.nav_join }).waitFor());
+		await checkInFrench(visitor, '/join', 'join', (p) => p.locator('h1').waitFor());
+		await checkInFrench(visitor, new URL(link).pathname, 'join-code', (p) => p.locator('h1').waitFor());
+		await context.close();
+		await checkInFrench(facilitator, `/exercises/${exerciseId}/lobby`, 'lobby', (p) =>
+			p.locator('h1').waitFor()
+		);
+	});
+
+	it('play, observe and the console while the exercise runs', async () => {
+		await facilitator.goto(`${app.url}/exercises/${exerciseId}/lobby`);
+		await facilitator.getByRole('button', { name: 'Start exercise' }).click();
+		await facilitator.waitForURL('**/console');
+		await releaseNow(facilitator, TICKET);
+		// Scenario text stays in the scenario's language.
+		await checkInFrench(player, `/play/${exerciseId}`, 'play', (p) => injectHeading(p, TICKET).waitFor());
+		await checkInFrench(evaluator, `/observe/${exerciseId}`, 'observe', (p) => p.locator('h1').waitFor());
+		await checkInFrench(facilitator, `/exercises/${exerciseId}/console`, 'console', (p) =>
+			p.locator('h1').waitFor()
+		);
+	});
+
+	it('the review after the end', async () => {
+		await facilitator.goto(`${app.url}/exercises/${exerciseId}/console`);
+		await facilitator.getByRole('button', { name: 'End exercise' }).click();
+		await facilitator.getByRole('button', { name: 'Yes, end exercise' }).click();
+		await facilitator.getByText('Exercise ended. The review is ready.').waitFor();
+		await checkInFrench(facilitator, `/exercises/${exerciseId}/review`, 'review', (p) =>
+			p.locator('h1').waitFor()
+		);
+	});
+});

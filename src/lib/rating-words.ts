@@ -4,19 +4,28 @@
  * suggestion P"). Pure, shared by the rating panel, the review page and the exports.
  */
 import type { HseepRating } from '$lib/engine/types';
+import { m } from '$lib/paraglide/messages';
 
 /** HSEEP's performance ratings in full, as evaluators write them. */
 export const HSEEP_LABELS: Record<HseepRating, string> = {
-	P: 'Performed without challenges',
-	S: 'Performed with some challenges',
-	M: 'Performed with major challenges',
-	U: 'Unable to be performed'
+	get P() {
+		return m.hseep_P();
+	},
+	get S() {
+		return m.hseep_S();
+	},
+	get M() {
+		return m.hseep_M();
+	},
+	get U() {
+		return m.hseep_U();
+	}
 };
 
 /** The suggestion in words: "suggestion P", or why there is none. */
 export function suggestionText(suggestion: HseepRating | null, exercised: boolean): string {
-	if (suggestion) return `suggestion ${suggestion}`;
-	return exercised ? 'no suggestion (nothing to earn)' : 'no suggestion (not exercised)';
+	if (suggestion) return m.rating_suggestion({ rating: suggestion });
+	return exercised ? m.rating_no_suggestion_nothing() : m.rating_no_suggestion_not_exercised();
 }
 
 /** A result in a few words: "S — suggestion P", "not rated yet — suggestion P". */
@@ -25,5 +34,5 @@ export function ratingBesideSuggestion(
 	suggestion: HseepRating | null,
 	exercised: boolean
 ): string {
-	return `${rating ?? 'not rated yet'} — ${suggestionText(suggestion, exercised)}`;
+	return `${rating ?? m.not_rated_yet()} — ${suggestionText(suggestion, exercised)}`;
 }

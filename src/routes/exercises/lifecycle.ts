@@ -1,14 +1,27 @@
 /** How an exercise's lifecycle reads in lists and headers, and which facilitator page fits it best. */
 import type { Lifecycle } from '$lib/engine/types';
+import { m } from '$lib/paraglide/messages';
 
 /** Lifecycle names as shown to facilitators. */
 export const LIFECYCLE_LABELS: Record<Lifecycle, string> = {
-	lobby: 'In lobby',
-	briefing: 'Briefing',
-	running: 'Running',
-	paused: 'Paused',
-	hotwash: 'Hot wash',
-	ended: 'Ended'
+	get lobby() {
+		return m.lifecycle_in_lobby();
+	},
+	get briefing() {
+		return m.lifecycle_briefing();
+	},
+	get running() {
+		return m.lifecycle_running();
+	},
+	get paused() {
+		return m.lifecycle_paused();
+	},
+	get hotwash() {
+		return m.lifecycle_hotwash();
+	},
+	get ended() {
+		return m.lifecycle_ended();
+	}
 };
 
 /** The facilitator pages of an exercise. */

@@ -11,8 +11,9 @@ import { routeJs } from '../../scripts/route-js';
  * First-load ceiling in gzipped bytes, a guard against regressions (76.4 kB measured with the messaging UI; the
  * issue's goal of 60 kB is not met yet). docs/benchmarks.md has the figure each bench run measured.
  */
-// A regression guard, not the goal: issue 12 asks for 60 kB; measured 81.6 kB after the phone-first play page landed.
-const PLAY_CEILING = 85_000;
+// A regression guard, not the goal: issue 12 asks for 60 kB; measured 81.6 kB after the phone-first play page landed,
+// 93.0 kB once the page carried its words in English and French (Paraglide ships both languages' messages).
+const PLAY_CEILING = 95_000;
 /**
  * Engine modules the page may carry: the types module's constant lists and the small pure helpers the message
  * thread formats with. Nothing else of the engine may ride along.

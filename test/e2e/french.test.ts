@@ -49,7 +49,18 @@ async function checkInFrench(page: Page, path: string, name: string, ready: (p: 
 	await ready(page);
 	expect(await page.locator('html').getAttribute('lang')).toBe('fr');
 	const width = await page.evaluate(() => document.scrollingElement!.scrollWidth);
-	expect.soft(width, `${name} in French is ${width} px wide at 360 px`).toBeLessThanOrEqual(PHONE.width);
+	// The elements sticking out past the screen's right edge, for the failure message.
+	const offenders = await page.evaluate(
+		(limit) =>
+			[...document.body.querySelectorAll('*')]
+				.filter((el) => el.getBoundingClientRect().right > limit + 0.5)
+				.slice(0, 6)
+				.map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`),
+		PHONE.width
+	);
+	expect
+		.soft(width, `${name} in French is ${width} px wide at 360 px: ${offenders.join(', ')}`)
+		.toBeLessThanOrEqual(PHONE.width);
 	await screenshot(page, `fr-${name}-360`);
 	expect.soft(await seriousA11yViolations(page), `${name} in French at 360 px`).toEqual([]);
 	await page.setViewportSize(DESKTOP);

@@ -87,4 +87,13 @@ describe('salt-typhoon.yaml weak run', () => {
 		expect(cpni.length).toBeGreaterThan(0);
 		expect(cpni.some((c) => c.status === 'missed')).toBe(true);
 	});
+
+	it('runs the story without comment for a communications team that sent the reporter nothing by 18:00', () => {
+		const strong = play('salt-typhoon.yaml', 'salt-typhoon-strong.yaml');
+		const noComment = (r: typeof weak) =>
+			r.timeline.filter((row) => row.kind === 'delivered' && row.inject === 'story-no-comment');
+		expect(noComment(strong)).toEqual([]);
+		// Released two hours after the unless reaction's 18:00 Saturday (T+130h), to communications only.
+		expect(noComment(weak).map((row) => [row.team, row.scenarioAt])).toEqual([['comms', 132 * 3_600_000]]);
+	});
 });

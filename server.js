@@ -30,21 +30,28 @@ try {
 		console.error('Switchboard is not built yet: run `npm run build` first (or `npm start`, which builds).');
 		process.exit(1);
 	}
-	throw e;
+	// Start-up refusals (a setting with a wrong value, a database that cannot be opened) are plain Errors whose
+	// message says what to change; anything else is a bug and keeps its stack.
+	console.error(`Switchboard could not start: ${e?.message ?? e}`);
+	if (e?.constructor !== Error) console.error(e);
+	process.exit(1);
 }
+
+// The app's structured logger (LOG_LEVEL, LOG_FORMAT), created by its init hook while the handler loaded.
+const app = () => globalThis[Symbol.for('switchboard.app')];
+const logger = () => app()?.logger ?? { info: console.log, error: console.error };
 
 server.listen(port, host, () => {
 	const { port: actual } = server.address();
 	const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-	console.log(`Switchboard listening on ${process.env.ORIGIN ?? `http://${shown}:${actual}`}`);
+	logger().info(`Switchboard listening on ${process.env.ORIGIN ?? `http://${shown}:${actual}`}`);
 });
 
 function shutdown(signal) {
-	console.log(`Switchboard: ${signal} received, closing`);
-	const app = globalThis[Symbol.for('switchboard.app')];
+	logger().info(`Switchboard: ${signal} received, closing`);
 	server.close();
-	Promise.resolve(app?.close())
-		.catch((e) => console.error('Switchboard: error while closing', e))
+	Promise.resolve(app()?.close())
+		.catch((e) => logger().error({ err: e }, 'Switchboard: error while closing'))
 		.finally(() => process.exit(0));
 	setTimeout(() => process.exit(0), 5000).unref();
 }

@@ -34,6 +34,8 @@ export default defineConfig({
 		exclude: ['test/e2e/**'],
 		environment: 'node',
 		globalSetup: ['scripts/i18n-compile.mjs'],
+		// The app's structured logs: only warnings and errors while tests run (LOG_LEVEL overrides).
+		env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
 		testTimeout: 20000
 	}
 });

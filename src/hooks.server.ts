@@ -4,7 +4,7 @@
  * every exercise that has not ended in the background, so the server listens at once and their timers run again.
  */
 import path from 'node:path';
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { APP_SYMBOL, createApp, HTTP_SERVER_SYMBOL, type App } from '$lib/server/app';
 import { openStore } from '$lib/server/db';
 import { readOidcSettings } from '$lib/server/auth/oidc-config';
@@ -12,6 +12,7 @@ import { MAX_SEAT_LIMIT } from '$lib/server/db/exercises';
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { defaultLogger, type Logger } from '$lib/server/log';
 
 const slot = globalThis as Record<symbol, unknown>;
 
@@ -23,9 +24,9 @@ function baseUrl(http: HttpServer | undefined): string | null {
 	return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
 }
 
-function announceSetup(http: HttpServer | undefined): void {
+function announceSetup(http: HttpServer | undefined, logger: Logger): void {
 	const say = () =>
-		console.log(`Switchboard: no facilitator account yet. Create one at ${baseUrl(http) ?? ''}/setup`);
+		logger.info(`Switchboard: no facilitator account yet. Create one at ${baseUrl(http) ?? ''}/setup`);
 	if (!http || http.listening) say();
 	// After the server's own "listening" line, which is printed from the listen callback.
 	else http.once('listening', () => setImmediate(say));
@@ -45,9 +46,11 @@ function seatLimitSetting(value: string | undefined): number | undefined {
 
 export const init: ServerInit = async () => {
 	if (slot[APP_SYMBOL]) return;
+	const logger = defaultLogger();
 	const store = await openStore(process.env.DATABASE_URL);
 	const app: App = createApp({
 		store,
+		logger,
 		scenariosDir: path.resolve(process.env.SWITCHBOARD_SCENARIOS ?? 'scenarios'),
 		defaultSeatLimit: seatLimitSetting(process.env.SWITCHBOARD_SEAT_LIMIT),
 		oidc: readOidcSettings(process.env),
@@ -62,19 +65,23 @@ export const init: ServerInit = async () => {
 	if (http) app.attachRealtime(http);
 	// Restored in the background so the server answers at once; a socket asking for an exercise not restored yet
 	// gets it first (or "restoring", and its page retries).
-	void app.hosts.resumeAll().catch((e) => console.error('[switchboard] resume of exercises:', e));
+	void app.hosts
+		.resumeAll()
+		.then((resumed) => logger.info({ resumed }, 'exercises resumed'))
+		.catch((e) => logger.error({ err: e }, 'resume of exercises failed'));
 	// The shipped library is imported in the background too; library pages wait for it on their first read.
 	void app.scenarios
 		.sync()
 		.then((problems) => {
 			for (const problem of problems)
-				console.warn(
-					`Switchboard: ${problem.file} is not in the scenario library: ${problem.issues[0]?.message ?? 'it has problems'}` +
+				logger.warn(
+					{ file: problem.file, problems: problem.issues.length },
+					`${problem.file} is not in the scenario library: ${problem.issues[0]?.message ?? 'it has problems'}` +
 						(problem.issues.length > 1 ? ` (and ${problem.issues.length - 1} more problem(s))` : '')
 				);
 		})
-		.catch((e) => console.error('[switchboard] import of the scenarios folder:', e));
-	if (await app.sessions.needsSetup()) announceSetup(http);
+		.catch((e) => logger.error({ err: e }, 'import of the scenarios folder failed'));
+	if (await app.sessions.needsSetup()) announceSetup(http, logger);
 };
 
 /**
@@ -82,11 +89,33 @@ export const init: ServerInit = async () => {
  * and server messages are worded in it and <html lang> says it.
  */
 export const handle: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
 	const response = await paraglideMiddleware(event.request, ({ locale }) =>
 		resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) })
 	);
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'same-origin');
 	if (!response.headers.has('x-frame-options')) response.headers.set('x-frame-options', 'DENY');
+	// The route's pattern, never the path itself: /join/<code> and similar paths carry secrets.
+	defaultLogger().info(
+		{
+			method: event.request.method,
+			route: event.route.id ?? '(no route)',
+			status: response.status,
+			ms: Math.round((performance.now() - started) * 10) / 10
+		},
+		'request'
+	);
 	return response;
+};
+
+/** Unexpected errors in loads and actions: logged with their stack; the page shows only a generic message. */
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status !== 404) {
+		defaultLogger().error(
+			{ err: error, method: event.request.method, route: event.route.id ?? '(no route)', status },
+			'request failed'
+		);
+	}
+	return { message };
 };

@@ -2,6 +2,7 @@
  * The server goes away mid-exercise and comes back on the same database: open pages reconnect by themselves,
  * an answer given during the outage is delivered once (its idempotency key survives), and live pushes resume.
  */
+import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, startApp, type RunningApp } from './harness';
@@ -30,9 +31,12 @@ let app: RunningApp;
 let browser: Browser;
 let facilitator: Page;
 let alice: Page;
+let joinLink = '';
+const METRICS_TOKEN = 'e2e-metrics-token-0123456789abcdef';
 
 beforeAll(async () => {
-	app = await startApp();
+	// As an operator would run it: JSON logs for a log pipeline and a metrics token for Prometheus.
+	app = await startApp({ LOG_FORMAT: 'json', METRICS_TOKEN });
 	browser = await launchBrowser();
 	facilitator = (await newPerson(browser)).page;
 	alice = (await newPerson(browser)).page;
@@ -41,7 +45,8 @@ beforeAll(async () => {
 		scenarioId: 'example-quickstart',
 		organisation: 'Northwind Telecom'
 	});
-	await joinAsParticipant(alice, await participantLink(facilitator), 'Alice', SOC);
+	joinLink = await participantLink(facilitator);
+	await joinAsParticipant(alice, joinLink, 'Alice', SOC);
 	await facilitator.getByRole('button', { name: 'Start exercise' }).click();
 	await facilitator.waitForURL('**/console');
 	await releaseNow(facilitator, TICKET);
@@ -83,5 +88,74 @@ describe('a server restart during an exercise', () => {
 		// While the server is down, the browser logs each refused reconnect attempt; those are expected.
 		const unexpected = pageErrors.filter((e) => !e.includes('net::ERR_CONNECTION_REFUSED'));
 		expect(unexpected, unexpected.join('\n')).toEqual([]);
+	});
+});
+
+describe('what an operator sees (README: Logs and Metrics)', () => {
+	it('GET /metrics answers only with the bearer token and reports the live exercise', async () => {
+		expect((await fetch(`${app.url}/metrics`)).status).toBe(401);
+		const wrong = await fetch(`${app.url}/metrics`, { headers: { authorization: 'Bearer nope' } });
+		expect(wrong.status).toBe(401);
+		const res = await fetch(`${app.url}/metrics`, {
+			headers: { authorization: `Bearer ${METRICS_TOKEN}` }
+		});
+		expect(res.status).toBe(200);
+		const text = await res.text();
+		expect(text).toMatch(/^switchboard_exercises_hosted 1$/m);
+		expect(text).toMatch(/^switchboard_socket_connections [1-9]\d*$/m);
+		expect(text).toMatch(
+			/^switchboard_command_duration_seconds_count\{command="answer.submit",outcome="ok"\} 1$/m
+		);
+	});
+
+	it('logs one JSON object per line: requests by route pattern, the restart, never the join code', () => {
+		const lines = app
+			.output()
+			.split('\n')
+			.filter((l) => l.trim() !== '');
+		const parsed = lines.map((line) => {
+			try {
+				return JSON.parse(line) as Record<string, unknown>;
+			} catch {
+				throw new Error(`not a JSON log line: ${line}`);
+			}
+		});
+		expect(
+			parsed.filter((l) => typeof l.msg === 'string' && l.msg.startsWith('Switchboard listening on'))
+		).toHaveLength(2);
+		expect(parsed).toContainEqual(expect.objectContaining({ msg: 'Switchboard: SIGTERM received, closing' }));
+		expect(parsed).toContainEqual(
+			expect.objectContaining({ msg: 'request', method: 'GET', route: '/join/[code]', status: 200 })
+		);
+		expect(parsed).toContainEqual(expect.objectContaining({ msg: 'exercises resumed', resumed: 1 }));
+		const code = joinLink.split('/join/')[1].split(/[?#]/)[0];
+		expect(code.length).toBeGreaterThan(6);
+		expect(app.output()).not.toContain(code);
+	});
+
+	it('refuses to start on a setting it cannot use, naming the setting and the value', async () => {
+		// One case here (each start loads the whole server); the settings themselves are unit-tested.
+		for (const [name, value, says] of [
+			['LOG_LEVEL', 'verbose', 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent']
+		]) {
+			const child = spawn(process.execPath, ['server.js'], {
+				env: {
+					...process.env,
+					PORT: '0',
+					HOST: '127.0.0.1',
+					DATABASE_URL: `file:${app.dataDir}/refused.db`,
+					[name]: value
+				},
+				stdio: ['ignore', 'pipe', 'pipe']
+			});
+			let err = '';
+			child.stderr.on('data', (d) => (err += d));
+			const code = await new Promise((resolve) => child.once('exit', resolve));
+			expect(code).toBe(1);
+			const lines = err.trim().split('\n');
+			expect(lines).toHaveLength(1);
+			expect(lines[0].startsWith(`Switchboard could not start: ${says}`)).toBe(true);
+			expect(lines[0].endsWith(`, got "${value}".`)).toBe(true);
+		}
 	});
 });

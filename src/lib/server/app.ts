@@ -31,6 +31,7 @@ import { AuditLog } from './services/audit-log';
 import { SingleSignOn } from './services/single-sign-on';
 import { SecondFactor } from './services/second-factor';
 import type { OidcSettings } from './auth/oidc-config';
+import { defaultLogger, type Logger } from './log';
 
 /** Where the app instance lives between module instances. */
 export const APP_SYMBOL = Symbol.for('switchboard.app');
@@ -58,6 +59,9 @@ export interface AppOptions {
 	snapshotEvery?: number;
 	/** Push view changes as patches (default); false pushes whole views (the benchmark's baseline). */
 	viewPatches?: boolean;
+	/** Structured logs; defaults to one built from LOG_LEVEL and LOG_FORMAT (src/lib/server/log.ts). */
+	logger?: Logger;
+	/** Where unexpected errors go; defaults to the logger at error level. */
 	log?: (e: unknown, context: string) => void;
 }
 
@@ -88,6 +92,8 @@ export interface App {
 	realtime(): Realtime | null;
 	/** Prometheus metrics (GET /metrics). */
 	metrics: Metrics;
+	/** Structured logs (pino). */
+	logger: Logger;
 	/** Stops timers, closes sockets and the store. */
 	close(): Promise<void>;
 }
@@ -131,13 +137,13 @@ async function auditCommand(
 const onlyFacilitators = <U extends Facilitator>(user: U | null): U | null =>
 	hasRole(user, 'facilitator') ? user : null;
 
-const defaultLog = (e: unknown, context: string) => console.error(`[switchboard] ${context}:`, e);
-
 /** Builds the services around a store. */
 export function createApp(options: AppOptions): App {
 	const { store } = options;
 	const now = options.now ?? Date.now;
-	const log = options.log ?? defaultLog;
+	const logger = options.logger ?? defaultLogger();
+	const log =
+		options.log ?? ((e: unknown, context: string) => logger.error({ err: e, context }, `failed: ${context}`));
 	let realtime: Realtime | null = null;
 	const metrics: Metrics = new Metrics({
 		connections: (): number => realtime?.io.engine.clientsCount ?? 0,
@@ -159,6 +165,9 @@ export function createApp(options: AppOptions): App {
 		loadExercise: (id) => store.exercises.get(id),
 		runningExerciseIds: async () => (await store.runningExercises()).map((e) => e.id)
 	});
+	hosts.onLoaded((host) =>
+		logger.info({ exercise: host.exerciseId, version: host.version }, 'exercise hosted')
+	);
 	const library = new ScenarioLibrary(store, options.scenariosDir);
 	const studio = new ScenarioStudio(store, library);
 	const audit = new AuditLog(store, now);
@@ -213,6 +222,7 @@ export function createApp(options: AppOptions): App {
 					protocolHeader: options.proxyHeaders?.protocol
 				},
 				log,
+				logger,
 				onCommand: async (principal, exerciseId, command) => {
 					if (AUDITED_COMMANDS.has(command.type)) {
 						await auditCommand(store, audit, principal, exerciseId, command);
@@ -235,6 +245,7 @@ export function createApp(options: AppOptions): App {
 		},
 		realtime: () => realtime,
 		metrics,
+		logger,
 		async close() {
 			await realtime?.close();
 			await pdfPrinter.close();

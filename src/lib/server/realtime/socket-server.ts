@@ -34,6 +34,7 @@ import { PresenceTracker, type MemberSource } from './presence';
 import { RoomViews } from './room-views';
 import { SessionSockets } from './session-sockets';
 import { wireView } from './wire-views';
+import type { Logger } from '../log';
 import {
 	evaluatorsRoom,
 	facilitatorsRoom,
@@ -59,6 +60,8 @@ export interface RealtimeDeps {
 	origins?: OriginPolicy;
 	/** Where unexpected errors go; defaults to console.error. */
 	log?: (e: unknown, context: string) => void;
+	/** Structured logs: each command (type, outcome, duration) and each connection, at debug level. */
+	logger?: Pick<Logger, 'debug'>;
 	/**
 	 * Told of each command the engine accepted (not retries) before it is acknowledged, so the audit log holds it
 	 * by the time the sender sees success; a failure here is logged and does not undo the command.
@@ -206,6 +209,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 		const synced = new Set<string>();
 		sessions.add(socket);
 		const self = socket.data.principal;
+		deps.logger?.debug({ socket: socket.id, as: self.kind }, 'socket connected');
 		if (self.kind === 'participant') {
 			const set = seatSockets.get(self.participantId) ?? new Set<Client>();
 			set.add(socket);
@@ -255,10 +259,17 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 			const started = performance.now();
 			const ack: typeof reply = (res) => {
 				const type = typeof req?.command?.type === 'string' ? req.command.type : 'invalid';
-				deps.metrics?.command(
-					COMMAND_TYPES.has(type) ? type : 'invalid',
-					'data' in res,
-					(performance.now() - started) / 1000
+				const known = COMMAND_TYPES.has(type) ? type : 'invalid';
+				const seconds = (performance.now() - started) / 1000;
+				deps.metrics?.command(known, 'data' in res, seconds);
+				deps.logger?.debug(
+					{
+						command: known,
+						exercise: typeof req?.exerciseId === 'string' ? req.exerciseId.slice(0, 64) : undefined,
+						outcome: 'data' in res ? 'ok' : res.error.code,
+						ms: Math.round(seconds * 10_000) / 10
+					},
+					'command'
 				);
 				reply(res);
 			};
@@ -307,7 +318,8 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 			}
 		});
 
-		socket.on('disconnect', () => {
+		socket.on('disconnect', (reason) => {
+			deps.logger?.debug({ socket: socket.id, reason }, 'socket disconnected');
 			sessions.remove(socket);
 			const p = socket.data.principal;
 			if (p.kind !== 'participant') return;

@@ -16,6 +16,7 @@ import { openStore } from '../db';
 import { ServiceError } from '../errors';
 import type { TestDatabase } from '../db/test-targets';
 import type { RequestLike } from '../services/request';
+import type { Logger } from '../log';
 import { ViewFollower } from './view-follower';
 
 /** A typed socket.io client. */
@@ -73,7 +74,8 @@ export async function startServer(
 	db: TestDatabase,
 	clock: ManualClock,
 	snapshotEvery = 200,
-	scenariosDir = TEST_SCENARIOS
+	scenariosDir = TEST_SCENARIOS,
+	logger?: Logger
 ): Promise<TestServer> {
 	const store = await openStore(db.url);
 	const errors: unknown[] = [];
@@ -82,6 +84,7 @@ export async function startServer(
 		scenariosDir,
 		now: clock.now,
 		snapshotEvery,
+		logger,
 		log: (e) => errors.push(e)
 	});
 	const http = createServer();

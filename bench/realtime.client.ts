@@ -17,6 +17,7 @@ type Command =
 	| { type: 'connect'; url: string; bareUrl: string; seats: SeatJob[] }
 	| { type: 'answer'; jobs: { seat: number; decisionId: string; option: string }[]; perSecond: number }
 	| { type: 'count' }
+	| { type: 'receipts' }
 	| { type: 'report' }
 	| { type: 'close' };
 
@@ -36,8 +37,10 @@ function open(url: string, options: Parameters<typeof io>[1]): Socket {
 	return io(url, { transports: ['websocket'], forceNew: true, reconnection: false, ...options });
 }
 
+/** Connects a seat to the app (`url`) and its twin to the bare server (`bareUrl`); an empty URL skips that side. */
 function connectSeat(url: string, bareUrl: string, seat: SeatJob): Promise<void> {
 	const real = new Promise<void>((resolve, reject) => {
+		if (!url) return resolve();
 		const s = open(url, { extraHeaders: { cookie: seat.cookie } });
 		s.on('exercise:view', (m: { exerciseId: string; version: number }) =>
 			views.push([m.exerciseId, m.version, now()])
@@ -55,6 +58,7 @@ function connectSeat(url: string, bareUrl: string, seat: SeatJob): Promise<void>
 		sockets.push({ socket: s, exerciseId: seat.exerciseId });
 	});
 	const twin = new Promise<void>((resolve, reject) => {
+		if (!bareUrl) return resolve();
 		const s = open(bareUrl, { auth: { room: seat.bareRoom } });
 		s.on('bench', (m: { t: number }) => bare.push(now() - m.t));
 		s.once('connect', () => resolve());
@@ -117,12 +121,14 @@ process.on('message', async (cmd: Command) => {
 		switch (cmd.type) {
 			case 'connect':
 				await connectAll(cmd.url, cmd.bareUrl, cmd.seats);
-				return send({ type: 'connected', count: sockets.length });
+				return send({ type: 'connected', count: sockets.length, bareCount: bareSockets.length });
 			case 'answer':
 				await answer(cmd.jobs, cmd.perSecond);
 				return send({ type: 'answered' });
 			case 'count':
 				return send({ type: 'count', views: views.length, bare: bare.length });
+			case 'receipts':
+				return send({ type: 'receipts', views, bare });
 			case 'report':
 				return send({ type: 'report', views, bare, acks, errors, errorCodes });
 			case 'close':

@@ -16,6 +16,8 @@ for (const file of files) {
 	process.stderr.write(`bench: ${file}\n`);
 	const run = spawnSync(process.execPath, ['--import', 'tsx', join('bench', file)], {
 		encoding: 'utf8',
+		// The app's own logs stay out of the Markdown the benches print.
+		env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
 		maxBuffer: 16 * 1024 * 1024
 	});
 	if (run.status !== 0) {

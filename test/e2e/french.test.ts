@@ -156,3 +156,102 @@ describe('the interface in French', { timeout: 300_000 }, () => {
 		);
 	});
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Pages outside the live exercise (branch fr-rest): sign-in, first-run setup, account, invitations, administration,
+// scenario library, studio and import, and the rest of the review. Each page is opened in French at both sizes
+// (checkInFrench) and its text is read: French wording present, the English wording it replaced absent.
+// ---------------------------------------------------------------------------------------------------------------
+
+/** The page's visible text contains every `french` string and none of the `english` ones it replaced. */
+async function expectFrenchText(page: Page, french: string[], english: string[]): Promise<void> {
+	const text = await page.locator('body').innerText();
+	for (const s of french) expect.soft(text, `French "${s}" on ${page.url()}`).toContain(s);
+	for (const s of english) expect.soft(text, `English "${s}" on ${page.url()}`).not.toContain(s);
+}
+
+describe('the interface in French outside the exercise', { timeout: 300_000 }, () => {
+	it('first-run setup on a fresh server, with its refusals in French', async () => {
+		const fresh = await startApp();
+		try {
+			const context = await browser.newContext({ locale: 'fr-FR' });
+			const visitor = await context.newPage();
+			const original = app;
+			app = fresh;
+			try {
+				await checkInFrench(visitor, '/setup', 'setup', async (p) => {
+					await p.getByRole('heading', { name: fr.setup_title }).waitFor();
+					await expectFrenchText(p, [fr.setup_intro, fr.setup_name_hint], [en.setup_intro, 'Display name']);
+				});
+				await speak(visitor, 'fr');
+				await visitor.goto(fresh.url + '/setup');
+				await visitor.getByLabel(fr.setup_name).fill('Claire Martin');
+				await visitor.getByLabel(fr.signin_username).fill('claire');
+				await visitor.getByLabel(fr.signin_password, { exact: true }).fill('court');
+				await visitor.getByLabel(fr.setup_confirm).fill('autre');
+				await visitor.getByRole('button', { name: fr.setup_submit }).click();
+				await visitor.getByRole('alert').filter({ hasText: fr.setup_err_fields }).waitFor();
+				await expectFrenchText(
+					visitor,
+					[fr.setup_err_confirm, fr.setup_err_password_short.replace('{length}', '5')],
+					[en.setup_err_confirm]
+				);
+			} finally {
+				app = original;
+			}
+			await context.close();
+		} finally {
+			await fresh.stop();
+		}
+	});
+
+	it('sign-in, with a refused password in French', async () => {
+		const context = await browser.newContext({ locale: 'fr-FR' });
+		const visitor = await context.newPage();
+		await checkInFrench(visitor, '/login', 'signin', async (p) => {
+			await p.getByRole('heading', { name: fr.signin_title }).waitFor();
+			await expectFrenchText(p, [fr.signin_intro, fr.signin_home_link], [en.signin_intro]);
+		});
+		await speak(visitor, 'fr');
+		await visitor.goto(app.url + '/login');
+		await visitor.getByLabel(fr.signin_username).fill('fran');
+		await visitor.getByLabel(fr.signin_password).fill('not the password');
+		await visitor.getByRole('button', { name: fr.signin_submit }).click();
+		await visitor.getByRole('alert').filter({ hasText: fr.signin_err_credentials }).waitFor();
+		await context.close();
+	});
+
+	it('account and an invitation', async () => {
+		await checkInFrench(facilitator, '/account', 'account', async (p) => {
+			await p.getByRole('heading', { name: fr.account_title }).waitFor();
+			await expectFrenchText(
+				p,
+				[fr.account_second_factor, fr.account_off],
+				[en.account_off, 'Second factor']
+			);
+		});
+		// The invitation is made in English by the administrator, then opened in French by the person invited.
+		await facilitator.goto(app.url + '/admin');
+		await facilitator.locator('#label').fill('Bruno Petit');
+		await facilitator.locator('form[action="?/invite"] button[type=submit]').click();
+		const inviteLink = await facilitator.locator('#invite-link').inputValue();
+		const context = await browser.newContext({ locale: 'fr-FR' });
+		const visitor = await context.newPage();
+		await checkInFrench(visitor, new URL(inviteLink).pathname, 'invite', async (p) => {
+			await p.getByRole('heading', { name: fr.invite_heading }).waitFor();
+			await expectFrenchText(
+				p,
+				[fr.invite_as_one.replace('{label}', 'Bruno Petit').replace('{roles}', fr.admin_role_facilitator)],
+				['You were invited', en.invite_password_hint]
+			);
+		});
+		await speak(visitor, 'fr');
+		await visitor.goto(inviteLink);
+		await visitor.getByLabel(fr.invite_name).fill('Bruno Petit');
+		await visitor.getByLabel(fr.signin_username).fill('bruno');
+		await visitor.getByLabel(fr.signin_password).fill('password');
+		await visitor.getByRole('button', { name: fr.setup_submit }).click();
+		await visitor.getByText(fr.setup_pw_common).waitFor();
+		await context.close();
+	});
+});

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { fail, redirect } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
 import { actionFailure, ServiceError } from '$lib/server/errors';
@@ -19,7 +20,7 @@ export const actions: Actions = {
 		if (!username || !password) {
 			return fail(400, {
 				code: 'form/invalid',
-				message: 'Enter both your username and your password.',
+				message: m.signin_err_both(),
 				values: { username }
 			});
 		}

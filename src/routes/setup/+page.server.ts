@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { fail, redirect } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
 import { actionFailure, ServiceError } from '$lib/server/errors';
@@ -16,7 +17,7 @@ export const actions: Actions = {
 		if (Object.keys(errors).length > 0) {
 			return fail(400, {
 				code: 'form/invalid',
-				message: 'Please correct the fields marked below.',
+				message: m.setup_err_fields(),
 				errors,
 				values
 			});
@@ -32,7 +33,7 @@ export const actions: Actions = {
 			if (e instanceof ServiceError && e.code === 'password/weak') {
 				return fail(400, {
 					code: e.code,
-					message: 'Please correct the fields marked below.',
+					message: m.setup_err_fields(),
 					errors: { password: e.message },
 					values
 				});

@@ -12,17 +12,16 @@ export interface SetupForm {
 export function validateSetup(form: SetupForm): Partial<Record<keyof SetupForm, string>> {
 	const errors: Partial<Record<keyof SetupForm, string>> = {};
 	const name = form.name.trim();
-	if (!name) errors.name = 'Enter the name people will see, for example "Dana Reyes".';
-	else if (name.length > 80) errors.name = `The display name is ${name.length} characters; keep it to 80.`;
+	if (!name) errors.name = m.setup_err_name();
+	else if (name.length > 80) errors.name = m.setup_err_name_long({ length: name.length });
 	if (!/^[a-z0-9._-]{3,64}$/.test(form.username)) {
-		errors.username = 'Use 3 to 64 letters, digits, dots, dashes or underscores (no spaces).';
+		errors.username = m.setup_err_username();
 	}
 	if (form.password.length < 8)
-		errors.password = `Use at least 8 characters (this one has ${form.password.length}).`;
+		errors.password = m.setup_err_password_short({ length: form.password.length });
 	else if (form.password.length > 256)
-		errors.password = `Keep the password to 256 characters (this one has ${form.password.length}).`;
-	if (form.confirm !== form.password)
-		errors.confirm = 'The two passwords differ; type the same password twice.';
+		errors.password = m.setup_err_password_long({ length: form.password.length });
+	if (form.confirm !== form.password) errors.confirm = m.setup_err_confirm();
 	return errors;
 }
 
@@ -36,3 +35,4 @@ export function readSetupForm(data: FormData): SetupForm {
 		confirm: field('confirm')
 	};
 }
+import { m } from '$lib/paraglide/messages';

@@ -5,6 +5,7 @@
  * repeated or a run of consecutive keys, or the context words of this app and account (6.1.2, 6.2.11).
  * Every message says what to change.
  */
+import { m } from '$lib/paraglide/messages';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password';
 
 /** Where the blocklist comes from, for the docs and the tests. */
@@ -57,25 +58,25 @@ export async function newPasswordProblem(
 	context: { username?: string; name?: string } = {}
 ): Promise<string | null> {
 	const length = [...password].length;
-	if (length === 0) return 'Enter a password.';
+	if (length === 0) return m.setup_pw_empty();
 	if (length < MIN_PASSWORD_LENGTH) {
-		return `Use at least ${MIN_PASSWORD_LENGTH} characters (this one has ${length}); a short sentence of 15 or more is best.`;
+		return m.setup_pw_short({ min: MIN_PASSWORD_LENGTH, length });
 	}
 	if (password.length > MAX_PASSWORD_LENGTH) {
-		return `Use at most ${MAX_PASSWORD_LENGTH} characters for the password (this one has ${password.length}).`;
+		return m.setup_pw_long({ max: MAX_PASSWORD_LENGTH, length: password.length });
 	}
 	const lower = password.toLowerCase();
 	const own = [...CONTEXT_WORDS, context.username, ...(context.name ?? '').split(/\s+/)]
 		.map((w) => (w ?? '').trim().toLowerCase())
 		.filter((w) => w.length >= 3);
 	if (own.some((w) => lower.includes(w))) {
-		return 'Leave your name, your username and the word "switchboard" out of the password.';
+		return m.setup_pw_own_words();
 	}
 	if (repeatsOnePattern(password) || isRun(password)) {
-		return 'A repeated pattern or a run of keys such as "abcabc" or "12345678" is guessed quickly; choose another.';
+		return m.setup_pw_pattern();
 	}
 	if ((await commonPasswords()).has(lower)) {
-		return 'This password is on a list of common and breached passwords; choose another.';
+		return m.setup_pw_common();
 	}
 	return null;
 }

@@ -6,16 +6,25 @@
  * - facilitator: creates, runs and reviews exercises (pages and the facilitator socket).
  * - evaluator: reads exercise reviews, exports and trends.
  */
+import { m } from '$lib/paraglide/messages';
 import { ACCOUNT_ROLES, type AccountRole } from '../db/records';
 
 export { ACCOUNT_ROLES, type AccountRole };
 
 /** How a role is named to people. */
-export const ROLE_LABELS: Record<AccountRole, string> = {
-	administrator: 'Administrator',
-	author: 'Scenario author',
-	facilitator: 'Facilitator',
-	evaluator: 'Evaluator'
+export const ROLE_LABELS: Readonly<Record<AccountRole, string>> = {
+	get administrator() {
+		return m.admin_role_administrator();
+	},
+	get author() {
+		return m.admin_role_author();
+	},
+	get facilitator() {
+		return m.admin_role_facilitator();
+	},
+	get evaluator() {
+		return m.admin_role_evaluator();
+	}
 };
 
 /** Roles of the account made at first setup: a one-person install can do everything with it. */
@@ -39,12 +48,14 @@ export function hasAnyRole(user: HasRoles | null | undefined, roles: readonly Ac
 /** "Facilitator", "Facilitator or Evaluator", … for messages. */
 export function roleNames(roles: readonly AccountRole[]): string {
 	const names = roles.map((r) => ROLE_LABELS[r]);
-	return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+	return names.length <= 1
+		? (names[0] ?? '')
+		: m.admin_roles_or({ first: names.slice(0, -1).join(', '), last: names.at(-1) ?? '' });
 }
 
 /** The message shown when an account lacks the role a page or action needs. */
 export function missingRoleMessage(roles: readonly AccountRole[]): string {
-	return `This needs the ${roleNames(roles)} role, which your account does not have. Ask an administrator to grant it.`;
+	return m.admin_missing_role({ roles: roleNames(roles) });
 }
 
 /** Reads roles from form values or a claim, refusing unknown names with a message that names them. */

@@ -3,6 +3,7 @@
  * enable accounts (disabling ends their sessions and open sockets), and see and end live sessions. Every
  * change is recorded in the audit log. An invited person opens the link and chooses a username and password.
  */
+import { m } from '$lib/paraglide/messages';
 import { z } from 'zod';
 import { newPasswordProblem } from '../auth/password-policy';
 import { hasRole, parseRoles, ROLE_LABELS, type AccountRole } from '../auth/roles';
@@ -186,9 +187,9 @@ export class Accounts {
 	async revokeInvite(event: RequestLike, admin: Facilitator, inviteId: string): Promise<void> {
 		this.#requireAdmin(admin);
 		const invite = (await this.store.invites.list()).find((i) => i.id === inviteId);
-		if (!invite) fault('invite/not_found', 'That invitation does not exist.', 404);
+		if (!invite) fault('invite/not_found', m.invite_err_not_found(), 404);
 		if (!(await this.store.invites.revoke(inviteId, new Date(this.now())))) {
-			fault('invite/closed', `The invitation for ${invite.label} was already used, expired or revoked.`, 409);
+			fault('invite/closed', m.invite_err_closed({ label: invite.label }), 409);
 		}
 		await this.audit.record(actor(admin), 'account.invite_revoked', invite.label, {}, clientAddress(event));
 	}

@@ -3,6 +3,8 @@
  * shows a secret and its QR code and takes effect once a code from the app is confirmed; turning it off needs
  * the password. Code attempts at sign-in are counted per account (see Sessions.completeSecondFactor).
  */
+import { m } from '$lib/paraglide/messages';
+import { formatNumber } from '$lib/locale-format';
 import { qrDataUrl } from '$lib/server/qr';
 import { verifyPassword } from '../auth/password';
 import type { RateLimiter } from '../auth/rate-limit';
@@ -61,13 +63,9 @@ export class SecondFactor {
 	async begin(f: Facilitator): Promise<void> {
 		const user = await this.#user(f);
 		if (user.externalId) {
-			fault(
-				'totp/unavailable',
-				'Your account signs in through single sign-on; set up extra factors there.',
-				409
-			);
+			fault('totp/unavailable', m.account_err_sso(), 409);
 		}
-		if (user.totpEnabledAt) fault('totp/already_on', 'The second factor is already on.', 409);
+		if (user.totpEnabledAt) fault('totp/already_on', m.account_err_already_on(), 409);
 		await this.store.users.setTotp(user.id, { secret: newTotpSecret(), enabledAt: null });
 	}
 
@@ -75,11 +73,11 @@ export class SecondFactor {
 	async confirm(event: RequestLike, f: Facilitator, code: string): Promise<string[]> {
 		const user = await this.#user(f);
 		if (!user.totpSecret || user.totpEnabledAt) {
-			fault('totp/not_pending', 'Start setting up the authenticator app first.', 409);
+			fault('totp/not_pending', m.account_err_not_pending(), 409);
 		}
 		this.#count(user.id);
 		if ((await checkTotp(user.totpSecret, code, this.now())) === null) {
-			fault('totp/wrong_code', 'That code does not match. Enter the 6 digits your app shows now.');
+			fault('totp/wrong_code', m.account_err_wrong_code());
 		}
 		this.attempts.reset(`second-factor:${user.id}`);
 		const codes = newRecoveryCodes();
@@ -98,10 +96,10 @@ export class SecondFactor {
 	/** Turns the second factor off after checking the password. */
 	async disable(event: RequestLike, f: Facilitator, password: string): Promise<void> {
 		const user = await this.#user(f);
-		if (!user.totpSecret) fault('totp/off', 'The second factor is not on.', 409);
+		if (!user.totpSecret) fault('totp/off', m.account_err_off(), 409);
 		this.#count(user.id);
 		if (!(await verifyPassword(password, user.passwordHash || undefined))) {
-			fault('auth/invalid_credentials', 'That password is not right.');
+			fault('auth/invalid_credentials', m.account_err_password());
 		}
 		await this.store.users.setTotp(user.id, { secret: null, enabledAt: null });
 		await this.store.users.replaceRecoveryCodes(user.id, []);
@@ -119,7 +117,13 @@ export class SecondFactor {
 		if (!decision.allowed) {
 			fault(
 				'auth/rate_limited',
-				`Too many attempts; try again in ${Math.max(1, Math.ceil(decision.retryAfterMs / 60_000))} minute(s).`,
+				m.account_err_attempts({
+					wait: formatNumber(Math.max(1, Math.ceil(decision.retryAfterMs / 60_000)), {
+						style: 'unit',
+						unit: 'minute',
+						unitDisplay: 'long'
+					})
+				}),
 				429
 			);
 		}

@@ -2,6 +2,8 @@
  * Facilitator accounts and sessions: first-run setup (only while no facilitator exists), login with a per-IP
  * failure limit, logout, and the session cookie → facilitator lookup used by pages and the socket handshake.
  */
+import { m } from '$lib/paraglide/messages';
+import { formatNumber } from '$lib/locale-format';
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { HashingBusy, hashPassword, verifyPassword } from '../auth/password';
@@ -73,10 +75,9 @@ function userAgentOf(event: RequestLike): string | null {
 	return request?.headers.get('user-agent') ?? null;
 }
 
-const minutes = (ms: number) => {
-	const n = Math.max(1, Math.ceil(ms / 60_000));
-	return `${n} minute${n === 1 ? '' : 's'}`;
-};
+/** "5 minutes" / "5 minutes" in the request's language. */
+const minutes = (ms: number) =>
+	formatNumber(Math.max(1, Math.ceil(ms / 60_000)), { style: 'unit', unit: 'minute', unitDisplay: 'long' });
 
 /** Setup, login, logout and session lookup. */
 export class Sessions {
@@ -109,7 +110,7 @@ export class Sessions {
 	): Promise<Facilitator> {
 		return this.#setupQueue.run(async () => {
 			if (!(await this.needsSetup())) {
-				fault('setup/closed', 'Setup is already done: sign in with the facilitator account.', 403);
+				fault('setup/closed', m.setup_err_closed(), 403);
 			}
 			const parsed = setupForm.safeParse(form);
 			if (!parsed.success) fault('form/invalid', parsed.error.issues[0].message);
@@ -148,7 +149,7 @@ export class Sessions {
 		if (!byAddress.allowed) {
 			fault(
 				'auth/rate_limited',
-				`Too many failed sign-ins from this address; try again in ${minutes(byAddress.retryAfterMs)}.`,
+				m.signin_err_address_limited({ wait: minutes(byAddress.retryAfterMs) }),
 				429
 			);
 		}
@@ -157,7 +158,7 @@ export class Sessions {
 			this.limits.address.undo(address);
 			fault(
 				'auth/account_locked',
-				`Too many failed sign-ins for this account; try again in ${minutes(byAccount.retryAfterMs)}.`,
+				m.signin_err_account_locked({ wait: minutes(byAccount.retryAfterMs) }),
 				429
 			);
 		}
@@ -171,7 +172,7 @@ export class Sessions {
 		} catch (e) {
 			forgive();
 			if (e instanceof HashingBusy) {
-				fault('auth/busy', 'The server is busy checking other sign-ins; try again in a moment.', 503);
+				fault('auth/busy', m.signin_err_busy(), 503);
 			}
 			throw e;
 		}
@@ -183,7 +184,7 @@ export class Sessions {
 				{ reason: 'wrong username or password' },
 				clientAddress(event)
 			);
-			fault('auth/invalid_credentials', 'That username and password do not match an account.');
+			fault('auth/invalid_credentials', m.signin_err_credentials());
 		}
 		forgive();
 		this.limits.account.reset(account);
@@ -195,7 +196,7 @@ export class Sessions {
 				{ reason: 'account disabled' },
 				clientAddress(event)
 			);
-			fault('auth/disabled', 'This account is disabled. Ask an administrator to enable it.', 403);
+			fault('auth/disabled', m.signin_err_disabled(), 403);
 		}
 		if (user.totpEnabledAt && user.totpSecret) {
 			this.#challenge(event, user.id);
@@ -229,21 +230,17 @@ export class Sessions {
 		const challenge = key ? this.#challenges.get(key) : undefined;
 		if (!key || !challenge || challenge.expiresAt <= this.now()) {
 			if (key) this.#challenges.delete(key);
-			fault('auth/second_factor_expired', 'Sign in again: the step for your code timed out.', 401);
+			fault('auth/second_factor_expired', m.signin_err_code_timeout(), 401);
 		}
 		const user = await this.store.users.byId(challenge.userId);
 		if (!user || user.disabledAt || !user.totpSecret || !user.totpEnabledAt) {
 			this.#challenges.delete(key);
-			fault('auth/second_factor_expired', 'Sign in again: this account changed meanwhile.', 401);
+			fault('auth/second_factor_expired', m.signin_err_account_changed(), 401);
 		}
 		const limiter = this.limits.secondFactor ?? this.limits.account;
 		const decision = limiter.take(`second-factor:${user.id}`);
 		if (!decision.allowed) {
-			fault(
-				'auth/rate_limited',
-				`Too many wrong codes for this account; try again in ${minutes(decision.retryAfterMs)}.`,
-				429
-			);
+			fault('auth/rate_limited', m.signin_err_code_limited({ wait: minutes(decision.retryAfterMs) }), 429);
 		}
 		let recovery = false;
 		if (looksLikeRecoveryCode(code)) {
@@ -260,10 +257,7 @@ export class Sessions {
 				{ reason: 'wrong second-factor code' },
 				clientAddress(event)
 			);
-			fault(
-				'auth/wrong_code',
-				'That code does not match. Enter the 6 digits your app shows now, or a recovery code.'
-			);
+			fault('auth/wrong_code', m.signin_err_wrong_code());
 		}
 		if (step !== null) this.#usedSteps.set(user.id, step);
 		this.#challenges.delete(key);

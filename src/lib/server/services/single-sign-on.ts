@@ -6,6 +6,7 @@
  * Roles come from a claim (OIDC_ROLE_CLAIM) mapped by OIDC_ROLE_MAP and are refreshed at every sign-in; a
  * person whose claim maps to no role is refused. The account is found by issuer and subject, never by name.
  */
+import { m } from '$lib/paraglide/messages';
 import * as client from 'openid-client';
 import type { OidcSettings } from '../auth/oidc-config';
 import { rolesFromClaim } from '../auth/oidc-config';
@@ -183,7 +184,7 @@ export class SingleSignOn {
 		const user = await this.#account(event, claims.iss, claims.sub, profile, roles);
 		if (user.disabledAt) {
 			await this.#refused(event, user.username, 'account disabled');
-			fault('auth/disabled', 'This account is disabled. Ask an administrator to enable it.', 403);
+			fault('auth/disabled', m.signin_err_disabled(), 403);
 		}
 		return { user: await this.sessions.signIn(event, user, 'oidc'), next: pending.next };
 	}

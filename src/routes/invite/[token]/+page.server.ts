@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { fail, redirect } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
 import { ROLE_LABELS } from '$lib/server/auth/roles';
@@ -26,7 +27,7 @@ export const actions: Actions = {
 			if (e instanceof ServiceError && e.code === 'password/weak') {
 				return fail(400, {
 					code: e.code,
-					message: 'Please correct the password.',
+					message: m.invite_err_password(),
 					password: e.message,
 					values
 				});

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { fail, redirect } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
 import { actionFailure } from '$lib/server/errors';
@@ -11,8 +12,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const code = String((await event.request.formData()).get('code') ?? '').trim();
-		if (!code)
-			return fail(400, { code: 'form/invalid', message: 'Enter the code from your authenticator app.' });
+		if (!code) return fail(400, { code: 'form/invalid', message: m.signin_err_code_empty() });
 		try {
 			await app().sessions.completeSecondFactor(event, code);
 		} catch (e) {

@@ -2,6 +2,7 @@
  * Team decisions: recording an answer (one per team per decision, once delivered), the branching it causes,
  * a deadline passing unanswered, and an evaluator's rubric marks.
  */
+import { deliveredAt, findDecision } from './adhoc-decisions';
 import { answerMatches, answerText } from './answers';
 import { clockEvent } from './clocks';
 import { indexOf } from './scenario-index';
@@ -33,12 +34,12 @@ export function submitAnswer(
 	ctx: StepContext
 ): ExerciseState {
 	const ix = indexOf(state.scenario);
-	const found = ix.decisions.get(decisionId);
+	const found = findDecision(state, decisionId);
 	if (!found) return state;
 	const now = state.clock.now;
-	const deliveredAt = state.delivered[teamId]?.[found.inject.id] ?? now;
+	const delivered = deliveredAt(state, found, teamId) ?? now;
 	const deadline = found.decision.deadline;
-	const onTime = deadline === undefined ? null : now <= deliveredAt + deadline;
+	const onTime = deadline === undefined ? null : now <= delivered + deadline;
 	const key = `deadline:${decisionId}:${teamId}`;
 	let s = dequeueWhere(state, (p) => p.key === key);
 	s = {

@@ -3,6 +3,7 @@
  * by their prompt, options by label, score entries by what they score. Scenario text has its {{variables}}
  * filled; long titles and prompts are shortened so a timeline line stays one line.
  */
+import { findDecision } from './adhoc-decisions';
 import { mapGet } from './persistent';
 import { indexOf } from './scenario-index';
 import type { ExerciseState } from './state';
@@ -33,13 +34,13 @@ export function injectName(state: ExerciseState, injectId: string, vars: Vars): 
 
 /** A decision's prompt in quotes. */
 export function decisionName(state: ExerciseState, decisionId: string, vars: Vars): string {
-	const prompt = indexOf(state.scenario).decisions.get(decisionId)?.decision.prompt;
+	const prompt = findDecision(state, decisionId)?.decision.prompt;
 	return `"${shorten(fill(prompt ?? decisionId, vars))}"`;
 }
 
 /** An option's label within a decision. */
 export function optionLabel(state: ExerciseState, decisionId: string, optionId: string, vars: Vars): string {
-	const d = indexOf(state.scenario).decisions.get(decisionId)?.decision;
+	const d = findDecision(state, decisionId)?.decision;
 	return fill(d?.options.find((o) => o.id === optionId)?.label ?? optionId, vars);
 }
 

@@ -41,7 +41,22 @@ const step = fc.oneof(
 		decision: fc.constantFrom(...Object.keys(answers)),
 		dt: fc.integer({ min: 0, max: 60_000 })
 	}),
-	fc.record({ kind: fc.constant('adhoc' as const), audience: fc.subarray(TEAMS, { minLength: 1 }) }),
+	fc.record({
+		kind: fc.constant('adhoc' as const),
+		audience: fc.subarray(TEAMS, { minLength: 1 }),
+		// An ad-hoc inject may ask a question: with options or free text, with or without a deadline.
+		ask: fc.constantFrom('none', 'options', 'text'),
+		deadline: fc.option(
+			fc.integer({ min: 1, max: 120 }).map((m) => m * 60_000),
+			{ nil: undefined }
+		)
+	}),
+	fc.record({
+		kind: fc.constant('adhocAnswer' as const),
+		team: fc.constantFrom(...TEAMS),
+		n: fc.nat(),
+		dt: fc.integer({ min: 0, max: 60_000 })
+	}),
 	fc.record({
 		kind: fc.constant('jump' as const),
 		to: fc.oneof(
@@ -64,6 +79,7 @@ function toInputs(steps: Step[]): Input[] {
 	const push = (command: Command, actor: Actor = FACILITATOR) =>
 		inputs.push({ seq: inputs.length + 1, at, key: `k${inputs.length}`, actor, command });
 	push({ type: 'exercise.start' });
+	const asked: { id: string; type: 'single' | 'text' }[] = [];
 	steps.forEach((s, i) => {
 		if (s.kind === 'tick') {
 			at += s.dt;
@@ -72,18 +88,48 @@ function toInputs(steps: Step[]): Input[] {
 		else if (s.kind === 'speed') push({ type: 'exercise.setCompression', compression: s.c });
 		else if (s.kind === 'inject') push({ type: s.type, injectId: s.id });
 		else if (s.kind === 'jump') push({ type: 'clock.jump', to: s.to });
-		else if (s.kind === 'adhoc')
+		else if (s.kind === 'adhoc') {
+			const type = s.ask === 'options' ? 'single' : 'text';
+			const marker = `ADHOC-${s.audience.join('-')}-${i}`;
+			if (s.ask !== 'none') asked.push({ id: `adhoc-${i}-q`, type });
 			push({
 				type: 'inject.adhoc',
 				inject: {
 					id: `adhoc-${i}`,
 					title: `Adhoc ${i}`,
-					body: `ADHOC-${s.audience.join('-')}-${i}`,
+					body: marker,
 					channel: 'chat',
-					audience: s.audience
+					audience: s.audience,
+					...(s.ask === 'none'
+						? {}
+						: {
+								decision: {
+									id: `adhoc-${i}-q`,
+									prompt: `Question ${marker}`,
+									type,
+									...(type === 'single'
+										? {
+												options: [
+													{ id: 'o1', label: `Yes ${marker}` },
+													{ id: 'o2', label: 'No' }
+												]
+											}
+										: {}),
+									...(s.deadline !== undefined ? { deadline: s.deadline } : {})
+								}
+							})
 				}
 			});
-		else {
+		} else if (s.kind === 'adhocAnswer') {
+			const q = asked[s.n % Math.max(1, asked.length)];
+			if (!q) return;
+			at += s.dt;
+			const answer: AnswerValue =
+				q.type === 'single'
+					? { type: 'single', option: 'o1' }
+					: { type: 'text', text: `MARKER-${s.team}-${i}` };
+			push({ type: 'answer.submit', teamId: s.team, decisionId: q.id, answer }, participant(s.team));
+		} else {
 			at += s.dt;
 			push(
 				{

@@ -417,6 +417,25 @@ export type Confidence = 'low' | 'medium' | 'high';
 
 export const CONFIDENCES: readonly Confidence[] = ['low', 'medium', 'high'];
 
+/** Fewest and most options an ad-hoc decision with options may offer. */
+export const ADHOC_OPTIONS = { min: 2, max: 6 } as const;
+
+/**
+ * A question the facilitator asks with an ad-hoc inject: one of 2–6 labelled options (`single`) or free text.
+ * Never scored: no points, no objective, no rubric. Its definition lives only in the log, like the inject's.
+ */
+export interface AdhocDecision {
+	id: string;
+	prompt: string;
+	type: 'single' | 'text';
+	/** single: the options in the order the facilitator wrote them. Absent for text. */
+	options?: { id: string; label: string }[];
+	/** Scenario ms after delivery by which the team should answer. */
+	deadline?: number;
+	/** single only: the team must give its reasoning. */
+	justify?: boolean;
+}
+
 export interface AdhocInject {
 	id: string;
 	title: string;
@@ -425,6 +444,8 @@ export interface AdhocInject {
 	sender?: string;
 	audience: 'all' | TeamId[];
 	facilitatorNotes?: string;
+	/** A question the addressed teams answer (not scored). */
+	decision?: AdhocDecision;
 }
 
 export type Command =
@@ -744,6 +765,8 @@ export interface DecisionView {
 	deliveredAt: number;
 	deadlineAt?: number;
 	answer?: AnswerView;
+	/** Asked with an ad-hoc inject: never scored (no points, no objective). */
+	adhoc?: true;
 	/**
 	 * Facilitator and evaluator views only, once the answer is marked: the current rubric marks by criterion id
 	 * (fraction 0..1 of its points), so marking controls start from them. Never in a participant's or observer's view.

@@ -2,6 +2,7 @@
  * Checks a command against the exercise state it would apply to (time already advanced), so an invalid one
  * is rejected with a specific code before anything changes.
  */
+import { adhocDecisionProblem, deliveredAt, findDecision } from './adhoc-decisions';
 import { answerExtrasProblem, answerProblem } from './answers';
 import { ratingProblem } from './evaluator-ratings';
 import { undeliveredTeams } from './delivery';
@@ -90,14 +91,15 @@ export function validateCommand(state: ExerciseState, command: Command): EngineE
 					if (bad) return bad;
 				}
 			}
-			return null;
+			const question = a.decision === undefined ? null : adhocDecisionProblem(state, a.decision);
+			return question ? fail('command/invalid', question) : null;
 		}
 		case 'answer.submit': {
 			const bad = teamProblem(state, command.teamId);
 			if (bad) return bad;
-			const found = ix.decisions.get(command.decisionId);
+			const found = findDecision(state, command.decisionId);
 			if (!found) return fail('decision/not_found', 'That decision is not in this exercise.');
-			if (state.delivered[command.teamId]?.[found.inject.id] === undefined)
+			if (deliveredAt(state, found, command.teamId) === undefined)
 				return fail(
 					'decision/not_delivered',
 					`${decisionName(state, command.decisionId, vars)} has not reached ${teamName(state, command.teamId)} yet.`

@@ -4,6 +4,7 @@
  * own score once the exercise has ended. Observers see every team but no facilitator notes or rubric guidance;
  * evaluators also get decision definitions, live scores and the current rubric marks; facilitators get everything.
  */
+import { asDecision } from './adhoc-decisions';
 import { optionOrderFor } from './option-order';
 import { clocksView } from './clocks';
 import { debriefOf, debriefScore, teamDebrief } from './debrief';
@@ -76,7 +77,8 @@ function feedItemView(state: ExerciseState, item: FeedItem, vars: Vars): Deliver
 			phase: item.phase ?? '',
 			artifacts: [],
 			scenarioAt: item.scenarioAt,
-			adhoc: true
+			adhoc: true,
+			...(a.decision ? { decisionId: a.decision.id } : {})
 		};
 	}
 	const inject = indexOf(state.scenario).injects.get(item.injectId)!;
@@ -145,6 +147,11 @@ function panel(state: ExerciseState, teamId: TeamId, vars: Vars): TeamPanel & { 
 	const decisions: DecisionView[] = [];
 	let phaseIndex = 0;
 	for (const item of items) {
+		if (item.adhoc?.decision) {
+			const d = asDecision(item.adhoc.decision);
+			decisions.push({ ...decisionView(state, teamId, d, item.injectId, item.scenarioAt, vars), adhoc: true });
+			continue;
+		}
 		const inject = item.adhoc ? undefined : ix.injects.get(item.injectId);
 		if (!inject) continue;
 		phaseIndex = Math.max(phaseIndex, ix.phaseIndex.get(inject.phase) ?? 0);

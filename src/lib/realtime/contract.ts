@@ -41,6 +41,18 @@ export interface WireError {
 
 export type Ack<T> = { data: T } | { error: WireError };
 
+/**
+ * The question of an ad-hoc inject as the console sends it: 2–6 option labels (answered by picking one) or none
+ * (answered in free text), a deadline in scenario minutes after delivery, and whether the team must give its
+ * reasoning (options only). The server assigns the ids.
+ */
+export interface AdhocQuestion {
+	prompt: string;
+	options?: string[];
+	deadlineMinutes?: number;
+	justify?: boolean;
+}
+
 /** Commands as a browser sends them. The server adds who sent them and when. */
 export type WireCommand =
 	| { type: 'exercise.brief' }
@@ -61,6 +73,8 @@ export type WireCommand =
 			sender?: string;
 			audience: 'all' | TeamId[];
 			facilitatorNotes?: string;
+			/** A question the addressed teams answer (never scored). */
+			decision?: AdhocQuestion;
 	  }
 	/**
 	 * Participants: the team comes from the seat, never from the payload (a `teamId` sent by a participant is

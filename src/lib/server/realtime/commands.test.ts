@@ -98,6 +98,115 @@ describe('payload validation', () => {
 		expect(!r.ok && r.message).toMatch(/^command\.channel:/);
 	});
 
+	it('takes an ad-hoc question and maps it onto an engine decision with server-assigned ids', () => {
+		const command = {
+			type: 'inject.adhoc',
+			title: 'Router',
+			body: 'b',
+			channel: 'chat',
+			audience: ['soc'],
+			decision: { prompt: ' Offline? ', options: ['Yes', 'No'], deadlineMinutes: 30, justify: true }
+		};
+		const r = parsePayload(commandRequestSchema, { exerciseId: 'e1', key: 'key-12345', command });
+		expect(r.ok).toBe(true);
+		if (!r.ok) return;
+		expect(toEngineCommand(r.value.command, facilitator, () => 'abc')).toEqual({
+			ok: true,
+			command: {
+				type: 'inject.adhoc',
+				inject: {
+					id: 'adhoc-abc',
+					title: 'Router',
+					body: 'b',
+					channel: 'chat',
+					audience: ['soc'],
+					decision: {
+						id: 'adhoc-abc-q',
+						prompt: 'Offline?',
+						type: 'single',
+						options: [
+							{ id: 'o1', label: 'Yes' },
+							{ id: 'o2', label: 'No' }
+						],
+						deadline: 30 * 60_000,
+						justify: true
+					}
+				}
+			}
+		});
+		const text = toEngineCommand(
+			{
+				type: 'inject.adhoc',
+				title: 't',
+				body: 'b',
+				channel: 'chat',
+				audience: 'all',
+				decision: { prompt: 'Why?' }
+			},
+			facilitator,
+			() => 'x'
+		);
+		expect(text).toMatchObject({
+			ok: true,
+			command: { inject: { decision: { id: 'adhoc-x-q', type: 'text' } } }
+		});
+		expect(JSON.stringify(text)).not.toContain('options');
+	});
+
+	it.each([
+		[{ prompt: '' }, 'command.decision.prompt: write the question the teams answer'],
+		[
+			{ prompt: 'Q', options: ['Only one'] },
+			'command.decision.options: give at least 2 options, or none for a free-text answer'
+		],
+		[
+			{ prompt: 'Q', options: ['1', '2', '3', '4', '5', '6', '7'] },
+			'command.decision.options: give at most 6 options'
+		],
+		[{ prompt: 'Q', options: ['Yes', ' '] }, 'command.decision.options.1: every option needs a label'],
+		[{ prompt: 'Q', options: ['Yes', 'yes'] }, 'command.decision.options: two options have the same label'],
+		[
+			{ prompt: 'Q', options: ['a', 'b'], deadlineMinutes: 0 },
+			'command.decision.deadlineMinutes: must be at least 1 minute'
+		],
+		[
+			{ prompt: 'Q', options: ['a', 'b'], deadlineMinutes: 2.5 },
+			'command.decision.deadlineMinutes: must be a whole number of minutes'
+		],
+		[
+			{ prompt: 'Q', justify: true },
+			'command.decision.justify: only a question with options can ask for reasoning'
+		],
+		[{ prompt: 'x'.repeat(501) }, 'command.decision.prompt: must be at most 500 characters'],
+		[
+			{ prompt: 'Q', options: ['a', 'x'.repeat(201)] },
+			'command.decision.options.1: must be at most 200 characters'
+		]
+	])('refuses the ad-hoc question %j, naming the field', (decision, message) => {
+		const r = parsePayload(commandRequestSchema, {
+			exerciseId: 'e1',
+			key: 'key-12345',
+			command: { type: 'inject.adhoc', title: 't', body: 'b', channel: 'chat', audience: 'all', decision }
+		});
+		expect(r).toEqual({ ok: false, message });
+	});
+
+	it('refuses unknown fields in an ad-hoc question', () => {
+		const r = parsePayload(commandRequestSchema, {
+			exerciseId: 'e1',
+			key: 'key-12345',
+			command: {
+				type: 'inject.adhoc',
+				title: 't',
+				body: 'b',
+				channel: 'chat',
+				audience: 'all',
+				decision: { prompt: 'Q', options: ['a', 'b'], points: 10 }
+			}
+		});
+		expect(!r.ok && r.message).toMatch(/^command\.decision/);
+	});
+
 	it('accepts a time jump to an in-world time and refuses a malformed one, naming the field', () => {
 		const ok = parsePayload(commandRequestSchema, {
 			exerciseId: 'e1',

@@ -4,12 +4,15 @@
  * the team from the seat, never from the payload.
  */
 import { z } from 'zod';
+import { MAX_ADHOC_DEADLINE, MAX_ADHOC_LABEL, MAX_ADHOC_PROMPT } from '$lib/engine/adhoc-decisions';
 import {
+	ADHOC_OPTIONS,
 	CHANNELS,
 	CONFIDENCES,
 	HSEEP_RATINGS,
 	MESSAGE_CHANNELS,
 	type Actor,
+	type AdhocDecision,
 	type Channel,
 	type Command,
 	type Confidence,
@@ -17,7 +20,12 @@ import {
 	type MessageChannel
 } from '$lib/engine/types';
 import { MAX_BODY, MAX_SUBJECT } from '$lib/engine/messages/record';
-import { MAX_TEXT_ANSWER, type Principal, type WireCommand } from '$lib/realtime/contract';
+import {
+	MAX_TEXT_ANSWER,
+	type AdhocQuestion,
+	type Principal,
+	type WireCommand
+} from '$lib/realtime/contract';
 
 const id = z.string().trim().min(1).max(120);
 const shortText = z.string().trim().min(1).max(200);
@@ -43,6 +51,42 @@ const jumpTo = z.discriminatedUnion('kind', [
 			.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'use an in-world date and time such as 2024-10-01T08:00')
 	})
 ]);
+
+/** The question an ad-hoc inject may ask; the engine checks the same rules again (adhoc-decisions.ts). */
+const adhocQuestion = z
+	.strictObject({
+		prompt: z
+			.string()
+			.trim()
+			.min(1, 'write the question the teams answer')
+			.max(MAX_ADHOC_PROMPT, `must be at most ${MAX_ADHOC_PROMPT} characters`),
+		options: z
+			.array(
+				z
+					.string()
+					.trim()
+					.min(1, 'every option needs a label')
+					.max(MAX_ADHOC_LABEL, `must be at most ${MAX_ADHOC_LABEL} characters`)
+			)
+			.min(ADHOC_OPTIONS.min, `give at least ${ADHOC_OPTIONS.min} options, or none for a free-text answer`)
+			.max(ADHOC_OPTIONS.max, `give at most ${ADHOC_OPTIONS.max} options`)
+			.refine(
+				(labels) => new Set(labels.map((l) => l.toLowerCase())).size === labels.length,
+				'two options have the same label'
+			)
+			.optional(),
+		deadlineMinutes: z
+			.number()
+			.int('must be a whole number of minutes')
+			.min(1, 'must be at least 1 minute')
+			.max(MAX_ADHOC_DEADLINE / 60_000, 'must be at most 30 scenario days (43200 minutes)')
+			.optional(),
+		justify: z.boolean().optional()
+	})
+	.refine((q) => !q.justify || q.options !== undefined, {
+		message: 'only a question with options can ask for reasoning',
+		path: ['justify']
+	});
 
 const bare = <T extends string>(type: T) => z.strictObject({ type: z.literal(type) });
 
@@ -72,7 +116,8 @@ const wireCommand = z.discriminatedUnion('type', [
 		channel: z.enum(CHANNELS as [Channel, ...Channel[]]),
 		sender: shortText.optional(),
 		audience: z.union([z.literal('all'), z.array(teamId).min(1).max(20)]),
-		facilitatorNotes: longText.optional()
+		facilitatorNotes: longText.optional(),
+		decision: adhocQuestion.optional()
 	}),
 	z.strictObject({
 		type: z.literal('answer.submit'),
@@ -184,6 +229,18 @@ export function actorOf(p: Principal): Actor {
 	}
 }
 
+/** The engine's ad-hoc decision for a console's question: options get ids o1…o6 in the order written. */
+function adhocDecision(id: string, q: AdhocQuestion): AdhocDecision {
+	return {
+		id,
+		prompt: q.prompt,
+		type: q.options ? 'single' : 'text',
+		...(q.options ? { options: q.options.map((label, i) => ({ id: `o${i + 1}`, label })) } : {}),
+		...(q.deadlineMinutes !== undefined ? { deadline: q.deadlineMinutes * 60_000 } : {}),
+		...(q.justify ? { justify: true } : {})
+	};
+}
+
 /** Outcome of mapping a wire command: an engine command, or a reason it cannot be one. */
 export type Mapped = { ok: true; command: Command } | { ok: false; code: string; message: string };
 
@@ -210,8 +267,13 @@ function messageTeam(
 export function toEngineCommand(wire: WireCommand, principal: Principal, newId: () => string): Mapped {
 	switch (wire.type) {
 		case 'inject.adhoc': {
-			const { type: _type, ...inject } = wire;
-			return { ok: true, command: { type: 'inject.adhoc', inject: { id: `adhoc-${newId()}`, ...inject } } };
+			const { type: _type, decision: question, ...inject } = wire;
+			const id = `adhoc-${newId()}`;
+			const decision = question && adhocDecision(`${id}-q`, question);
+			return {
+				ok: true,
+				command: { type: 'inject.adhoc', inject: { id, ...inject, ...(decision ? { decision } : {}) } }
+			};
 		}
 		case 'answer.submit': {
 			const { teamId, ...rest } = wire;

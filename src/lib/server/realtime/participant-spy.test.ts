@@ -44,6 +44,13 @@ const AFTER_END_KEYS = [
 	'otherTeams'
 ];
 
+/** Texts of the ad-hoc question the spy run asks the first team, unique enough to search every payload for. */
+const ADHOC = {
+	prompt: 'SPY-ADHOC-PROMPT: who tells the regulator?',
+	option: 'SPY-ADHOC-OPTION legal calls them',
+	reasoning: 'SPY-ADHOC-REASONING they own the relationship'
+};
+
 /** Every key used anywhere in a JSON value. */
 function keysOf(value: unknown, out = new Set<string>()): Set<string> {
 	if (Array.isArray(value)) for (const v of value) keysOf(v, out);
@@ -102,6 +109,8 @@ describe.each(shipped)('a participant’s socket over a full run of $file', ({ f
 	let script: AnswerScript;
 	let teams: string[];
 	let vars: Record<string, string>;
+	/** The team the ad-hoc question went to. */
+	let adhocTo: string;
 	/** The debrief settings in force at each version after EndEx, as the facilitator set them. */
 	const settingsAt = new Map<number, DebriefSettings>();
 
@@ -132,6 +141,28 @@ describe.each(shipped)('a participant’s socket over a full run of $file', ({ f
 
 		await run.facilitator({ type: 'exercise.brief' });
 		await run.facilitator({ type: 'exercise.start' });
+		// An ad-hoc question to the first team only: no other team may ever see it, its options or its answer.
+		adhocTo = teams[0];
+		await run.facilitator({
+			type: 'inject.adhoc',
+			title: 'Spy test: a question for one team',
+			body: 'Only the first team receives this.',
+			channel: 'chat',
+			audience: [adhocTo],
+			decision: {
+				prompt: ADHOC.prompt,
+				options: [ADHOC.option, 'Another option'],
+				deadlineMinutes: 30,
+				justify: true
+			}
+		});
+		const asked = (await run.teamView(adhocTo)).decisions.find((d) => d.prompt === ADHOC.prompt)!;
+		await run.answer(adhocTo, {
+			type: 'answer.submit',
+			decisionId: asked.id,
+			answer: { type: 'single', option: asked.options.find((o) => o.label === ADHOC.option)!.id },
+			justification: ADHOC.reasoning
+		});
 		// An evaluator's rating mid-run must not reach the team before the debrief.
 		const objective = scenario.objectives[0];
 		await run.facilitator({
@@ -311,6 +342,22 @@ describe.each(shipped)('a participant’s socket over a full run of $file', ({ f
 					if (s.team !== team && !own.has(s.text) && s.text.length >= 12)
 						expect(json.includes(s.text), `${s.team}'s text to ${team}`).toBe(false);
 			}
+	});
+
+	it('gives an ad-hoc question and its answer to the addressed team only, in views and patches', () => {
+		const texts = Object.values(ADHOC);
+		for (const team of teams) {
+			const payloads = run.received.get(team)!.map((r) => JSON.stringify(r.payload));
+			for (const text of texts) {
+				const seen = payloads.some((p) => p.includes(text));
+				expect(seen, `"${text}" to ${team}`).toBe(team === adhocTo);
+			}
+		}
+		const last = viewsOf(adhocTo).at(-1)!.msg.view as WireTeamView;
+		expect(last.decisions.find((d) => d.prompt === ADHOC.prompt)).toMatchObject({
+			adhoc: true,
+			answer: { justification: ADHOC.reasoning }
+		});
 	});
 
 	it('sends each team patches that carry nothing its own views may not: no staff keys, secrets or other teams’ work', () => {

@@ -161,7 +161,7 @@ function decisionsSection(data: ReviewData): string[] {
 						['Received', 'Decision', 'Answer', 'Answered', 'On time'],
 						rows.map((a) => [
 							formatElapsed(a.deliveredAt),
-							a.prompt,
+							a.scored ? a.prompt : `${a.prompt} (ad-hoc question, not scored)`,
 							a.answer ?? 'Not answered',
 							a.answeredAt === undefined ? '–' : formatElapsed(a.answeredAt),
 							a.onTime === null ? '–' : a.onTime ? 'yes' : 'no'

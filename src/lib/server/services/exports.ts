@@ -84,6 +84,34 @@ function ratingRows(data: ReviewData): unknown[][] {
 	);
 }
 
+/**
+ * One row per team and question asked with an ad-hoc inject: entry id `adhoc:<decision>:<team>`, no points
+ * (they are never scored) and the rule saying so.
+ */
+function adhocRows(data: ReviewData): unknown[][] {
+	return data.answers
+		.filter((a) => !a.scored)
+		.map((a) => {
+			const row: unknown[] = CSV_COLUMNS.map(() => '');
+			const set = (column: string, value: unknown) => (row[CSV_COLUMNS.indexOf(column)] = value ?? '');
+			set('team_id', a.teamId);
+			set('team_name', data.teams.find((t) => t.id === a.teamId)?.name ?? a.teamId);
+			set('entry_id', `adhoc:${a.decisionId}:${a.teamId}`);
+			set('rule', `Ad-hoc question, not scored: ${a.prompt}`);
+			set('scenario_at_minutes', minutes(a.deliveredAt));
+			set('pending', 'false');
+			set('overridden', 'false');
+			set('decision_id', a.decisionId);
+			set('answer', a.answer);
+			set('answered_by', a.by);
+			set('answered_at_minutes', minutes(a.answeredAt));
+			set('on_time', a.onTime === null ? '' : String(a.onTime));
+			set('justification', a.justification);
+			set('confidence', a.confidence);
+			return row;
+		});
+}
+
 /** CSV of every score entry with the answer behind it, then each team's rating per objective. */
 export function exerciseCsv(data: ReviewData): ExportFile {
 	const rows: unknown[][] = [];
@@ -124,6 +152,7 @@ export function exerciseCsv(data: ReviewData): ExportFile {
 			]);
 		}
 	}
+	rows.push(...adhocRows(data));
 	rows.push(...ratingRows(data));
 	return {
 		filename: `${fileStem(data)}-scores.csv`,

@@ -38,6 +38,8 @@ export interface AnswerRow {
 	answeredAt?: number;
 	onTime: boolean | null;
 	objectives: string[];
+	/** false for a question asked with an ad-hoc inject: never scored (no points, no objective). */
+	scored: boolean;
 }
 
 /** A statement for the executive summary, tied to the team and objective it is about. */

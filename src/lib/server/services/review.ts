@@ -235,7 +235,8 @@ export class Review {
 				deadlineAt: d.deadlineAt,
 				answeredAt: d.answer?.scenarioAt,
 				onTime: d.answer ? d.answer.onTime : d.deadlineAt === undefined ? null : false,
-				objectives: objectivesOf.get(d.id) ?? []
+				objectives: objectivesOf.get(d.id) ?? [],
+				scored: !d.adhoc
 			}))
 		);
 		return {

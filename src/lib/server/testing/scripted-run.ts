@@ -142,6 +142,14 @@ export class ScriptedRun {
 		}>;
 	}
 
+	/** A team's participant answers (e.g. an ad-hoc question); its text is recorded as submitted. */
+	async answer(team: string, command: Extract<WireCommand, { type: 'answer.submit' }>): Promise<number> {
+		const version = data(await this.#send(this.#teams.get(team)!, command), `${team} answering`).version;
+		const texts = [command.justification, command.answer.type === 'text' ? command.answer.text : undefined];
+		for (const text of texts) if (text) this.submitted.push({ team, text });
+		return version;
+	}
+
 	/** A facilitator command; throws with the server's message if refused. */
 	async facilitator(command: WireCommand): Promise<number> {
 		return data(await this.#send(this.#facilitator, command), command.type).version;
@@ -188,7 +196,9 @@ export class ScriptedRun {
 		decisionId: string,
 		shown: string[]
 	): { command: Extract<WireCommand, { type: 'answer.submit' }>; after: number } | null {
-		const decision = this.#decisions.get(decisionId)!;
+		const decision = this.#decisions.get(decisionId);
+		// Questions asked with ad-hoc injects are not in the script: the test answers them itself.
+		if (!decision) return null;
 		const scripted = this.script.answers.find((a) => a.team === team && a.decision === decisionId);
 		if (scripted) {
 			const answer = toAnswerValue(decision.type, scripted.answer);

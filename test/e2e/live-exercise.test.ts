@@ -32,6 +32,10 @@ const STATEMENT =
 	'We are investigating unauthorised activity on part of our network with outside experts and have ' +
 	'informed law enforcement. We will share more when we can do so accurately.';
 
+const ADHOC_TITLE = 'Core router vendor on the phone';
+const ADHOC_PROMPT = 'Do we let the vendor log in to pe-chi-02 remotely?';
+const ADHOC_OPTIONS = ['Yes, under our supervision', 'No, on site only', 'Not before legal signs off'];
+
 type Marked = Window & { keptPage?: boolean };
 
 let app: RunningApp;
@@ -279,6 +283,73 @@ describe('a live quickstart exercise', () => {
 		await bob.getByText('Your team answered (submitted by Alice)').waitFor();
 	});
 
+	it('the facilitator asks SOC an ad-hoc question; Bob answers it on a phone; Communications never sees it; the console shows the answer, not scored', async () => {
+		const form = facilitator.getByRole('region', { name: 'Ad-hoc inject' });
+		await form.getByLabel('Title').fill(ADHOC_TITLE);
+		await form.getByLabel('Body (Markdown)').fill('The vendor’s engineer asks for remote access.');
+		await form.getByRole('radio', { name: 'Chosen teams' }).check();
+		await form.getByRole('checkbox', { name: SOC }).check();
+		await form.getByRole('checkbox', { name: 'Ask for a decision' }).check();
+		// Sent without a question: the error sits beside the question field, which takes the focus.
+		await form.getByRole('button', { name: 'Send inject' }).click();
+		const question = form.getByRole('textbox', { name: 'Question', exact: true });
+		await form.getByText('Write the question the teams answer.').waitFor();
+		expect(await question.getAttribute('aria-invalid')).toBe('true');
+		expect(await question.evaluate((el) => el === document.activeElement)).toBe(true);
+		await question.fill(ADHOC_PROMPT);
+		await form.getByLabel('Option 1', { exact: true }).fill(ADHOC_OPTIONS[0]);
+		await form.getByLabel('Option 2', { exact: true }).fill(ADHOC_OPTIONS[1]);
+		// A third option by keyboard: the new field takes the focus.
+		await form.getByRole('button', { name: 'Add an option' }).focus();
+		await facilitator.keyboard.press('Enter');
+		await facilitator.keyboard.type(ADHOC_OPTIONS[2]);
+		expect(await form.getByLabel('Option 3', { exact: true }).inputValue()).toBe(ADHOC_OPTIONS[2]);
+		await form.getByLabel(/^Deadline in scenario minutes/).fill('30');
+		await expectNoSeriousA11yViolations(facilitator, 'console with the ad-hoc question form');
+		await form.getByRole('button', { name: 'Send inject' }).click();
+		await facilitator
+			.locator('#command-status')
+			.getByText(`Sent “${ADHOC_TITLE}” with its question to ${SOC}.`)
+			.waitFor();
+
+		await bob.setViewportSize({ width: 360, height: 740 });
+		await injectHeading(bob, ADHOC_TITLE).waitFor();
+		const asked = bob.getByRole('region', { name: ADHOC_PROMPT });
+		await asked.getByText('A question from the facilitator (not scored).').waitFor();
+		for (const label of ADHOC_OPTIONS) await asked.getByRole('radio', { name: label }).waitFor();
+		await expectNoSeriousA11yViolations(bob, 'team workspace with an ad-hoc question at 360 px');
+		expect(await bob.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+		await asked.getByRole('radio', { name: ADHOC_OPTIONS[1] }).check();
+		await asked.getByRole('button', { name: 'Submit team answer' }).click();
+		await asked.getByText('Your team answered (submitted by Bob)').waitFor();
+		await screenshot(bob, 'adhoc-question-answered-360');
+		await alice.getByRole('region', { name: ADHOC_PROMPT }).getByText(ADHOC_OPTIONS[1]).waitFor();
+		await bob.setViewportSize({ width: 1280, height: 900 });
+
+		for (const page of [carol, dan]) {
+			expect(await injectHeading(page, ADHOC_TITLE).count()).toBe(0);
+			expect(await page.getByText(ADHOC_PROMPT).count()).toBe(0);
+			expect(await page.getByText(ADHOC_OPTIONS[1]).count()).toBe(0);
+		}
+
+		const card = facilitator.getByRole('article', { name: SOC });
+		const line = card.getByRole('listitem').filter({ hasText: ADHOC_PROMPT });
+		await line.getByText('not scored', { exact: true }).waitFor();
+		await line.getByText(ADHOC_OPTIONS[1]).waitFor();
+		await line.getByText('Answered, on time by Bob').waitFor();
+		expect(await facilitator.getByRole('article', { name: COMMS }).getByText(ADHOC_PROMPT).count()).toBe(0);
+		for (const [width, height] of [
+			[1280, 800],
+			[360, 740]
+		]) {
+			await facilitator.setViewportSize({ width, height });
+			await line.scrollIntoViewIfNeeded();
+			await expectNoSeriousA11yViolations(facilitator, `console with an ad-hoc answer at ${width} px`);
+			await screenshot(facilitator, `adhoc-answer-console-${width}`);
+		}
+		await facilitator.setViewportSize({ width: 1280, height: 900 });
+	});
+
 	it('an evaluator marks Communications’ free-text statement and the console shows the score', async () => {
 		await joinAsStaff(evaluator, await staffLinkFromLobby(), 'Eve', 'Evaluator');
 		await releaseNow(facilitator, PRESS_CALL);
@@ -322,6 +393,10 @@ describe('a live quickstart exercise', () => {
 		await soc.getByText(/^6 of \d+ points/).waitFor();
 		const comms = facilitator.getByRole('region', { name: COMMS, exact: true });
 		await comms.getByText(/^8 of \d+ points/).waitFor();
+		const adhoc = facilitator.getByRole('region', { name: 'Ad-hoc questions' });
+		await adhoc.getByText(`“${ADHOC_PROMPT}”`).waitFor();
+		await adhoc.getByText('not scored', { exact: true }).waitFor();
+		expect(await adhoc.innerText()).toMatch(/No, on site only · answered at .+ · on time/);
 		await screenshot(facilitator, 'live-review');
 		await expectNoSeriousA11yViolations(facilitator, 'review page');
 	});

@@ -149,7 +149,10 @@ function panel(state: ExerciseState, teamId: TeamId, vars: Vars): TeamPanel & { 
 	for (const item of items) {
 		if (item.adhoc?.decision) {
 			const d = asDecision(item.adhoc.decision);
-			decisions.push({ ...decisionView(state, teamId, d, item.injectId, item.scenarioAt, vars), adhoc: true });
+			decisions.push({
+				...decisionView(state, teamId, d, item.injectId, item.scenarioAt, vars),
+				adhoc: true
+			});
 			continue;
 		}
 		const inject = item.adhoc ? undefined : ix.injects.get(item.injectId);

@@ -47,13 +47,24 @@ server.listen(port, host, () => {
 	logger().info(`Switchboard listening on ${process.env.ORIGIN ?? `http://${shown}:${actual}`}`);
 });
 
+let stopping = false;
 function shutdown(signal) {
-	logger().info(`Switchboard: ${signal} received, closing`);
-	server.close();
-	Promise.resolve(app()?.close())
-		.catch((e) => logger().error({ err: e }, 'Switchboard: error while closing'))
-		.finally(() => process.exit(0));
-	setTimeout(() => process.exit(0), 5000).unref();
+	if (stopping) return;
+	stopping = true;
+	const running = app();
+	// Readiness turns to 503 at once; open connections keep working for DRAIN_SECONDS, then everything closes.
+	const drain = running?.readiness.drainSeconds ?? 0;
+	running?.readiness.drain();
+	logger().info(
+		`Switchboard: ${signal} received, ${drain > 0 ? `draining for ${drain} s, then ` : ''}closing`
+	);
+	setTimeout(() => {
+		server.close();
+		Promise.resolve(running?.close())
+			.catch((e) => logger().error({ err: e }, 'Switchboard: error while closing'))
+			.finally(() => process.exit(0));
+	}, drain * 1000);
+	setTimeout(() => process.exit(0), drain * 1000 + 5000).unref();
 }
 process.on('SIGINT', () => shutdown('SIGINT'));
 process.on('SIGTERM', () => shutdown('SIGTERM'));

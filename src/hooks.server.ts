@@ -13,6 +13,7 @@ import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { defaultLogger, type Logger } from '$lib/server/log';
+import { drainSeconds } from '$lib/server/readiness';
 
 const slot = globalThis as Record<symbol, unknown>;
 
@@ -53,6 +54,7 @@ export const init: ServerInit = async () => {
 		logger,
 		scenariosDir: path.resolve(process.env.SWITCHBOARD_SCENARIOS ?? 'scenarios'),
 		defaultSeatLimit: seatLimitSetting(process.env.SWITCHBOARD_SEAT_LIMIT),
+		drainSeconds: drainSeconds(process.env.DRAIN_SECONDS),
 		oidc: readOidcSettings(process.env),
 		origin: process.env.ORIGIN,
 		proxyHeaders: {
@@ -97,7 +99,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 	response.headers.set('referrer-policy', 'same-origin');
 	if (!response.headers.has('x-frame-options')) response.headers.set('x-frame-options', 'DENY');
 	// The route's pattern, never the path itself: /join/<code> and similar paths carry secrets.
-	defaultLogger().info(
+	// Balancers poll the probes every few seconds: those requests are logged at debug only.
+	const probe = event.route.id === '/healthz' || event.route.id === '/readyz';
+	defaultLogger()[probe ? 'debug' : 'info'](
 		{
 			method: event.request.method,
 			route: event.route.id ?? '(no route)',

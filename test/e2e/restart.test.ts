@@ -36,7 +36,7 @@ const METRICS_TOKEN = 'e2e-metrics-token-0123456789abcdef';
 
 beforeAll(async () => {
 	// As an operator would run it: JSON logs for a log pipeline and a metrics token for Prometheus.
-	app = await startApp({ LOG_FORMAT: 'json', METRICS_TOKEN });
+	app = await startApp({ LOG_FORMAT: 'json', METRICS_TOKEN, DRAIN_SECONDS: '1' });
 	browser = await launchBrowser();
 	facilitator = (await newPerson(browser)).page;
 	alice = (await newPerson(browser)).page;
@@ -91,7 +91,7 @@ describe('a server restart during an exercise', () => {
 	});
 });
 
-describe('what an operator sees (README: Logs and Metrics)', () => {
+describe('what an operator sees (README: Health checks, Logs, Metrics)', () => {
 	it('GET /metrics answers only with the bearer token and reports the live exercise', async () => {
 		expect((await fetch(`${app.url}/metrics`)).status).toBe(401);
 		const wrong = await fetch(`${app.url}/metrics`, { headers: { authorization: 'Bearer nope' } });
@@ -123,7 +123,9 @@ describe('what an operator sees (README: Logs and Metrics)', () => {
 		expect(
 			parsed.filter((l) => typeof l.msg === 'string' && l.msg.startsWith('Switchboard listening on'))
 		).toHaveLength(2);
-		expect(parsed).toContainEqual(expect.objectContaining({ msg: 'Switchboard: SIGTERM received, closing' }));
+		expect(parsed).toContainEqual(
+			expect.objectContaining({ msg: 'Switchboard: SIGTERM received, draining for 1 s, then closing' })
+		);
 		expect(parsed).toContainEqual(
 			expect.objectContaining({ msg: 'request', method: 'GET', route: '/join/[code]', status: 200 })
 		);
@@ -157,5 +159,25 @@ describe('what an operator sees (README: Logs and Metrics)', () => {
 			expect(lines[0].startsWith(`Switchboard could not start: ${says}`)).toBe(true);
 			expect(lines[0].endsWith(`, got "${value}".`)).toBe(true);
 		}
+	});
+
+	it('answers the load balancer: live and ready, then not ready while it drains on SIGTERM', async () => {
+		const get = async (path: string) => {
+			const res = await fetch(`${app.url}${path}`);
+			return { status: res.status, body: await res.json() };
+		};
+		expect(await get('/healthz')).toEqual({ status: 200, body: { status: 'live' } });
+		expect(await get('/readyz')).toEqual({ status: 200, body: { status: 'ready' } });
+		const halting = app.halt();
+		let ready = await get('/readyz');
+		while (ready.status === 200) ready = await get('/readyz');
+		expect(ready).toEqual({
+			status: 503,
+			body: { status: 'draining', reason: 'the server is shutting down' }
+		});
+		// Still serving during the drain period: pages and liveness answer.
+		expect(await get('/healthz')).toEqual({ status: 200, body: { status: 'live' } });
+		expect((await fetch(`${app.url}/`)).status).toBe(200);
+		await halting;
 	});
 });

@@ -32,6 +32,7 @@ import { SingleSignOn } from './services/single-sign-on';
 import { SecondFactor } from './services/second-factor';
 import type { OidcSettings } from './auth/oidc-config';
 import { defaultLogger, type Logger } from './log';
+import { ReadinessProbe } from './readiness';
 
 /** Where the app instance lives between module instances. */
 export const APP_SYMBOL = Symbol.for('switchboard.app');
@@ -59,6 +60,8 @@ export interface AppOptions {
 	snapshotEvery?: number;
 	/** Push view changes as patches (default); false pushes whole views (the benchmark's baseline). */
 	viewPatches?: boolean;
+	/** Seconds a stopping server keeps serving while reporting itself not ready (DRAIN_SECONDS). */
+	drainSeconds?: number;
 	/** Structured logs; defaults to one built from LOG_LEVEL and LOG_FORMAT (src/lib/server/log.ts). */
 	logger?: Logger;
 	/** Where unexpected errors go; defaults to the logger at error level. */
@@ -94,6 +97,8 @@ export interface App {
 	metrics: Metrics;
 	/** Structured logs (pino). */
 	logger: Logger;
+	/** Readiness for a load balancer (GET /readyz); drained on SIGTERM. */
+	readiness: ReadinessProbe;
 	/** Stops timers, closes sockets and the store. */
 	close(): Promise<void>;
 }
@@ -246,6 +251,7 @@ export function createApp(options: AppOptions): App {
 		realtime: () => realtime,
 		metrics,
 		logger,
+		readiness: new ReadinessProbe(store, options.drainSeconds),
 		async close() {
 			await realtime?.close();
 			await pdfPrinter.close();

@@ -24,8 +24,10 @@ export default defineConfig({
 	plugins: [
 		switchboardHttpServer(),
 		// Under vitest the messages are compiled once by the global set-up instead: the plugin's file watching
-		// keeps vitest's servers from closing.
-		...(process.env.VITEST ? [] : [paraglideVitePlugin(paraglideOptions)]),
+		// keeps vitest's servers from closing. `npm test` compiles them before building alongside the unit tests.
+		...(process.env.VITEST || process.env.SWITCHBOARD_MESSAGES_PRECOMPILED
+			? []
+			: [paraglideVitePlugin(paraglideOptions)]),
 		sveltekit(),
 		chunkModules()
 	],

@@ -123,9 +123,17 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 	return file;
 }
 
-/** axe-core violations of impact serious or critical, as readable lines. */
+/**
+ * axe-core violations of impact serious or critical, as readable lines. All of axe's rules run over the whole
+ * page; two settings make it about three times quicker without changing which violations are found: the
+ * "legacy" frame mode runs axe.run() in the page itself (same-origin frames included; the app has none) instead of opening a blank page
+ * per check to merge frame results, and only violations are collected (not every passing node).
+ */
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
-	const result = await new AxeBuilder({ page }).analyze();
+	const result = await new AxeBuilder({ page })
+		.setLegacyMode()
+		.options({ resultTypes: ['violations'] })
+		.analyze();
 	return result.violations
 		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
 		.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);

@@ -4,7 +4,7 @@
  */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { seriousA11yViolations } from './harness';
+import { launchBrowser, seriousA11yViolations, startApp, type RunningApp } from './harness';
 
 /** Facilitator account the tests create on a fresh database. */
 export const FACILITATOR = { name: 'Fran Facilitator', username: 'fran', password: 'correct horse battery' };
@@ -36,6 +36,40 @@ export async function firstRunSetup(page: Page, url: string): Promise<void> {
 	await page.getByLabel('Password again').fill(FACILITATOR.password);
 	await page.getByRole('button', { name: 'Create account' }).click();
 	await page.waitForURL('**/scenarios');
+}
+
+/** One app on a fresh database, one Chromium and the facilitator's page at 1280x800: a browser file's session. */
+export interface FacilitatorSession {
+	app: RunningApp;
+	browser: Browser;
+	page: Page;
+	/** Closes the browser and stops the app (deleting its database). */
+	close(): Promise<void>;
+}
+
+/**
+ * Starts the built app and Chromium and opens the facilitator's page; with `setup` (the default) the facilitator
+ * account is created through first-run setup, which signs them in. Anything started is stopped again if a later
+ * step fails.
+ */
+export async function facilitatorSession({ setup = true } = {}): Promise<FacilitatorSession> {
+	let app: RunningApp | undefined;
+	let browser: Browser | undefined;
+	const close = async () => {
+		await browser?.close();
+		await app?.stop();
+	};
+	try {
+		app = await startApp();
+		browser = await launchBrowser();
+		const { page } = await newPerson(browser);
+		await page.setViewportSize({ width: 1280, height: 800 });
+		if (setup) await firstRunSetup(page, app.url);
+		return { app, browser, page, close };
+	} catch (e) {
+		await close();
+		throw e;
+	}
 }
 
 /** Signs in through /login with the test facilitator's credentials. */

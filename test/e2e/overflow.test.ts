@@ -11,10 +11,11 @@ import path from 'node:path';
 import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, seriousA11yViolations, startApp, type RunningApp } from './harness';
+import { screenshot, seriousA11yViolations, type RunningApp } from './harness';
 import {
 	createExercise,
 	FACILITATOR,
+	facilitatorSession,
 	firstRunSetup,
 	injectHeading,
 	joinAsParticipant,
@@ -22,7 +23,8 @@ import {
 	newPerson,
 	participantLink,
 	releaseNow,
-	staffLink
+	staffLink,
+	type FacilitatorSession
 } from './flows';
 
 const PHONE = { width: 360, height: 740 };
@@ -49,6 +51,7 @@ function pageRoutes(dir = 'src/routes', base = ''): string[] {
  */
 const CHECKED_ELSEWHERE = ['/exercises/[id]/review/report', '/scenarios/[id]/edit'];
 
+let session: FacilitatorSession;
 let app: RunningApp;
 let browser: Browser;
 let facilitator: Page;
@@ -158,17 +161,15 @@ async function sidewaysScrollProblems(page: Page): Promise<string[]> {
 }
 
 beforeAll(async () => {
-	app = await startApp();
-	browser = await launchBrowser();
-	[facilitator, player, evaluator, visitor] = await Promise.all(
-		Array.from({ length: 4 }, async () => (await newPerson(browser)).page)
+	// The facilitator's account is made in the first test, which checks the set-up page before it is used.
+	session = await facilitatorSession({ setup: false });
+	({ app, browser, page: facilitator } = session);
+	[player, evaluator, visitor] = await Promise.all(
+		Array.from({ length: 3 }, async () => (await newPerson(browser)).page)
 	);
 });
 
-afterAll(async () => {
-	await browser?.close();
-	await app?.stop();
-});
+afterAll(() => session?.close());
 
 // Each page is opened, measured, screenshotted twice and checked by axe twice: slow on a shared machine.
 describe('every page fits a 360 px screen', { timeout: 300_000 }, () => {

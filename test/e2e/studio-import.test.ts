@@ -11,9 +11,15 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentedMselWorkbook } from '../fixtures/import/msel-workbook';
-import { launchBrowser, screenshot, startApp, type RunningApp } from './harness';
-import { expectNoSeriousA11yViolations, firstRunSetup, newPerson } from './flows';
+import { screenshot, type RunningApp } from './harness';
+import {
+	expectNoSeriousA11yViolations,
+	facilitatorSession,
+	newPerson,
+	type FacilitatorSession
+} from './flows';
 
+let session: FacilitatorSession;
 let app: RunningApp;
 let browser: Browser;
 let page: Page;
@@ -22,17 +28,11 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 const fixture = (name: string) => readFileSync(`test/fixtures/import/${name}`);
 
 beforeAll(async () => {
-	app = await startApp();
-	browser = await launchBrowser();
-	page = (await newPerson(browser)).page;
-	await page.setViewportSize({ width: 1280, height: 800 });
-	await firstRunSetup(page, app.url);
+	session = await facilitatorSession();
+	({ app, browser, page } = session);
 });
 
-afterAll(async () => {
-	await browser?.close();
-	await app?.stop();
-});
+afterAll(() => session?.close());
 
 /** axe at both sizes, a screenshot at each, and the page fits a phone; back to the desktop size afterwards. */
 async function checkBothSizes(name: string) {

@@ -5,29 +5,29 @@
  * exercise run on the first version keeps its review when the scenario changes again. Every page passes axe at
  * 1280x800 and 360x740.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, startApp, type RunningApp } from './harness';
-import { createExercise, expectNoSeriousA11yViolations, firstRunSetup, newPerson, pageErrors } from './flows';
+import { screenshot, type RunningApp } from './harness';
+import {
+	createExercise,
+	expectNoSeriousA11yViolations,
+	facilitatorSession,
+	pageErrors,
+	type FacilitatorSession
+} from './flows';
 
+let session: FacilitatorSession;
 let app: RunningApp;
-let browser: Browser;
 let page: Page;
 
 const ID = 'acme-salt-typhoon';
 
 beforeAll(async () => {
-	app = await startApp();
-	browser = await launchBrowser();
-	page = (await newPerson(browser)).page;
-	await page.setViewportSize({ width: 1280, height: 800 });
-	await firstRunSetup(page, app.url);
+	session = await facilitatorSession();
+	({ app, page } = session);
 });
 
-afterAll(async () => {
-	await browser?.close();
-	await app?.stop();
-});
+afterAll(() => session?.close());
 
 /** Both viewports, axe each time; back to the desktop size afterwards. */
 async function axeAtBothSizes(where: string, { fits = true } = {}) {

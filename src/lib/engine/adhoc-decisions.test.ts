@@ -195,6 +195,36 @@ describe('ad-hoc decisions', () => {
 		expect(r).toMatchObject({ ok: false, error: { message: expect.stringMatching(/already asked/) } });
 	});
 
+	it('names the question by its prompt, never its id, when an answer is refused', () => {
+		const d = asked();
+		const r = d.try(
+			{ type: 'answer.submit', teamId: 'soc', decisionId: 'q1', answer: { type: 'text', text: 'x' } },
+			T0 + wallMin(11),
+			participant('soc')
+		);
+		expect(r).toMatchObject({
+			ok: false,
+			error: { message: 'decision "Do we take the core router offline?" expects a single answer' }
+		});
+	});
+
+	it('restores a snapshot written before questions existed and asks one after it', () => {
+		const d = new Driver();
+		d.start();
+		d.do({ type: 'inject.adhoc', inject: adhoc(undefined) }, T0 + wallMin(5));
+		// What this engine version wrote before ad-hoc injects could ask: no decision anywhere in the state.
+		const older = serializeState(d.state);
+		expect(older).not.toContain('"decision"');
+		const restored = new Driver();
+		restored.state = deserializeState(older, d.state.scenario);
+		restored.do({ type: 'inject.adhoc', inject: { ...adhoc(question()), id: 'ah2' } }, T0 + wallMin(6));
+		restored.answer('soc', 'q1', { type: 'single', option: 'o1' }, T0 + wallMin(7));
+		expect(teamView(restored, 'soc').decisions.find((x) => x.id === 'q1')?.answer?.value).toEqual({
+			type: 'single',
+			option: 'o1'
+		});
+	});
+
 	it('a snapshot taken after the question restores and takes the answer as live does', () => {
 		const d = asked();
 		const snap = deserializeState(serializeState(d.state), d.state.scenario);

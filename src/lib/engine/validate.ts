@@ -112,7 +112,13 @@ export function validateCommand(state: ExerciseState, command: Command): EngineE
 			const problem =
 				answerProblem(found.decision, command.answer) ??
 				answerExtrasProblem(found.decision, command.justification, command.confidence);
-			return problem ? fail('answer/invalid', problem) : null;
+			// People read these: the decision by its prompt, never by its id.
+			return problem
+				? fail(
+						'answer/invalid',
+						problem.replaceAll(found.decision.id, decisionName(state, found.decision.id, vars))
+					)
+				: null;
 		}
 		case 'rubric.mark': {
 			const bad = teamProblem(state, command.teamId);

@@ -254,4 +254,34 @@ describe('the interface in French outside the exercise', { timeout: 300_000 }, (
 		await visitor.getByText(fr.setup_pw_common).waitFor();
 		await context.close();
 	});
+
+	it('the rest of the review and the printed report', async () => {
+		await checkInFrench(facilitator, `/exercises/${exerciseId}/review`, 'review-rest', async (p) => {
+			await p.getByRole('heading', { name: fr.review_replay, exact: true }).waitFor();
+			await expectFrenchText(
+				p,
+				[fr.review_plan, fr.review_export_pdf, fr.review_obs_save, 'Couverture :', fr.review_feedback_none],
+				[
+					'Improvement plan',
+					'Save observation',
+					'Coverage:',
+					'JSON (whole exercise)',
+					'No feedback forms yet'
+				]
+			);
+		});
+		// The printed report is an A4 layout that only the PDF printer opens: checked at 1280 px, not on a phone.
+		await speak(facilitator, 'fr');
+		await facilitator.setViewportSize(DESKTOP);
+		await facilitator.goto(`${app.url}/exercises/${exerciseId}/review/report`);
+		await facilitator.getByRole('heading', { name: fr.report_coverage, exact: true }).waitFor();
+		await expectFrenchText(
+			facilitator,
+			[fr.report_facilitator, fr.report_delivered, fr.report_share, fr.review_plan],
+			['Decisions that reached the teams', 'Improvement plan', 'Share of the scenario']
+		);
+		await screenshot(facilitator, 'fr-report-1280');
+		expect.soft(await seriousA11yViolations(facilitator), 'report in French at 1280 px').toEqual([]);
+		await speak(facilitator, 'en');
+	});
 });

@@ -6,7 +6,7 @@
  * without a browser says so plainly on the review page and from the export link.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -178,6 +178,27 @@ describe('the printed report of the flagship', () => {
 			pdfFile,
 			'test-results/screenshots/report-pdf'
 		]);
+	});
+
+	it('is printed in French for a French requester', async () => {
+		const fr = JSON.parse(readFileSync('messages/fr.json', 'utf8')) as Record<string, string>;
+		await page.context().addCookies([{ name: 'switchboard_locale', value: 'fr', url: app.url }]);
+		try {
+			const res = await page.request.get(`${app.url}/exercises/${exerciseId}/review/export.pdf`);
+			expect(res.status()).toBe(200);
+			const file = path.join(OUT, 'flagship-report-fr.pdf');
+			writeFileSync(file, await res.body());
+			const cover = squash(pageText(file, 1));
+			expect(cover).toContain(fr.report_title);
+			expect(cover).toContain(`${fr.report_facilitator} Fran Facilitator`);
+			expect(cover).toMatch(/Page 1 sur \d+/);
+			expect(cover).not.toContain('After-action report');
+			const second = squash(pageText(file, 2));
+			expect(second).toContain(fr.report_coverage);
+			expect(second).not.toContain('Share of the scenario');
+		} finally {
+			await page.context().addCookies([{ name: 'switchboard_locale', value: 'en', url: app.url }]);
+		}
 	});
 
 	it('shows the report page itself without serious accessibility violations', async () => {

@@ -20,6 +20,8 @@ export interface PdfOptions {
 	cookies: Record<string, string>;
 	filename: string;
 	chromiumPath?: string;
+	/** "Page n of m" in the requester's language, with `{page}` and `{pages}` where the numbers go. */
+	pageOf?: string;
 }
 
 /** Where a system Chromium or Chrome is looked for when CHROMIUM_PATH is not set, in this order. */
@@ -200,7 +202,9 @@ export class PdfPrinter {
 				footerTemplate:
 					'<div style="font-size:8px;width:100%;margin:0 12mm;display:flex;justify-content:space-between;color:#444">' +
 					'<span class="title"></span>' +
-					'<span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>'
+					`<span>${escapeHtml(options.pageOf ?? 'Page {page} of {pages}')
+						.replace('{page}', '<span class="pageNumber"></span>')
+						.replace('{pages}', '<span class="totalPages"></span>')}</span></div>`
 			});
 			return {
 				filename: options.filename,
@@ -212,6 +216,10 @@ export class PdfPrinter {
 			await context.close();
 		}
 	}
+}
+
+function escapeHtml(text: string): string {
+	return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 }
 
 /** The printer of this process. */

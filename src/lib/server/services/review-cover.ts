@@ -3,6 +3,7 @@
  * each team. Built from the exercise record, its seats and the wall times of StartEx and EndEx in the input log;
  * pure, so it is tested without a server. Staff only: it names every participant.
  */
+import { dateTimeFormat } from '$lib/locale-format';
 import { formatDuration } from '$lib/client/scenario-time';
 import type { Input, TeamDef } from '$lib/engine/types';
 
@@ -38,8 +39,11 @@ export interface CoverInput {
 	scenarioAt: number;
 }
 
-const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
-const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+// In the request's language: "5 December 2026" / "5 décembre 2026".
+const day = { format: (at: number) => dateTimeFormat({ dateStyle: 'long', timeZone: 'UTC' }).format(at) };
+const clock = {
+	format: (at: number) => dateTimeFormat({ hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(at)
+};
 
 /** The cover facts of one exercise. */
 export function reportCover(input: CoverInput): ReportCover {

@@ -3,6 +3,7 @@
  * engine's own fold (`replay`) and redacted with `viewFor`, so the review shows exactly what was on that team's
  * screens — never another team's answers or facilitator notes.
  */
+import { m } from '$lib/paraglide/messages';
 import { replay, viewFor } from '$lib/engine';
 import type { ExerciseConfig, Input, Scenario, TeamId, TeamView, TimelineEntry } from '$lib/engine/types';
 
@@ -32,7 +33,7 @@ export function replaySteps(inputs: readonly Input[], timeline: readonly Timelin
 		at: input.at,
 		label:
 			bySeq.get(input.seq)?.join('; ') ??
-			(input.command.type === 'clock.tick' ? 'Time passed' : 'Nothing this reader can see changed')
+			(input.command.type === 'clock.tick' ? m.review_replay_time_passed() : m.review_replay_unseen())
 	}));
 }
 
@@ -53,7 +54,7 @@ export function replayFrame(
 	return {
 		seq: last?.seq ?? 0,
 		at: last?.at ?? null,
-		label: last ? (steps.find((s) => s.seq === last.seq)?.label ?? '') : 'Before the exercise began',
+		label: last ? (steps.find((s) => s.seq === last.seq)?.label ?? '') : m.review_replay_before(),
 		teamId,
 		view
 	};

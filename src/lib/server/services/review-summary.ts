@@ -4,6 +4,7 @@
  * team, the evaluator's HSEEP rating beside the computed suggestion, with the evidence behind it. Pure, so the
  * page and the Markdown export say the same thing.
  */
+import { m } from '$lib/paraglide/messages';
 import { formatDuration } from '$lib/client/scenario-time';
 import { benchmarkLabel } from '$lib/clock-words';
 import type {
@@ -123,9 +124,12 @@ function emptyObservations(): Record<ObservationKind, Observation[]> {
 /** One piece of evidence a rating cites, in words: a score entry, a note, or the evaluator's own text. */
 export function citation(evidence: string, input: SummaryInput, teamId: TeamId): string {
 	const entry = input.scores[teamId]?.entries.find((e) => e.id === evidence);
-	if (entry) return `${entry.rule}: ${entry.points} of ${entry.maxPoints} points`;
+	if (entry) return m.review_ev_entry({ rule: entry.rule, points: entry.points, max: entry.maxPoints });
 	const note = input.notes.find((n) => n.id === evidence);
-	if (note) return `Note${note.by ? ` by ${note.by}` : ''}: ${note.text}`;
+	if (note)
+		return note.by
+			? m.review_ev_note_by({ by: note.by, text: note.text })
+			: m.review_ev_note({ text: note.text });
 	return evidence;
 }
 
@@ -182,11 +186,18 @@ function clockFindings(input: SummaryInput, name: (id: TeamId) => string) {
 			: `${c.name} (${c.regime})`;
 		if (c.kind === 'hold') {
 			if (c.status === 'met')
-				strengths.push({ teamId: c.owner, text: `${name(c.owner)} observed the hold ${what} to its end.` });
+				strengths.push({
+					teamId: c.owner,
+					text: m.review_sum_hold_met({ team: name(c.owner), clock: what })
+				});
 			else if (c.status === 'breached' && c.deadlineAt !== undefined)
 				improvements.push({
 					teamId: c.owner,
-					text: `${name(c.owner)} breached the hold ${what} ${formatDuration(c.deadlineAt - (c.stoppedAt ?? c.deadlineAt))} before it ended.`
+					text: m.review_sum_hold_breached({
+						team: name(c.owner),
+						clock: what,
+						time: formatDuration(c.deadlineAt - (c.stoppedAt ?? c.deadlineAt))
+					})
 				});
 			continue;
 		}
@@ -194,16 +205,19 @@ function clockFindings(input: SummaryInput, name: (id: TeamId) => string) {
 			const spare = c.deadlineAt - (c.stoppedAt ?? c.deadlineAt);
 			strengths.push({
 				teamId: c.owner,
-				text: `${name(c.owner)} met ${what} with ${formatDuration(spare)} to spare.`
+				text: m.review_sum_met({ team: name(c.owner), clock: what, time: formatDuration(spare) })
 			});
 		} else if (c.status === 'missed') {
-			const late =
-				c.stoppedAt !== undefined && c.deadlineAt !== undefined
-					? `notified ${formatDuration(c.stoppedAt - c.deadlineAt)} late`
-					: 'never notified';
 			improvements.push({
 				teamId: c.owner,
-				text: `${name(c.owner)} missed ${what}: ${late}.`
+				text:
+					c.stoppedAt !== undefined && c.deadlineAt !== undefined
+						? m.review_sum_missed_late({
+								team: name(c.owner),
+								clock: what,
+								time: formatDuration(c.stoppedAt - c.deadlineAt)
+							})
+						: m.review_sum_missed_never({ team: name(c.owner), clock: what })
 			});
 		}
 	}
@@ -237,21 +251,36 @@ export function executiveSummary(input: SummaryInput, reviews = objectiveReviews
 	const describe = (r: (typeof rated)[number]) => ({
 		teamId: r.teamId,
 		objectiveId: r.objective.id,
-		text:
-			`${name(r.teamId)} — ${r.objective.title}: ` +
-			(r.rating
-				? `rated ${r.rating}${r.suggestion ? ` (suggestion ${r.suggestion})` : ''}${r.ratedBy ? ` by ${r.ratedBy}` : ''}${r.reason ? `: ${r.reason}` : ''}.`
-				: `not rated yet — suggestion ${r.grade} (${r.points} of ${r.maxPoints} points).`)
+		text: r.rating
+			? m.review_sum_rated_detail({
+					team: name(r.teamId),
+					objective: r.objective.title,
+					rating: r.rating,
+					details:
+						(r.suggestion ? m.review_sum_suggestion({ grade: r.suggestion }) : '') +
+						(r.ratedBy ? m.review_sum_by({ name: r.ratedBy }) : '') +
+						(r.reason ? m.review_sum_reason({ reason: r.reason }) : '')
+				})
+			: m.review_sum_not_rated({
+					team: name(r.teamId),
+					objective: r.objective.title,
+					grade: r.grade,
+					points: r.points,
+					max: r.maxPoints
+				})
 	});
 	const clocks = clockFindings(input, name);
 	const deadlines = input.clocks.filter((c) => c.kind !== 'hold');
 	const holds = input.clocks.filter((c) => c.kind === 'hold');
 	const unanswered = input.answers
 		.filter((a) => a.answer === null)
-		.map((a) => ({ teamId: a.teamId, text: `${name(a.teamId)} left "${a.prompt}" unanswered.` }));
+		.map((a) => ({
+			teamId: a.teamId,
+			text: m.review_sum_unanswered({ team: name(a.teamId), prompt: a.prompt })
+		}));
 	const late = input.answers
 		.filter((a) => a.answer !== null && a.onTime === false)
-		.map((a) => ({ teamId: a.teamId, text: `${name(a.teamId)} answered "${a.prompt}" after its deadline.` }));
+		.map((a) => ({ teamId: a.teamId, text: m.review_sum_late({ team: name(a.teamId), prompt: a.prompt }) }));
 	return {
 		overall: { points, maxPoints, percent: percentOf({ points, maxPoints }) },
 		coverage: exerciseCoverage(input.scores, input.lifecycle),

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 /**
  * Fetches the PDF report and hands it to the browser as a download, returning the line to show: done, or the
  * server's own explanation (no browser on the server, busy, not allowed) instead of a bare status code.
@@ -10,14 +11,14 @@ export async function downloadPdf(
 	try {
 		response = await fetcher(href, { headers: { accept: 'application/pdf, application/json' } });
 	} catch {
-		return { kind: 'error', text: 'The server could not be reached; check the connection and try again.' };
+		return { kind: 'error', text: m.review_pdf_unreachable() };
 	}
 	if (!response.ok) {
 		const body = await response.json().catch(() => null);
 		const message = typeof body?.message === 'string' ? body.message : null;
 		return {
 			kind: 'error',
-			text: message ?? `The PDF report could not be made (the server answered ${response.status}).`
+			text: message ?? m.review_pdf_failed({ status: response.status })
 		};
 	}
 	const name =
@@ -28,5 +29,5 @@ export async function downloadPdf(
 	link.click();
 	link.remove();
 	setTimeout(() => URL.revokeObjectURL(url), 60_000);
-	return { kind: 'done', text: `PDF report downloaded as ${name}.` };
+	return { kind: 'done', text: m.review_pdf_done({ name }) };
 }

@@ -1,3 +1,6 @@
+import { LOCALE_COOKIE } from '$lib/i18n';
+import { getLocale } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
 import { auditRequest } from '$lib/server/auth/audit-request';
 import { requireRole } from '$lib/server/auth/require-role';
 import { app } from '$lib/server/app';
@@ -7,7 +10,8 @@ import { fileStem } from '$lib/server/services/exports-file';
 import { reviewPdf } from '$lib/server/services/exports-pdf';
 import type { RequestHandler } from './$types';
 
-// The PDF is the review page printed by headless Chromium as the requester (their own session cookie).
+// The PDF is the review page printed by headless Chromium as the requester (their own session cookie), in the
+// requester's language (the language cookie set to this request's locale).
 export const GET: RequestHandler = async (event) => {
 	const { review } = app();
 	const facilitator = await requireRole(event, 'facilitator', 'evaluator');
@@ -15,7 +19,8 @@ export const GET: RequestHandler = async (event) => {
 	const file = await reviewPdf({
 		origin: process.env.SWITCHBOARD_PRINT_ORIGIN ?? event.url.origin,
 		exerciseId: data.exercise.id,
-		cookies: { [SESSION_COOKIE]: event.cookies.get(SESSION_COOKIE) ?? '' },
+		cookies: { [SESSION_COOKIE]: event.cookies.get(SESSION_COOKIE) ?? '', [LOCALE_COOKIE]: getLocale() },
+		pageOf: m.report_page_of({ page: '{page}', pages: '{pages}' }),
 		filename: `${fileStem(data)}-report.pdf`
 	}).catch(loadError);
 	await auditRequest(event, facilitator, 'exercise.export', file.filename, { format: 'pdf' });

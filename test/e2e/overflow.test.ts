@@ -3,8 +3,8 @@
  * not visited), in the state people meet it (a running exercise with a decision open, then the ended one), and
  * checks that nothing is wider than the screen. Each page is also screenshotted at 360x740 and 1280x800 and
  * checked with axe-core; the main pages (home, join, lobby, play, console, observe, review, scenarios) again in the
- * dark theme. The evaluator's page is met with a router log in the feed: its lines wrap at 1280 px and every box
- * that scrolls sideways can be reached from the keyboard.
+ * dark theme, at both sizes. The evaluator's page is met with a router log in the feed: its lines wrap at 1280 px
+ * and every box that scrolls sideways can be reached from the keyboard.
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -92,11 +92,20 @@ async function overflowingElements(page: Page): Promise<string[]> {
 	}, PHONE.width);
 }
 
+/** Soft check: the page is no wider than the phone screen; the failure names what sticks out. */
+async function fitsPhone(page: Page, route: string, name: string): Promise<void> {
+	const width = await page.evaluate(() => document.scrollingElement!.scrollWidth);
+	const offenders = width > PHONE.width ? await overflowingElements(page) : [];
+	expect
+		.soft(width, `${name} (${route}) is ${width} px wide at 360 px:\n${offenders.join('\n')}`)
+		.toBeLessThanOrEqual(PHONE.width);
+}
+
 /**
  * Opens a page at phone size, waits until `ready` has rendered, then checks there is no horizontal overflow,
  * takes both screenshots and runs axe (serious and critical findings fail the test, softly, so one run lists
  * every page's problems). With `dark`, the same page is then shown with the device in dark mode (the theme
- * follows it): screenshots at both sizes and axe again.
+ * follows it): screenshots, axe and the width check again at both sizes.
  */
 async function sweep(
 	page: Page,
@@ -110,11 +119,7 @@ async function sweep(
 	await page.setViewportSize(PHONE);
 	if (url) await page.goto(app.url + url);
 	await ready(page);
-	const width = await page.evaluate(() => document.scrollingElement!.scrollWidth);
-	const offenders = width > PHONE.width ? await overflowingElements(page) : [];
-	expect
-		.soft(width, `${name} (${route}) is ${width} px wide at 360 px:\n${offenders.join('\n')}`)
-		.toBeLessThanOrEqual(PHONE.width);
+	await fitsPhone(page, route, name);
 	await screenshot(page, `${name}-360`);
 	const phoneViolations = await seriousA11yViolations(page);
 	expect.soft(phoneViolations, `${name} at 360 px`).toEqual([]);
@@ -122,19 +127,25 @@ async function sweep(
 	await screenshot(page, `${name}-1280`);
 	const desktopViolations = await seriousA11yViolations(page);
 	expect.soft(desktopViolations, `${name} at 1280 px`).toEqual([]);
-	if (dark) await darkChecks(page, name);
+	if (dark) await darkChecks(page, route, name);
 	await page.setViewportSize(PHONE);
 }
 
-/** The page as it is at 1280 px, in the dark theme: screenshots at both sizes, axe at 1280 px, then light again. */
-async function darkChecks(page: Page, name: string): Promise<void> {
+/**
+ * The page in the dark theme at both sizes: screenshots, axe at 1280 and 360 px, and nothing wider than the phone
+ * screen; then light again.
+ */
+async function darkChecks(page: Page, route: string, name: string): Promise<void> {
 	await page.emulateMedia({ colorScheme: 'dark' });
 	await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
 	await screenshot(page, `${name}-1280-dark`);
 	const violations = await seriousA11yViolations(page);
 	expect.soft(violations, `${name} at 1280 px, dark theme`).toEqual([]);
 	await page.setViewportSize(PHONE);
+	await fitsPhone(page, route, `${name}, dark theme`);
 	await screenshot(page, `${name}-360-dark`);
+	const phoneViolations = await seriousA11yViolations(page);
+	expect.soft(phoneViolations, `${name} at 360 px, dark theme`).toEqual([]);
 	await page.emulateMedia({ colorScheme: 'light' });
 	await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
 }

@@ -7,7 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestIdp, type TestIdp } from '../../src/lib/server/testing/oidc-provider';
 import { freePort, launchBrowser, startApp, type RunningApp } from './harness';
-import { createExercise, expectNoSeriousA11yViolations, firstRunSetup, newPerson, pageErrors } from './flows';
+import {
+	createExercise,
+	expectNoSeriousA11yViolations,
+	FACILITATOR,
+	firstRunSetup,
+	newPerson,
+	pageErrors
+} from './flows';
 
 let app: RunningApp;
 let idp: TestIdp;
@@ -148,6 +155,35 @@ describe('single sign-on in the browser', () => {
 		await context.close();
 		await admin.reload();
 		await admin.getByText('Lee Park', { exact: true }).first().waitFor();
+	});
+
+	it('a signed-out visitor who opens the import page is told which account it needs, then lands on it', async () => {
+		for (const [width, height] of [
+			[1280, 800],
+			[360, 740]
+		]) {
+			const { context, page } = await newPerson(browser);
+			await page.setViewportSize({ width, height });
+			await page.goto(app.url + '/scenarios/import');
+			await page.waitForURL('**/login?next=*');
+			await page
+				.getByRole('status')
+				.filter({
+					hasText:
+						'Importing a scenario needs a scenario author or facilitator account. Sign in with one to continue.'
+				})
+				.waitFor();
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+			await expectNoSeriousA11yViolations(page, `sign-in with a reason at ${width} px`);
+			if (width === 360) {
+				await page.getByLabel('Username').fill(FACILITATOR.username);
+				await page.getByLabel('Password').fill(FACILITATOR.password);
+				await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+				await page.waitForURL('**/scenarios/import');
+				await page.getByRole('heading', { name: 'Import a scenario', level: 1 }).waitFor();
+			}
+			await context.close();
+		}
 	});
 
 	it('no page logged an error', () => {

@@ -3,13 +3,17 @@ import { fail, redirect } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
 import { actionFailure, ServiceError } from '$lib/server/errors';
 import { safeNext } from './safe-next';
+import { signInReason } from './sign-in-reason';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { sessions } = app();
 	if (await sessions.needsSetup()) redirect(303, '/setup');
 	if (await sessions.current(event)) redirect(303, safeNext(event.url.searchParams.get('next')));
-	return { sso: app().sso?.providerName ?? null };
+	return {
+		sso: app().sso?.providerName ?? null,
+		reason: signInReason(event.url.searchParams.get('next'))
+	};
 };
 
 export const actions: Actions = {

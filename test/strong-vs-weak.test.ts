@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAnswerScript, type AnswerScript } from '../src/lib/engine/answer-script';
+import { mapEntries } from '../src/lib/engine/persistent';
 import { parseScenario } from '../src/lib/engine/scenario';
 import { runSimulation } from '../src/lib/engine/simulate';
 
@@ -86,6 +87,17 @@ describe('salt-typhoon.yaml weak run', () => {
 		const cpni = weak.clocks.filter((c) => c.regime.includes('64.2011'));
 		expect(cpni.length).toBeGreaterThan(0);
 		expect(cpni.some((c) => c.status === 'missed')).toBe(true);
+	});
+
+	it('breaches the FBI hold with the customer notice legal sends during it, not later with an answer', () => {
+		expect(weak.clocks.find((c) => c.id === 'fbi-hold')).toMatchObject({
+			status: 'breached',
+			stoppedAt: 150 * 3_600_000
+		});
+		const notice = mapEntries(weak.state.messages)
+			.map(([, m]) => m)
+			.find((m) => m.to.includes('customers'));
+		expect(notice?.breaches).toEqual(['fbi-hold']);
 	});
 
 	it('runs the story without comment for a communications team that sent the reporter nothing by 18:00', () => {

@@ -19,6 +19,8 @@ export interface ClockHooks {
 	inject: Map<string, ClockHook[]>;
 	answer: Map<string, ClockHook[]>;
 	clockStopped: Map<string, ClockHook[]>;
+	/** Every hook listening for sent messages, under the key `message`. */
+	message: Map<string, ClockHook[]>;
 }
 
 /** Reverse indexes from events to the injects and clocks they trigger. */
@@ -58,7 +60,7 @@ export function indexOf(scenario: Scenario): ScenarioIndex {
 		onUnanswered: new Map(),
 		onClockMissed: new Map(),
 		atStart: [],
-		clockHooks: { inject: new Map(), answer: new Map(), clockStopped: new Map() }
+		clockHooks: { inject: new Map(), answer: new Map(), clockStopped: new Map(), message: new Map() }
 	};
 	for (const inject of scenario.injects) {
 		ix.injects.set(inject.id, inject);
@@ -77,7 +79,9 @@ export function indexOf(scenario: Scenario): ScenarioIndex {
 				? [ix.clockHooks.inject, c.inject]
 				: c.kind === 'answer'
 					? [ix.clockHooks.answer, c.decision]
-					: [ix.clockHooks.clockStopped, c.clock];
+					: c.kind === 'message'
+						? [ix.clockHooks.message, 'message']
+						: [ix.clockHooks.clockStopped, c.clock];
 		push(map, key, h);
 	};
 	for (const clock of scenario.clocks) {

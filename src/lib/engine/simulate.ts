@@ -101,7 +101,7 @@ function rowsOf(state: ExerciseState): SimulationRow[] {
 				maxPoints: entries.reduce((n, e) => n + e.maxPoints, 0),
 				text: found?.decision.prompt ?? r.decisionId
 			});
-		} else if (r.kind === 'message' && r.detail?.startsWith('sent\t')) {
+		} else if (r.kind === 'message' && /^(sent|breach|marked)\t/.test(r.detail ?? '')) {
 			rows.push({
 				scenarioAt: r.scenarioAt,
 				kind: 'message',

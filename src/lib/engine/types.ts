@@ -200,11 +200,25 @@ export type ClockGuard =
 	/** At least one team answered the decision (with one of the options, if given). */
 	| { kind: 'answer'; decision: string; options?: string[] };
 
-/** Something that happens and moves a clock: an inject delivered, an answer given, another clock stopped. */
+/**
+ * Which sent messages a clock condition listens for. Absent fields match any message: `from` author teams,
+ * `to` recipients (persona or team ids, any one), `channels`.
+ */
+export interface MessageFilter {
+	from?: TeamId[];
+	to?: string[];
+	channels?: MessageChannel[];
+}
+
+/**
+ * Something that happens and moves a clock: an inject delivered, an answer given, another clock stopped, or
+ * (only as a hold's breach) a matching message sent, such as a press statement or a customer notice.
+ */
 export type ClockCondition = (
 	| { kind: 'inject'; inject: string }
 	| { kind: 'answer'; decision: string; options?: string[] }
 	| { kind: 'clockStopped'; clock: string }
+	| { kind: 'message'; message: MessageFilter }
 ) & {
 	/** Every guard must hold when the condition happens, or it is ignored. */
 	requires?: ClockGuard[];
@@ -869,6 +883,8 @@ export interface MessageView {
 	editedAt: number;
 	sentAt?: number;
 	steps: MessageStepView[];
+	/** Staff only: the holds this message breached when it went out. */
+	breaches?: { clockId: string; name: string }[];
 }
 
 /** A persona as teams see it (no notes, no reply templates). */

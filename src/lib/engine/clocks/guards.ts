@@ -4,13 +4,32 @@
  */
 import { answerMatches } from '../answers';
 import type { ExerciseState } from '../state';
-import type { AnswerValue, ClockCondition, ClockGuard } from '../types';
+import type {
+	AnswerValue,
+	ClockCondition,
+	ClockGuard,
+	MessageChannel,
+	MessageFilter,
+	TeamId
+} from '../types';
 
 /** The event a clock condition may match. */
 export type ClockEvent =
 	| { kind: 'inject'; inject: string }
 	| { kind: 'answer'; decision: string; value: AnswerValue }
-	| { kind: 'clockStopped'; clock: string };
+	| { kind: 'clockStopped'; clock: string }
+	/** A message was sent by `teamId` on `channel` to `to`. */
+	| { kind: 'message'; teamId: TeamId; channel: MessageChannel; to: readonly string[] };
+
+/** Whether a sent message matches a clock condition's message filter. */
+export function messageMatches(
+	filter: MessageFilter,
+	m: { teamId: TeamId; channel: MessageChannel; to: readonly string[] }
+): boolean {
+	if (filter.from && !filter.from.includes(m.teamId)) return false;
+	if (filter.channels && !filter.channels.includes(m.channel)) return false;
+	return !filter.to || m.to.some((r) => filter.to!.includes(r));
+}
 
 /** Whether the clock is met (a hold: observed), or was stopped after missing its deadline. */
 export function clockHasStopped(state: ExerciseState, clockId: string): boolean {
@@ -40,6 +59,8 @@ export function conditionFires(state: ExerciseState, condition: ClockCondition, 
 	if (condition.kind === 'inject' && event.kind === 'inject' && condition.inject !== event.inject)
 		return false;
 	if (condition.kind === 'clockStopped' && event.kind === 'clockStopped' && condition.clock !== event.clock)
+		return false;
+	if (condition.kind === 'message' && event.kind === 'message' && !messageMatches(condition.message, event))
 		return false;
 	if (condition.kind === 'answer' && event.kind === 'answer') {
 		if (condition.decision !== event.decision || !answerMatches(event.value, condition.options)) return false;

@@ -151,6 +151,7 @@ function hooksFor(state: ExerciseState, event: ClockEvent): ClockHook[] {
 	const hooks = indexOf(state.scenario).clockHooks;
 	if (event.kind === 'inject') return hooks.inject.get(event.inject) ?? [];
 	if (event.kind === 'answer') return hooks.answer.get(event.decision) ?? [];
+	if (event.kind === 'message') return hooks.message.get('message') ?? [];
 	return hooks.clockStopped.get(event.clock) ?? [];
 }
 

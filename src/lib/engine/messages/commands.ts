@@ -5,7 +5,7 @@
  * as a persona. Every step is kept with its scenario time.
  */
 import { actorName } from '../decisions';
-import { teamName } from '../labels';
+import { clockName, teamName } from '../labels';
 import { listToArray, mapGet, mapSet } from '../persistent';
 import type { StepContext } from '../scenario-clock';
 import type { ExerciseState } from '../state';
@@ -266,6 +266,8 @@ export function messageStepText(state: ExerciseState, detail: string): string {
 			return `${approver} sent ${subject} back to ${author}`;
 		case 'sent':
 			return `${author} sent ${subject} to ${to}`;
+		case 'breach':
+			return `${author} sent ${subject} while ${clockName(state, persona ?? '', {})} was in force: the hold is breached`;
 		default:
 			return `${recipientName(state, persona ?? '')} replied to ${author} on ${subject}`;
 	}

@@ -4,3 +4,4 @@ export { scheduleSilences, silenceDue, silenceText } from './reactions';
 export { messagesView, personasForStaff, personasView, type MessageViewer } from './view';
 export { approverFor } from './routes';
 export { CHANNEL_LABELS, type MessageRecord } from './record';
+export { messageFilterText } from './hold-breaches';

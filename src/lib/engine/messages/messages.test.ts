@@ -20,6 +20,23 @@ function scenario(): Scenario {
 		trigger: { kind: 'manual' },
 		hold: false
 	});
+	s.clocks.push({
+		id: 'quiet',
+		name: 'Public notice hold',
+		regime: 'Rule',
+		description: 'No public statement.',
+		visible: 'all',
+		benchmark: false,
+		kind: 'hold',
+		owner: 'legal',
+		start: { kind: 'inject', inject: 'story-runs' },
+		stop: [],
+		breaches: [{ kind: 'message', message: { channels: ['press'] } }],
+		extensions: [],
+		deadline: { amount: 1, unit: 'days' },
+		scoring: { met: 1, missed: -3, objectives: ['obj-notify'] },
+		sources: []
+	});
 	return {
 		...s,
 		personas: [
@@ -327,5 +344,45 @@ describe('messages: checks', () => {
 		];
 		const replayed = replay(d.state.scenario, testConfig(), inputs);
 		expect(team({ state: replayed } as Driver, 'legal').messages[0].subject).toBe('CPNI breach report');
+	});
+});
+
+describe('messages: a press statement during a hold', () => {
+	it('breaches the hold at the send time, shows it to staff on the message and never to a team', () => {
+		const d = driver();
+		d.do({ type: 'inject.release', injectId: 'story-runs' } as Command, T0 + 500, FACILITATOR);
+		expect(facilitator(d).clocks.find((c) => c.id === 'quiet')?.status).toBe('running');
+		d.do(msg('message.save', { messageId: 's1', teamId: 'comms', draft: statement }), T0 + 1000, as('comms'));
+		d.do(msg('message.submit', { messageId: 's1', teamId: 'comms' }), T0 + 2000, as('comms'));
+		d.do(msg('message.approve', { messageId: 's1', teamId: 'legal' }), T0 + 3000, as('legal'));
+		// Approved is not published: the hold still runs.
+		expect(facilitator(d).clocks.find((c) => c.id === 'quiet')?.status).toBe('running');
+		d.do(msg('message.send', { messageId: 's1', teamId: 'comms' }), T0 + 4000, as('comms'));
+		const f = facilitator(d);
+		const sentAt = f.messages[0].sentAt;
+		expect(f.clocks.find((c) => c.id === 'quiet')).toMatchObject({ status: 'breached', stoppedAt: sentAt });
+		expect(f.messages[0].breaches).toEqual([{ clockId: 'quiet', name: 'Public notice hold' }]);
+		expect(f.timeline.map((t) => t.text)).toContain(
+			'Comms sent "Holding statement" while Public notice hold was in force: the hold is breached'
+		);
+		expect(f.scores.legal.entries.find((e) => e.id === 'clock:quiet')).toMatchObject({
+			points: -3,
+			objectives: ['obj-notify']
+		});
+		const staff = viewFor(d.state, { role: 'evaluator' }, T0) as { messages: { breaches?: unknown }[] };
+		expect(staff.messages[0].breaches).toHaveLength(1);
+		expect(team(d, 'comms').messages[0]).not.toHaveProperty('breaches');
+		expect(team(d, 'legal').messages[0]).not.toHaveProperty('breaches');
+	});
+
+	it('leaves a hold alone when the statement goes out before it is in force', () => {
+		const d = driver();
+		d.do(msg('message.save', { messageId: 's1', teamId: 'comms', draft: statement }), T0 + 1000, as('comms'));
+		d.do(msg('message.submit', { messageId: 's1', teamId: 'comms' }), T0 + 2000, as('comms'));
+		d.do(msg('message.approve', { messageId: 's1', teamId: 'legal' }), T0 + 3000, as('legal'));
+		d.do(msg('message.send', { messageId: 's1', teamId: 'comms' }), T0 + 4000, as('comms'));
+		d.do({ type: 'inject.release', injectId: 'story-runs' } as Command, T0 + 5000, FACILITATOR);
+		expect(facilitator(d).clocks.find((c) => c.id === 'quiet')?.status).toBe('running');
+		expect(facilitator(d).messages[0]).not.toHaveProperty('breaches');
 	});
 });

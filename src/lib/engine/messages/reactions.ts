@@ -14,6 +14,7 @@ import type { StepContext } from '../scenario-clock';
 import type { ExerciseState } from '../state';
 import type { MessageMatch, Reaction, ReactionAction, TeamId } from '../types';
 import type { MessageRecord } from './record';
+import { messageReachesClocks } from './hold-breaches';
 
 function matches(match: MessageMatch, m: Pick<MessageRecord, 'to' | 'teamId' | 'channel'>): boolean {
 	if (!m.to.includes(match.to)) return false;
@@ -47,7 +48,10 @@ function act(
 	return action.kind === 'start' ? startClock(state, clock, at, ctx) : stopClock(state, clock, at, ctx);
 }
 
-/** A message went out at `at`: `when` reactions act for its team, its `unless` reactions are called off. */
+/**
+ * A message went out at `at`: `when` reactions act for its team, its `unless` reactions are called off, and
+ * holds it breaches are breached.
+ */
 export function messageSent(
 	state: ExerciseState,
 	m: MessageRecord,
@@ -62,7 +66,7 @@ export function messageSent(
 	});
 	for (const r of reactions)
 		if (r.kind === 'when' && matches(r.match, m)) s = act(s, r.action, m.teamId, at, ctx);
-	return s;
+	return messageReachesClocks(s, m, at, ctx);
 }
 
 /** At StartEx: one pending item per `unless` reaction and team it concerns. */

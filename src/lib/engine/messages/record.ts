@@ -30,6 +30,8 @@ export interface MessageRecord {
 	editedAt: number;
 	sentAt?: number;
 	steps: MessageStep[];
+	/** Hold clocks this message breached when it was sent (their `breaches` list a matching message). */
+	breaches?: string[];
 }
 
 /** Longest subject and body accepted (characters), and most recipients and attachments. */

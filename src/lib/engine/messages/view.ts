@@ -6,7 +6,7 @@
  */
 import { indexOf } from '../scenario-index';
 import { mapEntries } from '../persistent';
-import { teamName } from '../labels';
+import { clockName, teamName } from '../labels';
 import type { ExerciseState } from '../state';
 import { fill } from '../templates';
 import type { MessageView, Persona, PersonaView, TeamId } from '../types';
@@ -58,7 +58,10 @@ function messageView(state: ExerciseState, m: MessageRecord, vars: Vars): Messag
 		steps: m.steps.map(({ template: _template, ...s }) => ({
 			...s,
 			...(s.persona ? { personaName: fill(recipientName(state, s.persona), vars) } : {})
-		}))
+		})),
+		...(m.breaches?.length
+			? { breaches: m.breaches.map((clockId) => ({ clockId, name: clockName(state, clockId, vars) })) }
+			: {})
 	};
 }
 
@@ -73,8 +76,11 @@ export function messagesView(state: ExerciseState, viewer: MessageViewer, vars: 
 		.sort((a, b) => a.seq - b.seq)
 		.map((m) => {
 			const view = messageView(state, m, vars);
-			if (typeof viewer === 'string' || viewer.teamId === m.teamId) return view;
-			const { lastEditor: _editor, ...rest } = view;
+			if (typeof viewer === 'string') return view;
+			// Teams never see staff-only judgements of messages (hold breaches), their own included.
+			const { breaches: _breaches, ...own } = view;
+			if (viewer.teamId === m.teamId) return own;
+			const { lastEditor: _editor, ...rest } = own;
 			if (m.approver === viewer.teamId)
 				return { ...rest, steps: rest.steps.filter((s) => s.kind !== 'reply') };
 			// A receiving team sees the message as sent: no approval steps, no replies to the author.

@@ -25,14 +25,17 @@ export function checkFlow(ctx: CheckContext, broken: BrokenRefs): void {
 	};
 	const clockFlag = (map: Map<string, boolean>, id: string) =>
 		catalog.clocks.has(id) ? (map.get(id) ?? false) : true;
+	// A message can always be sent: a team may write to anyone at any time.
 	const happens = (event: RawCondition | RawGuard): boolean =>
-		'inject' in event
-			? injectReach(event.inject).size > 0
-			: 'decision' in event
-				? decisionReach(event.decision).size > 0
-				: 'clockRunning' in event
-					? clockFlag(starts, event.clockRunning)
-					: clockFlag(stops, event.clockStopped);
+		'message' in event
+			? true
+			: 'inject' in event
+				? injectReach(event.inject).size > 0
+				: 'decision' in event
+					? decisionReach(event.decision).size > 0
+					: 'clockRunning' in event
+						? clockFlag(starts, event.clockRunning)
+						: clockFlag(stops, event.clockStopped);
 	const holds = (condition: RawCondition): boolean =>
 		happens(condition) && (condition.requires ?? []).every(happens);
 
@@ -147,6 +150,7 @@ export function checkFlow(ctx: CheckContext, broken: BrokenRefs): void {
 	}
 
 	function eventFails(event: RawCondition | RawGuard): string {
+		if ('message' in event) return '';
 		if ('inject' in event) return `inject "${event.inject}" can never be delivered`;
 		if ('clockStopped' in event) return `clock "${event.clockStopped}" can never stop`;
 		if ('clockRunning' in event) return `clock "${event.clockRunning}" can never start`;

@@ -132,3 +132,73 @@ messages:
 		);
 	});
 });
+
+describe('holds breached by a message', () => {
+	const withHold = base.replace(
+		'personas:',
+		`  - id: quiet
+    name: Public notice hold
+    regime: Rule
+    kind: hold
+    owner: exec
+    starts: { inject: memo }
+    breaches: [{ message: { channels: [press] } }, { message: { from: legal, to: [reporter] } }]
+    deadline: 1 day
+    scoring: { met: 2, missed: -4 }
+personas:`
+	);
+
+	it('parses a message condition into the engine’s form', () => {
+		expect(issues(withHold)).toEqual([]);
+		const clock = parseScenario(withHold, 'mini.yaml').scenario!.clocks.find((c) => c.id === 'quiet');
+		expect(clock?.breaches).toEqual([
+			{ kind: 'message', message: { channels: ['press'] } },
+			{ kind: 'message', message: { from: ['legal'], to: ['reporter'] } }
+		]);
+	});
+
+	it('refuses a message condition outside a hold’s breaches, an empty one and unknown names', () => {
+		const broken = withHold
+			.replace('stops: [{ inject: story }]', 'stops: [{ message: { channels: [press] } }]')
+			.replace('{ message: { channels: [press] } }, {', '{ message: {} }, {')
+			.replace('from: legal, to: [reporter]', 'from: legl, to: [reportr]');
+		expect(issues(broken)).toEqual(
+			expect.arrayContaining([
+				expect.stringContaining(
+					'clocks[0].stops[0]: a message condition only breaches a hold: to start or stop a clock on a message, write a reaction'
+				),
+				expect.stringContaining(
+					'clocks[1].breaches[0].message: say which messages breach the hold: give from, to or channels'
+				),
+				expect.stringContaining(
+					'clocks[1].breaches[1].message.from: unknown team "legl" (did you mean "legal"?)'
+				),
+				expect.stringContaining(
+					'clocks[1].breaches[1].message.to[0]: unknown persona or team "reportr" (did you mean "reporter"?)'
+				)
+			])
+		);
+	});
+
+	it('breaches the hold at the send time of a press statement sent while it is in force, and says so', () => {
+		const { scenario } = parseScenario(withHold, 'mini.yaml');
+		const script = parseAnswerScript(
+			`answers: []
+messages:
+  - { team: comms, to: reporter, at: 1h, subject: Reply, body: We are looking into it. }
+  - { team: comms, to: reporter, channel: press, at: 3h, subject: Statement, body: We were breached. }
+`,
+			'script.yaml'
+		);
+		const result = runSimulation(scenario!, script.script!);
+		// The e-mail reply matched no breach; the press statement at 3h did.
+		expect(result.clocks.find((c) => c.id === 'quiet')).toMatchObject({
+			status: 'breached',
+			stoppedAt: 3 * 3_600_000
+		});
+		expect(result.timeline.filter((r) => r.kind === 'message').map((r) => r.text)).toContain(
+			'Comms sent "Statement" while Public notice hold was in force: the hold is breached'
+		);
+		expect(result.scores.exec.entries.find((e) => e.id === 'clock:quiet')).toMatchObject({ points: -4 });
+	});
+});

@@ -4,6 +4,7 @@
  * action each).
  */
 import type { CheckContext } from './catalog';
+import type { RawCondition } from './schema';
 import type { Path } from './source-map';
 import { didYouMean } from './suggest';
 
@@ -58,6 +59,34 @@ export function checkMessages(ctx: CheckContext): void {
 		team(route.by, [...at, 'by']);
 		if (list(route.from).length > 0 && list(route.from).every((t) => t === route.by))
 			ctx.report([...at, 'by'], `a team never needs its own approval: "${route.by}" is the only author team`);
+	});
+
+	// A message condition only breaches a hold: reactions start and stop clocks on messages.
+	draft.clocks.forEach((clock, i) => {
+		if (!clock) return;
+		const at: Path = ['clocks', i];
+		const elsewhere: [RawCondition | undefined, Path][] = [
+			[clock.starts, [...at, 'starts']],
+			...clock.stops.map((c, k): [RawCondition, Path] => [c, [...at, 'stops', k]]),
+			...clock.extensions.map((e, k): [RawCondition, Path] => [e?.on, [...at, 'extensions', k, 'on']])
+		];
+		for (const [condition, path] of elsewhere)
+			if (condition && 'message' in condition)
+				ctx.report(
+					path,
+					'a message condition only breaches a hold: to start or stop a clock on a message, write a reaction'
+				);
+		clock.breaches.forEach((condition, k) => {
+			if (!condition || !('message' in condition)) return;
+			const path: Path = [...at, 'breaches', k, 'message'];
+			const filter = condition.message;
+			if (filter.from === undefined && filter.to === undefined && filter.channels === undefined)
+				ctx.report(path, 'say which messages breach the hold: give from, to or channels');
+			teamsAt(filter.from, [...path, 'from']);
+			(filter.to ?? []).forEach((id, j) =>
+				known([...personas.keys(), ...catalog.teams.keys()], id, 'persona or team', [...path, 'to', j])
+			);
+		});
 	});
 
 	draft.reactions.forEach((reaction, i) => {

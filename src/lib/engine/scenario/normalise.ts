@@ -56,6 +56,15 @@ function condition(raw: RawCondition): ClockCondition {
 	const requires = raw.requires ? { requires: raw.requires.map(guard) } : {};
 	if ('inject' in raw) return { kind: 'inject', inject: raw.inject, ...requires };
 	if ('clockStopped' in raw) return { kind: 'clockStopped', clock: raw.clockStopped, ...requires };
+	if ('message' in raw) {
+		const { from, to, channels } = raw.message;
+		const message = {
+			...(from !== undefined ? { from: typeof from === 'string' ? [from] : [...from] } : {}),
+			...(to ? { to: [...to] } : {}),
+			...(channels ? { channels: [...channels] as MessageChannel[] } : {})
+		};
+		return { kind: 'message', message, ...requires };
+	}
 	return {
 		kind: 'answer',
 		decision: raw.decision,

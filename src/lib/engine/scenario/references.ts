@@ -121,6 +121,8 @@ function checkEvent(
 	known: Known
 ): boolean {
 	if ('inject' in condition) return known('inject', condition.inject, [...path, 'inject']);
+	// Message filters name personas, which messages.ts checks with the other message parts.
+	if ('message' in condition) return true;
 	if ('clockStopped' in condition) return known('clock', condition.clockStopped, [...path, 'clockStopped']);
 	if (!known('decision', condition.decision, [...path, 'decision'])) return false;
 	const entry = ctx.catalog.decisions.get(condition.decision);

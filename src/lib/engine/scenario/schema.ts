@@ -235,6 +235,27 @@ const requires = z
 	.optional()
 	.describe('Guards that must all hold when the condition happens, or it is ignored');
 
+const messageChannel = z
+	.enum(MESSAGE_CHANNELS as [string, ...string[]])
+	.describe('email, phone (a phone note), press (a press statement), filing (a regulator filing) or chat');
+
+const teamList = z
+	.union([ref('a team'), z.array(ref('a team')).min(1)])
+	.describe('A team id or a list of team ids');
+
+/** Which sent messages a hold's breach listens for: every field given must match, absent fields match any. */
+const messageFilter = z
+	.strictObject({
+		from: teamList.optional().describe('Author teams (absent: any)'),
+		to: z
+			.array(ref('a persona or team'))
+			.min(1)
+			.optional()
+			.describe('Recipients, any one of them (absent: any)'),
+		channels: z.array(messageChannel).min(1).optional().describe('Channels (absent: any)')
+	})
+	.describe('A message sent that matches every field given, e.g. { channels: [press] }');
+
 /** Clock condition forms keyed by the word that identifies them. */
 export const conditionForms = {
 	inject: z.strictObject({ inject: ref('an inject; delivered to any team'), requires }),
@@ -243,12 +264,17 @@ export const conditionForms = {
 		options: z.array(z.string()).min(1).optional(),
 		requires
 	}),
-	clockStopped: z.strictObject({ clockStopped: ref('another clock'), requires })
+	clockStopped: z.strictObject({ clockStopped: ref('another clock'), requires }),
+	message: z.strictObject({
+		message: messageFilter.describe('Hold breaches only: a matching message sent while the hold runs'),
+		requires
+	})
 };
 const conditionSchema = z.union([
 	conditionForms.inject,
 	conditionForms.decision,
-	conditionForms.clockStopped
+	conditionForms.clockStopped,
+	conditionForms.message
 ]);
 
 const deadline = z
@@ -310,10 +336,6 @@ export const clockSchema = z.strictObject({
 	sources: z.array(ref('a source')).default([])
 });
 
-const messageChannel = z
-	.enum(MESSAGE_CHANNELS as [string, ...string[]])
-	.describe('email, phone (a phone note), press (a press statement), filing (a regulator filing) or chat');
-
 const replySchema = z.strictObject({
 	id: id('reply template'),
 	label: text('What the console button says, e.g. "Acknowledge receipt"'),
@@ -331,10 +353,6 @@ export const personaSchema = z
 		replies: z.array(replySchema).default([]).describe('Reply templates the control cell sends in one click')
 	})
 	.describe('An outside party the control cell plays');
-
-const teamList = z
-	.union([ref('a team'), z.array(ref('a team')).min(1)])
-	.describe('A team id or a list of team ids');
 
 export const approvalSchema = z
 	.strictObject({

@@ -40,6 +40,8 @@ export function messagesMarkdown(
 			const to = m.to.map((r) => r.name).join(', ') || 'no recipient yet';
 			out.push(`- **${m.subject || 'Untitled'}** (${m.channel}) to ${to}: ${m.status}`);
 			for (const s of m.steps) out.push(`  - ${stepText(m, s, name).replace(/\r?\n/g, ' ')}`);
+			if (m.breaches?.length)
+				out.push(`  - Sent while a hold was in force: ${m.breaches.map((b) => b.name).join(', ')} breached`);
 		}
 		if (own.length) out.push('');
 	}

@@ -3,6 +3,7 @@
  * triggered and what it leads to ("when SOC answers 'Piecemeal' → Actor returns").
  */
 import { clockKindLabel } from '$lib/clock-words';
+import { messageFilterText } from '$lib/engine/messages';
 import type {
 	ClockCondition,
 	ClockDef,
@@ -175,6 +176,8 @@ export function describeClockCondition(scenario: Scenario, condition: ClockCondi
 			const clock = scenario.clocks.find((c) => c.id === condition.clock);
 			return `the ${clock?.name ?? condition.clock} clock stops`;
 		}
+		case 'message':
+			return messageFilterText(scenario, condition.message);
 	}
 }
 

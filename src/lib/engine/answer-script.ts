@@ -17,9 +17,11 @@
  * `marks` marks a text answer's rubric, or the reasoning of a justified choice. `otherwise` (script-otherwise.ts)
  * answers every other decision that reaches a team: with the first option as shown (`first-shown`, rankings left
  * untouched) or the lowest-scoring answer (`worst`), `after` a duration or at the `last-minute` of its deadline.
- * A scripted message that needs approval is submitted and approved by the approving team at once, then sent.
+ * A scripted message that needs approval is submitted and approved by the approving team at once, then sent;
+ * its `marks` (optional) mark it against the scenario's message rubric it matches, as an evaluator would.
  */
 import { answerExtrasProblem, answerProblem } from './answers';
+import { rubricFor } from './messages/rubrics';
 import { parseOtherwise, type OtherwiseRule } from './script-otherwise';
 import { parseDuration } from './scenario/durations';
 import { formatPath, readSource, type Path } from './scenario/source-map';
@@ -60,6 +62,8 @@ export interface ScriptedMessage {
 	subject: string;
 	body: string;
 	at: number;
+	/** An evaluator's marks against the message's rubric, given as soon as it is sent. */
+	marks?: Record<string, number>;
 	line: number;
 	index: number;
 }
@@ -80,7 +84,7 @@ export interface AnswerScript {
 }
 
 const ROOT_KEYS = new Set(['teams', 'compression', 'variables', 'answers', 'otherwise', 'endAt', 'messages']);
-const MESSAGE_KEYS = new Set(['team', 'to', 'channel', 'subject', 'body', 'at']);
+const MESSAGE_KEYS = new Set(['team', 'to', 'channel', 'subject', 'body', 'at', 'marks']);
 const ANSWER_KEYS = new Set(['team', 'decision', 'after', 'answer', 'justification', 'confidence', 'marks']);
 
 const isMap = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -203,6 +207,12 @@ export function parseAnswerScript(
 				for (const key of ['subject', 'body'] as const)
 					if (typeof raw[key] !== 'string' || !(raw[key] as string).trim())
 						report(at(key), `${key} is required`);
+				const marksOk =
+					raw.marks === undefined ||
+					(isMap(raw.marks) &&
+						Object.keys(raw.marks).length > 0 &&
+						Object.values(raw.marks).every((v) => typeof v === 'number' && v >= 0 && v <= 1));
+				if (!marksOk) report(at('marks'), 'marks map rubric criteria to a number from 0 to 1');
 				if (
 					isId(raw.team) &&
 					okTo &&
@@ -217,6 +227,7 @@ export function parseAnswerScript(
 						subject: raw.subject,
 						body: raw.body,
 						at: when,
+						...(raw.marks !== undefined && marksOk ? { marks: raw.marks as Record<string, number> } : {}),
 						line: source.lineOf(at()),
 						index: i
 					});
@@ -296,6 +307,16 @@ export function checkAnswerScript(scenario: Scenario, script: AnswerScript): Sce
 	const personas = new Set((scenario.personas ?? []).map((p) => p.id));
 	for (const m of script.messages) {
 		const path = `messages[${m.index}]`;
+		if (m.marks) {
+			const persona = scenario.personas?.find((p) => m.to.includes(p.id));
+			const channel = m.channel ?? persona?.channel ?? 'email';
+			const rubric = rubricFor(scenario, { teamId: m.team, channel, to: m.to });
+			if (!rubric) report(m.line, `${path}.marks`, 'the message matches none of the scenario’s message rubrics');
+			else
+				for (const id of Object.keys(m.marks))
+					if (!rubric.criteria.some((c) => c.id === id))
+						report(m.line, `${path}.marks.${id}`, `"${id}" is not a criterion of message rubric ${rubric.id}`);
+		}
 		if (!playing.has(m.team)) report(m.line, `${path}.team`, `team "${m.team}" does not play in this script`);
 		for (const r of m.to)
 			if (!personas.has(r) && !playing.has(r))

@@ -49,7 +49,8 @@ const COMMAND_TYPES = new Set<Command['type']>([
 	'message.approve',
 	'message.return',
 	'message.send',
-	'message.reply'
+	'message.reply',
+	'message.mark'
 ]);
 
 function snapshotOf(state: ExerciseState): Snapshot {

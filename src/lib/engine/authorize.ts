@@ -1,13 +1,13 @@
 /**
  * Who may do what. Facilitators may do everything (answering on a team's behalf included); participants only
- * answer for their own team; evaluators mark rubrics, rate objectives and add notes; observers add notes; the `system` actor (the
+ * answer for their own team; evaluators mark rubrics (answers' and messages'), rate objectives and add notes; observers add notes; the `system` actor (the
  * server's scheduler) only ticks the clock.
  */
 import type { ExerciseState } from './state';
 import type { Actor, Command, EngineError } from './types';
 
 const STAFF: Record<'evaluator' | 'observer', ReadonlySet<Command['type']>> = {
-	evaluator: new Set(['rubric.mark', 'rating.set', 'note.add']),
+	evaluator: new Set(['rubric.mark', 'message.mark', 'rating.set', 'note.add']),
 	observer: new Set(['note.add'])
 };
 

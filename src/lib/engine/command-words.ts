@@ -30,7 +30,8 @@ const DOING: Record<Command['type'], string> = {
 	'message.approve': 'Messages cannot be approved',
 	'message.return': 'Messages cannot be returned',
 	'message.send': 'Messages cannot be sent',
-	'message.reply': 'Replies cannot be sent'
+	'message.reply': 'Replies cannot be sent',
+	'message.mark': 'Messages cannot be marked'
 };
 
 /** Where the exercise stands, completing "the exercise …". */

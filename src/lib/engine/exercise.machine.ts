@@ -84,6 +84,7 @@ const notes = { 'note.add': step('addNote') };
 const prep = { 'inject.hold': step('holdInject'), 'inject.skip': step('skipInject'), ...notes };
 const scoring = {
 	'rubric.mark': step('recordMarks'),
+	'message.mark': step('handleMessage'),
 	'score.override': step('overrideScore'),
 	'rating.set': step('recordRating'),
 	...notes

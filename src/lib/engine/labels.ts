@@ -63,5 +63,9 @@ export function scoreEntryName(state: ExerciseState, entryId: string, vars: Vars
 		return `the reasoning behind the answer to ${decisionName(state, ref, vars)}`;
 	if (kind === 'timeliness' && ref) return `the timing of the answer to ${decisionName(state, ref, vars)}`;
 	if (kind === 'clock' && ref) return clockName(state, ref, vars);
+	if (kind === 'message' && ref) {
+		const rubric = (state.scenario.messageRubrics ?? []).find((r) => r.id === ref);
+		return `the message "${fill(rubric?.title ?? ref, vars)}"`;
+	}
 	return entryId;
 }

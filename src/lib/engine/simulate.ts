@@ -106,7 +106,7 @@ function rowsOf(state: ExerciseState): SimulationRow[] {
 				scenarioAt: r.scenarioAt,
 				kind: 'message',
 				team: r.teamId,
-				text: messageStepText(state, r.detail)
+				text: messageStepText(state, r.detail ?? '')
 			});
 		} else if (r.kind === 'clock' && r.clockId) {
 			const clock = ix.clocks.get(r.clockId);

@@ -113,7 +113,7 @@ export class Simulation {
 		return best;
 	}
 
-	/** A scripted message: drafted, submitted and approved at once if its route needs it, then sent. */
+	/** A scripted message: drafted, submitted and approved at once if its route needs it, sent, then marked. */
 	#send(m: ScriptedMessage) {
 		const messageId = `script-message-${m.index}`;
 		const team = (t: TeamId): Actor => ({ role: 'participant', teamId: t, name: `${t} (script)` });
@@ -127,6 +127,8 @@ export class Simulation {
 			this.apply(team(approver), { type: 'message.approve', messageId, teamId: approver });
 		}
 		this.apply(team(m.team), { type: 'message.send', messageId, teamId: m.team });
+		if (m.marks)
+			this.apply({ role: 'evaluator', name: 'script' }, { type: 'message.mark', messageId, marks: m.marks });
 	}
 
 	/** Whether wall time `w` lies past the script's early end; if so, time moves to the end and the run stops. */

@@ -336,6 +336,21 @@ export type Reaction =
 	| { kind: 'when'; match: MessageMatch; action: ReactionAction }
 	| { kind: 'unless'; match: MessageMatch; by: number; action: ReactionAction };
 
+/**
+ * Criteria evaluators mark a sent message against (content, timing, recipient, approval followed...). A sent
+ * message is marked against the first rubric whose `match` it meets; teams named in `match.from` are expected
+ * to send one (scored 0 of the maximum if they never do).
+ */
+export interface MessageRubric {
+	id: string;
+	/** What the expected message is, e.g. "The CPNI breach report". */
+	title: string;
+	match: MessageFilter;
+	/** Objectives the marks count towards. */
+	objectives: string[];
+	criteria: RubricCriterion[];
+}
+
 export interface VariableDef {
 	label: string;
 	default: string;
@@ -394,6 +409,8 @@ export interface Scenario {
 	approvals?: ApprovalRoute[];
 	/** How the world reacts to messages: release injects, start or stop clocks. */
 	reactions?: Reaction[];
+	/** Criteria sent messages are marked against (absent in scenarios written before message rubrics). */
+	messageRubrics?: MessageRubric[];
 	/** What teams see after EndEx; the facilitator may change it in hotwash or after the end. */
 	debrief: DebriefSettings;
 }
@@ -492,6 +509,8 @@ export type Command =
 	 * fraction 0..1 of each criterion's points.
 	 */
 	| { type: 'rubric.mark'; decisionId: string; teamId: TeamId; marks: Record<string, number>; note?: string }
+	/** Evaluators and facilitators: mark a sent message against its rubric (the latest marks count). */
+	| { type: 'message.mark'; messageId: string; marks: Record<string, number>; note?: string }
 	/** Replace the points of one score entry, keeping the original and the reason. */
 	| { type: 'score.override'; teamId: TeamId; entryId: string; points: number; reason: string }
 	| { type: 'note.add'; noteId: string; teamId?: TeamId; objectiveId?: string; text: string }
@@ -885,6 +904,17 @@ export interface MessageView {
 	steps: MessageStepView[];
 	/** Staff only: the holds this message breached when it went out. */
 	breaches?: { clockId: string; name: string }[];
+	/** Evaluators and facilitators only: the rubric a sent message is marked against, guidance included. */
+	rubric?: { id: string; title: string; criteria: RubricCriterion[] };
+	/** Evaluators and facilitators only: the latest marks, with the points they earn. */
+	mark?: {
+		marks: Record<string, number>;
+		note?: string;
+		by?: string;
+		scenarioAt: number;
+		points: number;
+		maxPoints: number;
+	};
 }
 
 /** A persona as teams see it (no notes, no reply templates). */

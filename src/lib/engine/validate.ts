@@ -203,6 +203,7 @@ export function validateCommand(state: ExerciseState, command: Command): EngineE
 		case 'message.return':
 		case 'message.send':
 		case 'message.reply':
+		case 'message.mark':
 			return messageProblem(state, command);
 		default:
 			return null;

@@ -203,7 +203,7 @@ function staffView(state: ExerciseState, evaluator: boolean, now: number, vars: 
 		teams: panels(state, vars, evaluator),
 		clocks: clocksView(state, { role: evaluator ? 'evaluator' : 'observer' }, vars),
 		notes: listToArray(state.notes),
-		messages: messagesView(state, 'staff', vars)
+		messages: messagesView(state, evaluator ? 'evaluator' : 'staff', vars)
 	};
 	if (evaluator) {
 		view.decisions = decisionsOf(state);

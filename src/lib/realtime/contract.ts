@@ -91,6 +91,8 @@ export type WireCommand =
 			confidence?: Confidence;
 	  }
 	| { type: 'rubric.mark'; decisionId: string; teamId: TeamId; marks: Record<string, number>; note?: string }
+	/** Evaluators and facilitators: mark a sent message against its scenario rubric. */
+	| { type: 'message.mark'; messageId: string; marks: Record<string, number>; note?: string }
 	| { type: 'score.override'; teamId: TeamId; entryId: string; points: number; reason: string }
 	| { type: 'note.add'; teamId?: TeamId; objectiveId?: string; text: string }
 	/** Facilitator: move scenario time forward (running or paused). */

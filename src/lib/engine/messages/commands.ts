@@ -29,6 +29,8 @@ import {
 	type MessageStep
 } from './record';
 import { approverFor } from './routes';
+import { markPoints, rubricFor } from './rubrics';
+import { rubricMax } from '../scoring/answer-points';
 
 /** Longest approval comment accepted (characters). */
 export const MAX_COMMENT = 2000;
@@ -89,11 +91,34 @@ function teamCheck(state: ExerciseState, teamId: unknown): EngineError | null {
 			};
 }
 
+function markProblem(
+	state: ExerciseState,
+	m: MessageRecord | undefined,
+	command: Extract<MessageCommand, { type: 'message.mark' }>
+): EngineError | null {
+	if (!m || m.status !== 'sent')
+		return { code: 'message/not_found', message: 'only a message that has been sent can be marked' };
+	const rubric = rubricFor(state.scenario, m);
+	if (!rubric) return invalid(`${quoted(m)} matches none of the scenario’s message rubrics`);
+	const marks = command.marks && typeof command.marks === 'object' ? Object.entries(command.marks) : [];
+	if (marks.length === 0) return invalid('mark at least one criterion');
+	for (const [id, v] of marks) {
+		if (!rubric.criteria.some((c) => c.id === id))
+			return invalid(`one of the marks is for a criterion "${rubric.title}" does not have`);
+		if (typeof v !== 'number' || !(v >= 0 && v <= 1))
+			return invalid('each mark must be a number from 0 to 1');
+	}
+	if (command.note !== undefined && (!isText(command.note) || command.note.length > MAX_COMMENT))
+		return invalid(`a note must be text of at most ${MAX_COMMENT} characters`);
+	return null;
+}
+
 /** null when the message command can apply to `state`, else the error to return. */
 export function messageProblem(state: ExerciseState, command: MessageCommand): EngineError | null {
 	if (!isText(command.messageId) || command.messageId.trim() === '' || command.messageId.length > 100)
 		return invalid('a message needs an id');
 	const m = mapGet(state.messages, command.messageId);
+	if (command.type === 'message.mark') return markProblem(state, m, command);
 	if (command.type === 'message.reply') {
 		if (!m || m.status !== 'sent') return notFound();
 		const persona = personaOf(state, command.persona);
@@ -226,9 +251,22 @@ export function applyMessage(
 			);
 			return note(put(state, next), next, kind, ctx);
 		}
+		case 'message.mark': {
+			const note = command.note?.trim() ? { note: command.note.trim() } : {};
+			const mark = { marks: { ...command.marks }, ...note, by, scenarioAt: now };
+			const next = { ...m!, mark };
+			return record(put(state, next), {
+				seq: ctx.seq,
+				at: ctx.at,
+				scenarioAt: now,
+				kind: 'message',
+				teamId: m!.teamId,
+				detail: `marked\t${m!.id}\t${markPoints(rubricFor(state.scenario, m!)!, mark.marks)}`
+			});
+		}
 		case 'message.send': {
 			const next = step(
-				{ ...m!, status: 'sent', sentAt: now },
+				{ ...m!, status: 'sent', sentAt: now, phase: state.scenario.phases[state.phaseIndex]?.id },
 				{ kind: 'sent', scenarioAt: now, by, teamId: m!.teamId }
 			);
 			return messageSent(note(put(state, next), next, 'sent', ctx), next, now, ctx);
@@ -266,6 +304,12 @@ export function messageStepText(state: ExerciseState, detail: string): string {
 			return `${approver} sent ${subject} back to ${author}`;
 		case 'sent':
 			return `${author} sent ${subject} to ${to}`;
+		case 'marked': {
+			const rubric = rubricFor(state.scenario, m);
+			const by = m.mark?.by ? `${m.mark.by} marked` : 'Marked';
+			const points = rubric ? ` (${persona} of ${rubricMax(rubric.criteria)})` : '';
+			return `${by} ${subject} from ${author} against "${rubric?.title ?? 'its rubric'}"${points}`;
+		}
 		case 'breach':
 			return `${author} sent ${subject} while ${clockName(state, persona ?? '', {})} was in force: the hold is breached`;
 		default:

@@ -60,6 +60,18 @@ function scenario(): Scenario {
 			{ channels: ['press'], by: 'legal' },
 			{ from: ['legal'], to: ['fbi'], by: 'soc' }
 		],
+		messageRubrics: [
+			{
+				id: 'report',
+				title: 'The breach report',
+				match: { from: ['legal'], to: ['fbi'] },
+				objectives: ['obj-notify'],
+				criteria: [
+					{ id: 'content', label: 'Says what was taken', points: 3, guidance: 'RUBRIC-GUIDANCE' },
+					{ id: 'approval', label: 'Approved first', points: 1, guidance: '' }
+				]
+			}
+		],
 		reactions: [
 			{
 				kind: 'when',
@@ -384,5 +396,88 @@ describe('messages: a press statement during a hold', () => {
 		d.do({ type: 'inject.release', injectId: 'story-runs' } as Command, T0 + 5000, FACILITATOR);
 		expect(facilitator(d).clocks.find((c) => c.id === 'quiet')?.status).toBe('running');
 		expect(facilitator(d).messages[0]).not.toHaveProperty('breaches');
+	});
+});
+
+describe('messages: marked against a rubric', () => {
+	const EVALUATOR = { role: 'evaluator' as const, name: 'Eva' };
+	function sentReport() {
+		const d = driver();
+		d.do(msg('message.save', { messageId: 'm1', teamId: 'legal', draft: report }), T0 + 1000, as('legal'));
+		d.do(msg('message.submit', { messageId: 'm1', teamId: 'legal' }), T0 + 2000, as('legal'));
+		d.do(msg('message.approve', { messageId: 'm1', teamId: 'soc' }), T0 + 3000, as('soc'));
+		return d;
+	}
+
+	it('refuses marks on an unsent message, from a participant, for an unknown criterion or out of range', () => {
+		const d = sentReport();
+		const mark = (marks: Record<string, number>) => msg('message.mark', { messageId: 'm1', marks });
+		expect(d.try(mark({ content: 1 }), T0 + 3500, EVALUATOR)).toMatchObject({
+			ok: false,
+			error: { message: 'only a message that has been sent can be marked' }
+		});
+		d.do(msg('message.send', { messageId: 'm1', teamId: 'legal' }), T0 + 4000, as('legal'));
+		expect(d.try(mark({ content: 1 }), T0 + 5000, as('legal'))).toMatchObject({
+			ok: false,
+			error: { code: 'command/forbidden' }
+		});
+		expect(d.try(mark({ tone: 1 }), T0 + 5000, EVALUATOR)).toMatchObject({
+			ok: false,
+			error: { message: 'one of the marks is for a criterion "The breach report" does not have' }
+		});
+		expect(d.try(mark({ content: 2 }), T0 + 5000, EVALUATOR)).toMatchObject({
+			ok: false,
+			error: { message: 'each mark must be a number from 0 to 1' }
+		});
+		d.do(msg('message.save', { messageId: 's1', teamId: 'comms', draft: statement }), T0 + 6000, as('comms'));
+		d.do(msg('message.submit', { messageId: 's1', teamId: 'comms' }), T0 + 6000, as('comms'));
+		d.do(msg('message.approve', { messageId: 's1', teamId: 'legal' }), T0 + 6000, as('legal'));
+		d.do(msg('message.send', { messageId: 's1', teamId: 'comms' }), T0 + 6000, as('comms'));
+		expect(
+			d.try(msg('message.mark', { messageId: 's1', marks: { content: 1 } }), T0 + 7000, EVALUATOR)
+		).toMatchObject({
+			ok: false,
+			error: { message: '"Holding statement" matches none of the scenario’s message rubrics' }
+		});
+	});
+
+	it('scores the marks for the author team; evaluators and the facilitator see them, teams and observers never', () => {
+		const d = sentReport();
+		expect(facilitator(d).scores.legal.entries.find((e) => e.id === 'message:report:legal')).toMatchObject({
+			pending: true,
+			evidence: 'not sent yet'
+		});
+		d.do(msg('message.send', { messageId: 'm1', teamId: 'legal' }), T0 + 4000, as('legal'));
+		d.do(
+			msg('message.mark', { messageId: 'm1', marks: { content: 1, approval: 0 }, note: 'No dates given.' }),
+			T0 + 5000,
+			EVALUATOR
+		);
+		const entry = facilitator(d).scores.legal.entries.find((e) => e.id === 'message:report:legal');
+		expect(entry).toMatchObject({ points: 3, maxPoints: 4, objectives: ['obj-notify'] });
+		expect(entry).not.toHaveProperty('pending');
+		expect(entry?.evidence).toContain('No dates given.');
+		expect(facilitator(d).messages[0]).toMatchObject({
+			rubric: { id: 'report', title: 'The breach report' },
+			mark: {
+				marks: { content: 1, approval: 0 },
+				note: 'No dates given.',
+				by: 'Eva',
+				points: 3,
+				maxPoints: 4
+			}
+		});
+		const evaluator = viewFor(d.state, EVALUATOR, T0) as { messages: Record<string, unknown>[] };
+		expect(evaluator.messages[0]).toHaveProperty('mark');
+		expect(JSON.stringify(evaluator.messages[0])).toContain('RUBRIC-GUIDANCE');
+		for (const view of [viewFor(d.state, { role: 'observer' }, T0), team(d, 'legal'), team(d, 'soc')]) {
+			const text = JSON.stringify(view);
+			expect(text).not.toContain('RUBRIC-GUIDANCE');
+			expect(text).not.toContain('No dates given.');
+			expect(text).not.toContain('Says what was taken');
+		}
+		// Marks survive a snapshot.
+		const restored = deserializeState(serializeState(d.state), d.state.scenario);
+		expect(viewFor(restored, { role: 'facilitator' }, T0)).toEqual(facilitator(d));
 	});
 });

@@ -1,4 +1,5 @@
 /** A message as the engine keeps it: the current draft, its status and every step, in scenario time. */
+import type { MarkRecord } from '../state';
 import type { MessageChannel, MessageStatus, TeamId } from '../types';
 
 export interface MessageStep {
@@ -32,6 +33,10 @@ export interface MessageRecord {
 	steps: MessageStep[];
 	/** Hold clocks this message breached when it was sent (their `breaches` list a matching message). */
 	breaches?: string[];
+	/** The scenario phase current when it was sent (for scoring by phase). */
+	phase?: string;
+	/** An evaluator's latest marks against the message's rubric. */
+	mark?: MarkRecord;
 }
 
 /** Longest subject and body accepted (characters), and most recipients and attachments. */

@@ -2,7 +2,8 @@
  * Messages as each viewer may see them. A team sees its own messages (drafts included), messages other teams
  * sent it, and messages submitted to it for approval while they are with it or after (never another team's
  * draft). Observers and evaluators see every message once it has left its team's drafts; the facilitator
- * sees everything. Persona notes and reply templates are for staff only.
+ * sees everything. Persona notes and reply templates are for staff only; a message's rubric (with guidance)
+ * and marks for evaluators and the facilitator only; hold breaches for staff.
  */
 import { indexOf } from '../scenario-index';
 import { mapEntries } from '../persistent';
@@ -13,15 +14,18 @@ import type { MessageView, Persona, PersonaView, TeamId } from '../types';
 import { personaOf, recipientName } from './names';
 import type { MessageRecord } from './record';
 import { approverFor } from './routes';
+import { markPoints, rubricFor } from './rubrics';
+import { rubricMax } from '../scoring/answer-points';
 
 type Vars = Record<string, string>;
 
 /** Who is looking: a team, staff who see what left the drafts, or the facilitator. */
-export type MessageViewer = { teamId: TeamId } | 'staff' | 'facilitator';
+export type MessageViewer = { teamId: TeamId } | 'staff' | 'evaluator' | 'facilitator';
 
 function visible(m: MessageRecord, viewer: MessageViewer): boolean {
 	if (viewer === 'facilitator') return true;
-	if (viewer === 'staff') return m.status !== 'draft' || m.steps.some((s) => s.kind === 'submitted');
+	if (viewer === 'staff' || viewer === 'evaluator')
+		return m.status !== 'draft' || m.steps.some((s) => s.kind === 'submitted');
 	const { teamId } = viewer;
 	if (m.teamId === teamId) return true;
 	if (m.status === 'sent' && m.to.includes(teamId)) return true;
@@ -65,6 +69,28 @@ function messageView(state: ExerciseState, m: MessageRecord, vars: Vars): Messag
 	};
 }
 
+/** The rubric a sent message is marked against and its latest marks, for evaluators and the facilitator. */
+function withRubric(state: ExerciseState, m: MessageRecord, view: MessageView, vars: Vars): MessageView {
+	const rubric = m.status === 'sent' ? rubricFor(state.scenario, m) : undefined;
+	if (!rubric) return view;
+	const criteria = rubric.criteria.map((c) => ({
+		...c,
+		label: fill(c.label, vars),
+		guidance: fill(c.guidance, vars)
+	}));
+	const mark = m.mark
+		? {
+				mark: {
+					...m.mark,
+					marks: { ...m.mark.marks },
+					points: markPoints(rubric, m.mark.marks),
+					maxPoints: rubricMax(rubric.criteria)
+				}
+			}
+		: {};
+	return { ...view, rubric: { id: rubric.id, title: fill(rubric.title, vars), criteria }, ...mark };
+}
+
 /**
  * The messages `viewer` may see, oldest first. A team that only received a message, or approves it, does not
  * see the author team's drafting history (who edited), only what it was given.
@@ -76,6 +102,8 @@ export function messagesView(state: ExerciseState, viewer: MessageViewer, vars: 
 		.sort((a, b) => a.seq - b.seq)
 		.map((m) => {
 			const view = messageView(state, m, vars);
+			// Rubrics, their guidance and marks go to those who mark: never to teams or observers.
+			if (viewer === 'evaluator' || viewer === 'facilitator') return withRubric(state, m, view, vars);
 			if (typeof viewer === 'string') return view;
 			// Teams never see staff-only judgements of messages (hold breaches), their own included.
 			const { breaches: _breaches, ...own } = view;

@@ -202,3 +202,95 @@ messages:
 		expect(result.scores.exec.entries.find((e) => e.id === 'clock:quiet')).toMatchObject({ points: -4 });
 	});
 });
+
+describe('message rubrics', () => {
+	const withRubric = base.replace(
+		'variables:',
+		`objectives:
+  - { id: obj-notify, title: Notify }
+messageRubrics:
+  - id: report
+    title: The breach report
+    match: { from: legal, to: [fbi] }
+    objectives: [obj-notify]
+    criteria:
+      - { id: content, label: Says what was taken, points: 3, guidance: SECRET-GUIDANCE }
+      - { id: approval, label: Approved first, points: 1 }
+variables:`
+	);
+	const script = (marks: string) =>
+		parseAnswerScript(
+			`answers: []\nmessages:\n  - { team: legal, to: fbi, at: 1h, subject: CPNI report, body: Records were taken.${marks} }\n`,
+			'script.yaml'
+		);
+
+	it('parses rubrics and refuses unknown names, duplicate criteria and an empty match', () => {
+		expect(issues(withRubric)).toEqual([]);
+		expect(parseScenario(withRubric, 'mini.yaml').scenario?.messageRubrics).toEqual([
+			{
+				id: 'report',
+				title: 'The breach report',
+				match: { from: ['legal'], to: ['fbi'] },
+				objectives: ['obj-notify'],
+				criteria: [
+					{ id: 'content', label: 'Says what was taken', points: 3, guidance: 'SECRET-GUIDANCE' },
+					{ id: 'approval', label: 'Approved first', points: 1, guidance: '' }
+				]
+			}
+		]);
+		const broken = withRubric
+			.replace('match: { from: legal, to: [fbi] }', 'match: { to: [fbx] }')
+			.replace('objectives: [obj-notify]\n    criteria', 'objectives: [obj-notfy]\n    criteria')
+			.replace('{ id: approval, label', '{ id: content, label');
+		expect(issues(broken)).toEqual(
+			expect.arrayContaining([
+				expect.stringContaining(
+					'messageRubrics[0].match.to[0]: unknown persona or team "fbx" (did you mean "fbi"?)'
+				),
+				expect.stringContaining(
+					'messageRubrics[0].objectives[0]: unknown objective "obj-notfy" (did you mean "obj-notify"?)'
+				),
+				expect.stringContaining(
+					'messageRubrics[0].criteria[1].id: duplicate criterion id "content" in "report"'
+				)
+			])
+		);
+		expect(issues(withRubric.replace('match: { from: legal, to: [fbi] }', 'match: {}'))).toEqual([
+			expect.stringContaining(
+				'messageRubrics[0].match: say which messages the rubric marks: give from, to or channels'
+			)
+		]);
+	});
+
+	it('scores a scripted message’s marks for its team, against the rubric’s objectives', () => {
+		const { scenario } = parseScenario(withRubric, 'mini.yaml');
+		const played = runSimulation(scenario!, script(', marks: { content: 0.5, approval: 1 }').script!);
+		expect(played.scores.legal.entries.find((e) => e.id === 'message:report:legal')).toMatchObject({
+			points: 2.5,
+			maxPoints: 4,
+			objectives: ['obj-notify'],
+			rule: 'Message "The breach report": Says what was taken 0.5×3, Approved first 1×1'
+		});
+		expect(played.timeline.map((r) => r.text)).toContain(
+			'script marked "CPNI report" from Legal against "The breach report" (2.5 of 4)'
+		);
+	});
+
+	it('scores a team that never sent its expected message 0 of the maximum', () => {
+		const { scenario } = parseScenario(withRubric, 'mini.yaml');
+		const silent = runSimulation(scenario!, parseAnswerScript('answers: []\n', 'script.yaml').script!);
+		expect(silent.scores.legal.entries.find((e) => e.id === 'message:report:legal')).toMatchObject({
+			points: 0,
+			maxPoints: 4,
+			evidence: 'not sent'
+		});
+		expect(silent.scores.comms.entries.some((e) => e.id.startsWith('message:'))).toBe(false);
+	});
+
+	it('refuses script marks for a criterion the rubric does not have', () => {
+		const { scenario } = parseScenario(withRubric, 'mini.yaml');
+		expect(() => runSimulation(scenario!, script(', marks: { tone: 1 }').script!)).toThrow(
+			'script.yaml:3 messages[0].marks.tone: "tone" is not a criterion of message rubric report'
+		);
+	});
+});

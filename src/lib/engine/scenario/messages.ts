@@ -61,6 +61,19 @@ export function checkMessages(ctx: CheckContext): void {
 			ctx.report([...at, 'by'], `a team never needs its own approval: "${route.by}" is the only author team`);
 	});
 
+	const filterAt = (
+		filter: { from?: string | string[]; to?: string[]; channels?: string[] },
+		path: Path,
+		empty: string
+	) => {
+		if (filter.from === undefined && filter.to === undefined && filter.channels === undefined)
+			ctx.report(path, `${empty}: give from, to or channels`);
+		teamsAt(filter.from, [...path, 'from']);
+		(filter.to ?? []).forEach((id, j) =>
+			known([...personas.keys(), ...catalog.teams.keys()], id, 'persona or team', [...path, 'to', j])
+		);
+	};
+
 	// A message condition only breaches a hold: reactions start and stop clocks on messages.
 	draft.clocks.forEach((clock, i) => {
 		if (!clock) return;
@@ -78,14 +91,30 @@ export function checkMessages(ctx: CheckContext): void {
 				);
 		clock.breaches.forEach((condition, k) => {
 			if (!condition || !('message' in condition)) return;
-			const path: Path = [...at, 'breaches', k, 'message'];
-			const filter = condition.message;
-			if (filter.from === undefined && filter.to === undefined && filter.channels === undefined)
-				ctx.report(path, 'say which messages breach the hold: give from, to or channels');
-			teamsAt(filter.from, [...path, 'from']);
-			(filter.to ?? []).forEach((id, j) =>
-				known([...personas.keys(), ...catalog.teams.keys()], id, 'persona or team', [...path, 'to', j])
+			filterAt(condition.message, [...at, 'breaches', k, 'message'], 'say which messages breach the hold');
+		});
+	});
+
+	const rubrics = new Map<string, number>();
+	draft.messageRubrics.forEach((rubric, i) => {
+		if (!rubric) return;
+		const at: Path = ['messageRubrics', i];
+		const first = rubrics.get(rubric.id);
+		if (first !== undefined)
+			ctx.report(
+				[...at, 'id'],
+				`duplicate message rubric id "${rubric.id}": already defined on line ${ctx.lineOf(['messageRubrics', first, 'id'])}`
 			);
+		else rubrics.set(rubric.id, i);
+		filterAt(rubric.match, [...at, 'match'], 'say which messages the rubric marks');
+		rubric.objectives.forEach((id, k) =>
+			known(catalog.objectives.keys(), id, 'objective', [...at, 'objectives', k])
+		);
+		const criteria = new Set<string>();
+		rubric.criteria.forEach((c, k) => {
+			if (criteria.has(c.id))
+				ctx.report([...at, 'criteria', k, 'id'], `duplicate criterion id "${c.id}" in "${rubric.id}"`);
+			criteria.add(c.id);
 		});
 	});
 

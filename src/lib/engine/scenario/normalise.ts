@@ -9,6 +9,7 @@ import type {
 	Decision,
 	Inject,
 	MessageChannel,
+	MessageFilter,
 	Reaction,
 	ReactionAction,
 	Scenario,
@@ -52,19 +53,20 @@ function guard(raw: RawGuard): ClockGuard {
 	return { kind: 'answer', decision: raw.decision, ...(raw.options ? { options: [...raw.options] } : {}) };
 }
 
+function messageFilter(raw: { from?: string | string[]; to?: string[]; channels?: string[] }): MessageFilter {
+	const { from, to, channels } = raw;
+	return {
+		...(from !== undefined ? { from: typeof from === 'string' ? [from] : [...from] } : {}),
+		...(to ? { to: [...to] } : {}),
+		...(channels ? { channels: [...channels] as MessageChannel[] } : {})
+	};
+}
+
 function condition(raw: RawCondition): ClockCondition {
 	const requires = raw.requires ? { requires: raw.requires.map(guard) } : {};
 	if ('inject' in raw) return { kind: 'inject', inject: raw.inject, ...requires };
 	if ('clockStopped' in raw) return { kind: 'clockStopped', clock: raw.clockStopped, ...requires };
-	if ('message' in raw) {
-		const { from, to, channels } = raw.message;
-		const message = {
-			...(from !== undefined ? { from: typeof from === 'string' ? [from] : [...from] } : {}),
-			...(to ? { to: [...to] } : {}),
-			...(channels ? { channels: [...channels] as MessageChannel[] } : {})
-		};
-		return { kind: 'message', message, ...requires };
-	}
+	if ('message' in raw) return { kind: 'message', message: messageFilter(raw.message), ...requires };
 	return {
 		kind: 'answer',
 		decision: raw.decision,
@@ -220,6 +222,13 @@ export function normalise(raw: RawScenario): Scenario {
 			by: a.by
 		})),
 		reactions: raw.reactions.map(reaction),
+		messageRubrics: raw.messageRubrics.map((r) => ({
+			id: r.id,
+			title: r.title,
+			match: messageFilter(r.match),
+			objectives: [...r.objectives],
+			criteria: r.criteria.map((c) => ({ ...c }))
+		})),
 		debrief: { ...raw.debrief },
 		...(raw.guide
 			? {

@@ -392,6 +392,21 @@ export const reactionSchema = z
 		'How the world reacts to messages: exactly one of when or unless, and one of release, start or stop'
 	);
 
+export const messageRubricSchema = z
+	.strictObject({
+		id: id('message rubric'),
+		title: text('The expected message, e.g. "The CPNI breach report"; {{variables}} allowed'),
+		match: messageFilter.describe(
+			'Which sent messages it marks (first matching rubric wins); teams in `from` are expected to send one'
+		),
+		objectives: z.array(ref('an objective')).default([]).describe('Objectives the marks count towards'),
+		criteria: z
+			.array(rubricSchema)
+			.min(1)
+			.describe('What evaluators mark, 0 to 1 each: content, timing, recipient, approval followed...')
+	})
+	.describe('Criteria evaluators mark a sent message against; scored for its author team');
+
 const variableSchema = z.strictObject({
 	label: text('The field label on the new-exercise form'),
 	default: z.string(),
@@ -463,6 +478,10 @@ export const scenarioSchema = z
 		personas: z.array(personaSchema).default([]).describe('Outside parties teams can write to'),
 		approvals: z.array(approvalSchema).default([]).describe('Approval routes, first match wins'),
 		reactions: z.array(reactionSchema).default([]),
+		messageRubrics: z
+			.array(messageRubricSchema)
+			.default([])
+			.describe('Criteria sent messages are marked against, scored for the author team'),
 		debrief: debriefSchema.default({ rationale: false, modelAnswers: false, otherTeams: false }),
 		guide: z
 			.strictObject({
@@ -495,5 +514,6 @@ export const collections = {
 	clocks: clockSchema,
 	personas: personaSchema,
 	approvals: approvalSchema,
-	reactions: reactionSchema
+	reactions: reactionSchema,
+	messageRubrics: messageRubricSchema
 } as const;

@@ -276,6 +276,7 @@ function emptyDraft(value: unknown): Draft {
 		personas: [],
 		approvals: [],
 		reactions: [],
+		messageRubrics: [],
 		variables: {}
 	};
 	return { ...draft, brokenIds: new Set(), missing: new Set(), value };

@@ -9,13 +9,15 @@
  *   fast wrong answer gains nothing from its speed; it stays pending while that depends on unmarked work. A
  *   late answer gets `late` (usually 0 or less) whatever it earned; an unanswered decision gets 0.
  *
- * And per regulatory clock the team owns, once it resolves, `clock:<id>` (clock-entries.ts).
+ * Then per message rubric that concerns the team, `message:<rubric>:<team>` (messages/rubrics.ts), and per
+ * regulatory clock the team owns, once it resolves, `clock:<id>` (clock-entries.ts).
  */
 import { formatDuration } from '../calendar';
 import type { AnswerRecord, ExerciseState, OverrideRecord } from '../state';
 import { fill, variablesOf } from '../templates';
 import type { Decision, Inject, ScoreEntry, TeamId } from '../types';
 import { clockEntries } from './clock-entries';
+import { messageEntries } from '../messages/rubrics';
 import { answerPoints, maxOf, reasoningPoints, rubricMax, type Scored } from './answer-points';
 
 type Vars = Record<string, string>;
@@ -119,5 +121,6 @@ export function teamEntries(state: ExerciseState, teamId: TeamId): ScoreEntry[] 
 			out.push(...decisionEntries(state, teamId, inject, inject.decision, at, vars));
 	}
 	const overrides = state.overrides[teamId] ?? {};
-	return [...out, ...clockEntries(state, teamId, vars).map((e) => overridden(e, overrides[e.id]))];
+	const later = [...messageEntries(state, teamId), ...clockEntries(state, teamId, vars)];
+	return [...out, ...later.map((e) => overridden(e, overrides[e.id]))];
 }

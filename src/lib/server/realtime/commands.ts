@@ -163,6 +163,12 @@ const wireCommand = z.discriminatedUnion('type', [
 	messageStep('message.approve').extend({ comment: comment.optional() }),
 	messageStep('message.return').extend({ comment }),
 	z.strictObject({
+		type: z.literal('message.mark'),
+		messageId,
+		marks: z.record(id, z.number().min(0).max(1)),
+		note: longText.optional()
+	}),
+	z.strictObject({
 		type: z.literal('message.reply'),
 		messageId,
 		persona: id,

@@ -40,6 +40,13 @@ export function messagesMarkdown(
 			const to = m.to.map((r) => r.name).join(', ') || 'no recipient yet';
 			out.push(`- **${m.subject || 'Untitled'}** (${m.channel}) to ${to}: ${m.status}`);
 			for (const s of m.steps) out.push(`  - ${stepText(m, s, name).replace(/\r?\n/g, ' ')}`);
+			if (m.rubric && m.mark) {
+				const marks = m.rubric.criteria.map((c) => `${c.label} ${m.mark!.marks[c.id] ?? 0}×${c.points}`);
+				const note = m.mark.note ? ` — ${m.mark.note.replace(/\r?\n/g, ' ')}` : '';
+				out.push(
+					`  - Marked against "${m.rubric.title}": ${m.mark.points} of ${m.mark.maxPoints} (${marks.join(', ')})${note}`
+				);
+			} else if (m.rubric && m.status === 'sent') out.push(`  - Not marked yet against "${m.rubric.title}"`);
 			if (m.breaches?.length)
 				out.push(`  - Sent while a hold was in force: ${m.breaches.map((b) => b.name).join(', ')} breached`);
 		}

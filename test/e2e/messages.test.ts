@@ -3,7 +3,10 @@
  * report, the Executive team approves it, Legal sends it to the USSS/FBI persona, the facilitator replies from a
  * template, and the CPNI clock stops at the send time. Communications then sends a press statement to the
  * reporter after the executives approve it, and the room view shows it. Desktop (1280x800) and phone
- * (360x740), axe clean. The steps run in order and build on each other.
+ * (360x740), axe clean. The press statement goes out inside the CPNI hold, which the facilitator sees flagged at
+ * once; the facilitator marks the CPNI report and an evaluator the statement against the scenario's message
+ * rubrics, and the marks reach the score, the review and the export. The steps run in order and build on each
+ * other.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -13,11 +16,13 @@ import {
 	expectNoSeriousA11yViolations,
 	firstRunSetup,
 	joinAsParticipant,
+	joinAsStaff,
 	newPerson,
 	openClockStrip,
 	pageErrors,
 	participantLink,
-	releaseNow
+	releaseNow,
+	staffLink
 } from './flows';
 
 const LEGAL = 'Legal and regulatory';
@@ -25,6 +30,10 @@ const EXEC = 'Executive leadership';
 const COMMS = 'Communications';
 const REPORT_BODY = 'Call records for 13 to 27 September were copied out of the mediation network.';
 const STATEMENT_BODY = 'We are working with federal authorities and will not comment further tonight.';
+const CPNI_HOLD = 'Customer and public notice hold after the CPNI report';
+const REPORT_RUBRIC = 'The CPNI breach report to the USSS and FBI';
+const STATEMENT_RUBRIC = 'The statement to the reporter';
+const MARK_NOTE = 'Dates given; the recipient line also named the FCC.';
 
 let app: RunningApp;
 let browser: Browser;
@@ -32,15 +41,17 @@ let facilitator: Page;
 let legal: Page;
 let exec: Page;
 let comms: Page;
+let evaluator: Page;
 let exerciseId: string;
 
 beforeAll(async () => {
 	app = await startApp();
 	browser = await launchBrowser();
-	[facilitator, legal, exec, comms] = await Promise.all(
-		[0, 1, 2, 3].map(async () => (await newPerson(browser)).page)
+	[facilitator, legal, exec, comms, evaluator] = await Promise.all(
+		[0, 1, 2, 3, 4].map(async () => (await newPerson(browser)).page)
 	);
-	for (const p of [facilitator, legal, exec, comms]) await p.setViewportSize({ width: 1280, height: 800 });
+	for (const p of [facilitator, legal, exec, comms, evaluator])
+		await p.setViewportSize({ width: 1280, height: 800 });
 });
 
 afterAll(async () => {
@@ -75,6 +86,7 @@ describe('messages in the flagship', () => {
 		await joinAsParticipant(legal, link, 'Lena', LEGAL);
 		await joinAsParticipant(exec, link, 'Eli', EXEC);
 		await joinAsParticipant(comms, link, 'Cleo', COMMS);
+		await joinAsStaff(evaluator, await staffLink(facilitator), 'Eve', 'Evaluator');
 		await facilitator.getByRole('button', { name: 'Start exercise' }).click();
 		await facilitator.waitForURL('**/console');
 	});
@@ -207,6 +219,84 @@ describe('messages in the flagship', () => {
 		await room.close();
 	});
 
+	it('the facilitator sees at once that the press statement breached the CPNI hold', async () => {
+		// The CPNI report went out, so the customer and public notice hold is in force; a press statement breaks it.
+		const inbox = facilitator.getByRole('region', { name: /^Inbox/ });
+		const statement = inbox.getByRole('article', { name: 'Statement on the reports' });
+		await statement.getByText(`Sent while a hold was in force: ${CPNI_HOLD} breached.`).waitFor();
+		// The team sees its hold as breached, never the control cell's note on its statement.
+		expect(await comms.getByText(/Sent while a hold was in force/).count()).toBe(0);
+	});
+
+	it('the facilitator marks the sent CPNI report against its rubric from the console inbox', async () => {
+		const inbox = facilitator.getByRole('region', { name: /^Inbox/ });
+		const form = inbox
+			.getByRole('article', { name: 'CPNI breach report' })
+			.getByRole('form', { name: `Marked against “${REPORT_RUBRIC}”` });
+		await form.getByText('Not marked yet.').waitFor();
+		const credit = (criterion: RegExp, level: string) =>
+			form.getByRole('group', { name: criterion }).getByRole('radio', { name: level }).check();
+		await credit(/^Says what was taken, over which dates/, 'Full credit');
+		await credit(/^Filed within seven business days/, 'Full credit');
+		await credit(/^Sent through the central reporting facility/, 'Half credit');
+		await form.getByLabel(/^Note/).fill(MARK_NOTE);
+		await expectNoSeriousA11yViolations(facilitator, 'console inbox with a marking form at 1280 px');
+		await form.getByRole('button', { name: /^Save marks/ }).click();
+		await form.getByText(/^4\.5 of 6 points, marked by /).waitFor();
+		await facilitator.setViewportSize({ width: 360, height: 740 });
+		await form.scrollIntoViewIfNeeded();
+		await expectNoSeriousA11yViolations(facilitator, 'console inbox with a marking form at 360 px');
+		await screenshot(facilitator, 'messages-console-marks-phone');
+		await facilitator.setViewportSize({ width: 1280, height: 800 });
+		// Legal never sees the rubric, the marks or the note.
+		expect(await legal.getByText(/marked by|Says what was taken/).count()).toBe(0);
+		expect(await legal.getByText(MARK_NOTE).count()).toBe(0);
+	});
+
+	it('an evaluator marks the statement to the reporter from the evaluator page', async () => {
+		await evaluator.getByRole('tab', { name: new RegExp(`^${COMMS}`) }).click();
+		const form = evaluator
+			.getByRole('region', { name: 'Messages to mark' })
+			.getByRole('article', { name: 'Statement on the reports' })
+			.getByRole('form', { name: `Marked against “${STATEMENT_RUBRIC}”` });
+		await form
+			.getByRole('group', { name: /^Sent before the reporter's 18:00 deadline/ })
+			.getByRole('radio', { name: 'Full credit' })
+			.check();
+		await form.getByRole('button', { name: /^Save marks/ }).click();
+		await form.getByText('1 of 5 points, marked by Eve').waitFor();
+		await expectNoSeriousA11yViolations(evaluator, 'evaluator page with messages to mark');
+	});
+
+	it('the marks score for the team against the objective, and the breach costs the hold, in the export', async () => {
+		const res = await facilitator.request.get(`${app.url}/exercises/${exerciseId}/review/export.json`);
+		const doc = await res.json();
+		const find = (subject: string) => doc.messages.find((m: { subject: string }) => m.subject === subject);
+		expect(find('CPNI breach report').mark).toMatchObject({
+			points: 4.5,
+			maxPoints: 6,
+			marks: { content: 1, timing: 1, recipient: 0.5, approval: 0 },
+			note: MARK_NOTE
+		});
+		const entries = (team: string) => doc.scores[team].entries as { id: string }[];
+		expect(entries('legal').find((e) => e.id === 'message:cpni-report:legal')).toMatchObject({
+			points: 4.5,
+			maxPoints: 6,
+			objectives: ['obj-notify']
+		});
+		expect(entries('comms').find((e) => e.id === 'message:reporter-statement:comms')).toMatchObject({
+			points: 1,
+			objectives: ['obj-public']
+		});
+		const statement = find('Statement on the reports');
+		expect(statement.breaches).toEqual([{ clockId: 'cpni-hold', name: CPNI_HOLD }]);
+		expect(doc.clocks.find((c: { id: string }) => c.id === 'cpni-hold')).toMatchObject({
+			status: 'breached',
+			stoppedAt: statement.sentAt
+		});
+		expect(entries('legal').find((e) => e.id === 'clock:cpni-hold')).toMatchObject({ points: -8 });
+	});
+
 	it('the review shows each team’s messages with their approvals and replies', async () => {
 		await facilitator.goto(`${app.url}/exercises/${exerciseId}/review`);
 		const region = facilitator.getByRole('region', { name: 'Messages', exact: true });
@@ -216,6 +306,12 @@ describe('messages in the flagship', () => {
 		await region
 			.getByRole('article', { name: 'Statement on the reports' })
 			.getByText(STATEMENT_BODY)
+			.waitFor();
+		await report.getByText(`Marked against “${REPORT_RUBRIC}”:`).waitFor();
+		await report.getByText(`Note: ${MARK_NOTE}`).waitFor();
+		await region
+			.getByRole('article', { name: 'Statement on the reports' })
+			.getByText(`Sent while a hold was in force: ${CPNI_HOLD} breached.`)
 			.waitFor();
 		await expectNoSeriousA11yViolations(facilitator, 'review with messages');
 	});

@@ -311,11 +311,16 @@ export function checkAnswerScript(scenario: Scenario, script: AnswerScript): Sce
 			const persona = scenario.personas?.find((p) => m.to.includes(p.id));
 			const channel = m.channel ?? persona?.channel ?? 'email';
 			const rubric = rubricFor(scenario, { teamId: m.team, channel, to: m.to });
-			if (!rubric) report(m.line, `${path}.marks`, 'the message matches none of the scenario’s message rubrics');
+			if (!rubric)
+				report(m.line, `${path}.marks`, 'the message matches none of the scenario’s message rubrics');
 			else
 				for (const id of Object.keys(m.marks))
 					if (!rubric.criteria.some((c) => c.id === id))
-						report(m.line, `${path}.marks.${id}`, `"${id}" is not a criterion of message rubric ${rubric.id}`);
+						report(
+							m.line,
+							`${path}.marks.${id}`,
+							`"${id}" is not a criterion of message rubric ${rubric.id}`
+						);
 		}
 		if (!playing.has(m.team)) report(m.line, `${path}.team`, `team "${m.team}" does not play in this script`);
 		for (const r of m.to)

@@ -467,7 +467,7 @@ describe('messages: marked against a rubric', () => {
 				maxPoints: 4
 			}
 		});
-		const evaluator = viewFor(d.state, EVALUATOR, T0) as { messages: Record<string, unknown>[] };
+		const evaluator = viewFor(d.state, EVALUATOR, T0) as unknown as { messages: Record<string, unknown>[] };
 		expect(evaluator.messages[0]).toHaveProperty('mark');
 		expect(JSON.stringify(evaluator.messages[0])).toContain('RUBRIC-GUIDANCE');
 		for (const view of [viewFor(d.state, { role: 'observer' }, T0), team(d, 'legal'), team(d, 'soc')]) {

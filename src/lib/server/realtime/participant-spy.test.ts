@@ -29,7 +29,19 @@ const shipped = readdirSync(SCENARIOS)
 	.filter(({ name }) => existsSync(join(ANSWERS, `${name}-strong.yaml`)));
 
 /** Keys that only staff views may carry, at any time. */
-const STAFF_ONLY_KEYS = ['notes', 'facilitatorNotes', 'guidance', 'visible', 'marks', 'markNote', 'timeline'];
+const STAFF_ONLY_KEYS = [
+	'notes',
+	'facilitatorNotes',
+	'guidance',
+	'visible',
+	'marks',
+	'markNote',
+	'timeline',
+	// A message's rubric, its marks and the holds it breached.
+	'rubric',
+	'mark',
+	'breaches'
+];
 /** Keys of the debrief and scores, which no team payload carries before EndEx. */
 const AFTER_END_KEYS = [
 	'score',
@@ -90,7 +102,8 @@ function secretTexts(scenario: Scenario, vars: Record<string, string>) {
 		...scenario.clocks.map((c) => f(c.notes)),
 		...scenario.phases.map((p) => f(p.notes)),
 		...scenario.injects.map((i) => f(i.facilitatorNotes)),
-		...scenario.injects.flatMap((i) => (i.decision?.rubric ?? []).map((r) => f(r.guidance)))
+		...scenario.injects.flatMap((i) => (i.decision?.rubric ?? []).map((r) => f(r.guidance))),
+		...(scenario.messageRubrics ?? []).flatMap((r) => r.criteria.map((c) => f(c.guidance)))
 	].filter(long);
 	const rationales = scenario.injects
 		.flatMap((i) => [
@@ -98,7 +111,11 @@ function secretTexts(scenario: Scenario, vars: Record<string, string>) {
 			...(i.decision?.numeric?.bands ?? []).map((b) => f(b.rationale))
 		])
 		.filter(long);
-	return { always, rationales };
+	// A message rubric's criteria reach a team only in its own score, after EndEx.
+	const criteria = (scenario.messageRubrics ?? [])
+		.flatMap((r) => r.criteria.map((c) => f(c.label)))
+		.filter(long);
+	return { always, rationales, criteria };
 }
 
 describe.each(shipped)('a participant’s socket over a full run of $file', ({ file, name }) => {
@@ -274,11 +291,13 @@ describe.each(shipped)('a participant’s socket over a full run of $file', ({ f
 			}
 	});
 
-	it('carries no score, rating, suggestion, rationale or model answer before EndEx', () => {
-		const { rationales } = secretTexts(run.scenario, vars);
+	it('carries no score, rating, suggestion, rationale, model answer or message criterion before EndEx', () => {
+		const { rationales, criteria } = secretTexts(run.scenario, vars);
 		for (const team of teams)
 			for (const { msg } of viewsOf(team)) {
 				if ((msg.view as WireTeamView).header.lifecycle === 'ended') continue;
+				for (const text of criteria)
+					expect(JSON.stringify(msg).includes(text), `message criterion "${text}" to ${team}`).toBe(false);
 				const keys = keysOf(msg.view);
 				for (const k of AFTER_END_KEYS) expect(keys.has(k), `"${k}" to ${team} before EndEx`).toBe(false);
 				const json = JSON.stringify(msg);
@@ -326,6 +345,11 @@ describe.each(shipped)('a participant’s socket over a full run of $file', ({ f
 					if (!entitled) expect(json.includes(m.sent), `${m.team}'s message to ${team}`).toBe(false);
 				}
 			}
+		// Scripted marks reached the facilitator (so the staff-only keys checked above were in play).
+		if ((script.messages ?? []).some((m) => m.marks)) {
+			const last = [...run.facilitatorViews.values()].at(-1)!;
+			expect(last.messages.some((m) => m.mark !== undefined)).toBe(true);
+		}
 		// The approving team did see what it approved (so the check above is not vacuous).
 		for (const m of played.filter((p) => p.approver))
 			expect(viewsOf(m.approver!).some(({ msg }) => JSON.stringify(msg).includes(m.sent))).toBe(true);

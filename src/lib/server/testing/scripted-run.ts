@@ -257,6 +257,7 @@ export class ScriptedRun {
 				data(await this.#send(by, { type: 'message.approve', messageId }), `${approver} approving`);
 			}
 			data(await this.#send(socket, { type: 'message.send', messageId }), `${m.team} sending a message`);
+			if (m.marks) await this.facilitator({ type: 'message.mark', messageId, marks: m.marks });
 			this.messages.push({ team: m.team, approver, to: m.to, draft, sent: m.body });
 		}
 		return next;

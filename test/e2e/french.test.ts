@@ -284,4 +284,34 @@ describe('the interface in French outside the exercise', { timeout: 300_000 }, (
 		expect.soft(await seriousA11yViolations(facilitator), 'report in French at 1280 px').toEqual([]);
 		await speak(facilitator, 'en');
 	});
+
+	it('administration and the audit log', async () => {
+		await checkInFrench(facilitator, '/admin', 'admin', async (p) => {
+			await p.getByRole('heading', { name: fr.admin_invite }).waitFor();
+			await expectFrenchText(
+				p,
+				[fr.admin_invite_intro, fr.admin_sessions, fr.admin_state_open, fr.admin_role_author],
+				['Invite someone', 'Live sessions', 'Scenario author', 'Save roles']
+			);
+		});
+		await checkInFrench(facilitator, '/admin/audit', 'audit', async (p) => {
+			await p.getByRole('heading', { name: fr.admin_audit_link }).waitFor();
+			await expectFrenchText(
+				p,
+				[fr.admin_audit_intro, fr.admin_audit_export_csv],
+				['Export CSV', 'Any action']
+			);
+		});
+	});
+
+	it('the scenario library', async () => {
+		await checkInFrench(facilitator, '/scenarios', 'scenarios', async (p) => {
+			await p.getByRole('heading', { name: fr.studio_library, level: 1 }).waitFor();
+			await expectFrenchText(
+				p,
+				[fr.studio_published, fr.studio_drafts, fr.studio_guide_flow, fr.studio_duplicate],
+				['Published scenarios', 'Guide and flow', 'Duplicate into a draft', 'Your drafts']
+			);
+		});
+	});
 });

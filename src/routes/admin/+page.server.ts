@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { fail } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/require-role';
@@ -37,7 +38,7 @@ export const actions: Actions = {
 		} catch (e) {
 			return actionFailure(e, { form: 'invites' });
 		}
-		return { form: 'invites', done: 'Invitation revoked.' };
+		return { form: 'invites', done: m.admin_done_revoked() };
 	},
 	roles: async (event) => {
 		const admin = await requireRole(event, 'administrator');
@@ -48,7 +49,7 @@ export const actions: Actions = {
 		} catch (e) {
 			return actionFailure(e, { form: 'accounts', account });
 		}
-		return { form: 'accounts', account, done: `Roles of ${text(data, 'name')} saved.` };
+		return { form: 'accounts', account, done: m.admin_done_roles({ name: text(data, 'name') }) };
 	},
 	disable: async (event) => {
 		const admin = await requireRole(event, 'administrator');
@@ -64,14 +65,14 @@ export const actions: Actions = {
 		return {
 			form: 'accounts',
 			account,
-			done: disabled ? `${name} is disabled and signed out everywhere.` : `${name} can sign in again.`
+			done: disabled ? m.admin_done_disabled({ name }) : m.admin_done_enabled({ name })
 		};
 	},
 	endSession: async (event) => {
 		const admin = await requireRole(event, 'administrator');
 		const data = await event.request.formData();
 		const session = text(data, 'session');
-		if (!session) return fail(400, { form: 'sessions', message: 'Choose the session to end.' });
+		if (!session) return fail(400, { form: 'sessions', message: m.admin_err_choose_session() });
 		try {
 			await app().accounts.endSession(event, admin, session);
 		} catch (e) {

@@ -163,7 +163,7 @@ export class Accounts {
 		const parsed = inviteForm.safeParse(form);
 		if (!parsed.success) fault('form/invalid', parsed.error.issues[0].message);
 		const roles = readRoles(form.roles);
-		if (roles.length === 0) fault('form/invalid', 'Choose at least one role for the invited person.');
+		if (roles.length === 0) fault('form/invalid', m.admin_err_no_role());
 		const token = newToken();
 		const expiresAt = new Date(this.now() + INVITE_TTL_MS);
 		await this.store.invites.create({
@@ -273,7 +273,7 @@ export class Accounts {
 			this.#requireAdmin(admin);
 			const user = await this.#account(userId);
 			if (disabled && user.id === admin.userId) {
-				fault('account/self', 'You cannot disable your own account.', 409);
+				fault('account/self', m.admin_err_self(), 409);
 			}
 			if (disabled && hasRole(user, 'administrator')) await this.#keepAnAdministrator(user, 'disable');
 			await this.store.users.setDisabled(userId, disabled ? new Date(this.now()) : null);
@@ -319,11 +319,21 @@ export class Accounts {
 }
 
 const METHOD_LABELS: Record<string, string> = {
-	password: 'Password',
-	'password+totp': 'Password and authenticator code',
-	oidc: 'Single sign-on',
-	setup: 'First setup',
-	invite: 'Invitation'
+	get password() {
+		return m.admin_method_password();
+	},
+	get 'password+totp'() {
+		return m.admin_method_totp();
+	},
+	get oidc() {
+		return m.admin_method_oidc();
+	},
+	get setup() {
+		return m.admin_method_setup();
+	},
+	get invite() {
+		return m.admin_method_invite();
+	}
 };
 
 function inviteState(i: InviteRecord, now: Date): InviteRow['state'] {

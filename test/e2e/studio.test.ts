@@ -131,6 +131,25 @@ describe('the scenario studio', () => {
 		expect(await page.locator('.cm-lint-marker-error').count()).toBe(0);
 	});
 
+	it('keeps a validator error and the refused publish readable on a phone', async () => {
+		await selectInYaml('channel: memo');
+		await page.keyboard.type('channel: mem');
+		await poll(() => problems().innerText()).toBe('1 problem');
+		await page.getByRole('list', { name: 'Problems' }).getByText(/"mem"/).waitFor();
+		await axeAtBothSizes('editor with a validator error');
+		await page.getByRole('tab', { name: 'Publish' }).click();
+		await page.getByText('The draft has 1 problem: fix it before publishing.').waitFor();
+		expect(await page.getByRole('button', { name: 'Publish a new version' }).isDisabled()).toBe(true);
+		await axeAtBothSizes('publish refused for a draft with a problem');
+		await page.setViewportSize({ width: 360, height: 740 });
+		await screenshot(page, 'studio-publish-refused-360');
+		await page.setViewportSize({ width: 1280, height: 800 });
+		await selectInYaml('channel: mem');
+		await page.keyboard.type('channel: memo');
+		await poll(() => problems().innerText()).toBe('No problems: the draft validates.');
+		await page.getByRole('tab', { name: 'Form' }).click();
+	});
+
 	it('edits a decision option in the YAML', async () => {
 		await selectInYaml('Open a security incident and page the SOC and CISO');
 		await page.keyboard.type('Open a security incident and page the Acme SOC and CISO');

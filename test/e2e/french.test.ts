@@ -304,13 +304,22 @@ describe('the interface in French outside the exercise', { timeout: 300_000 }, (
 		});
 	});
 
-	it('the scenario library', async () => {
+	it("the scenario library and a scenario's page", async () => {
 		await checkInFrench(facilitator, '/scenarios', 'scenarios', async (p) => {
 			await p.getByRole('heading', { name: fr.studio_library, level: 1 }).waitFor();
 			await expectFrenchText(
 				p,
 				[fr.studio_published, fr.studio_drafts, fr.studio_guide_flow, fr.studio_duplicate],
 				['Published scenarios', 'Guide and flow', 'Duplicate into a draft', 'Your drafts']
+			);
+		});
+		// The scenario's own page: its chrome in French; the flow's trigger lines are still English (docs/i18n.md).
+		await checkInFrench(facilitator, '/scenarios/example-quickstart', 'scenario', async (p) => {
+			await p.getByRole('heading', { name: fr.studio_flow, exact: true }).waitFor();
+			await expectFrenchText(
+				p,
+				[fr.studio_guide, fr.studio_versions, fr.studio_run_scenario, fr.studio_published_by],
+				["Facilitator's guide", 'Run this scenario', 'Published by', 'Change note']
 			);
 		});
 	});

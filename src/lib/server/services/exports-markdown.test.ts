@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { App } from '../app';
 import { fakeRequest, manualClock, startApp } from '../testing/harness';
 import type { Facilitator } from './sessions';
+import { overwriteGetLocale } from '$lib/paraglide/runtime';
 
 const HOSTILE_HTML = '<img src=x onerror=alert(1)>';
 const HOSTILE_LINK = '[click me](javascript:alert(2))';
@@ -60,5 +61,28 @@ describe('Markdown export', () => {
 		expect(html).not.toMatch(/<img|<script|<[^>]*onerror|href="javascript:/i);
 		// The text itself survives, shown as text.
 		expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+	});
+
+	it('is written in the language of the person exporting it, headings and sentences alike', async () => {
+		const english = (await app.review.exportMarkdown(f, id)).body;
+		overwriteGetLocale(() => 'fr');
+		try {
+			const { body } = await app.review.exportMarkdown(f, id);
+			expect(body).toContain("# Rapport de retour d'expérience : ");
+			for (const heading of [
+				'## Synthèse pour la direction',
+				'## Objectifs, appréciations et éléments probants',
+				'## Décisions par équipe',
+				"## Plan d'amélioration",
+				'## Avis des participants'
+			])
+				expect(body).toContain(heading);
+			expect(body).toContain('| Équipe | Appréciation | Suggestion |');
+			for (const english of ['## Executive summary', 'Decisions by team', 'Improvement plan', '| Team |'])
+				expect(body).not.toContain(english);
+		} finally {
+			overwriteGetLocale(() => 'en');
+		}
+		expect((await app.review.exportMarkdown(f, id)).body).toBe(english);
 	});
 });

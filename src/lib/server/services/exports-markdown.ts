@@ -6,6 +6,7 @@
  * escape pipes and line breaks so a note cannot break the table.
  */
 import { formatElapsed } from '$lib/client/scenario-time';
+import { m } from '$lib/paraglide/messages';
 import { clockCounts, clockKindLabel, clockOutcome } from '$lib/clock-words';
 import type { ClockView } from '$lib/engine/types';
 import { HSEEP_LABELS, suggestionText } from '$lib/rating-words';
@@ -14,7 +15,13 @@ import { fileStem, type ExportFile } from './exports-file';
 import { summariseFeedback } from './feedback-summary';
 import type { ReviewData } from './review';
 import { messagesMarkdown } from './review-messages';
-import { OBSERVATION_PREFIX } from './review-observations';
+
+/** Observation kinds as the report names them, in the reader's language. */
+const OBSERVATION_LABEL = {
+	strength: m.md_obs_strength,
+	improvement: m.md_obs_improvement,
+	rootCause: m.md_obs_root_cause
+};
 
 /** One string made inert: `<`, `>` and `&` as entities; backslash, brackets and backticks escaped. */
 export function inertText(v: string): string {
@@ -48,33 +55,33 @@ const pct = (p: number | null) => (p === null ? '–' : `${p}%`);
 /** "Met with 2h 05m to spare" / "Missed by 3h" / "Breached 3d before it ended" / "Never started". */
 export function clockResult(c: ClockView): string {
 	const ended = clockOutcome(c, c.stoppedAt ?? c.deadlineAt ?? 0);
-	return c.status === 'running' ? (c.kind === 'hold' ? 'In force' : 'Still running') : ended;
+	return c.status === 'running' ? (c.kind === 'hold' ? m.md_in_force() : m.md_still_running()) : ended;
 }
 
 function summarySection(data: ReviewData): string[] {
 	const s = data.summary;
 	const out = [
-		'## Executive summary',
+		`## ${m.md_summary()}`,
 		'',
-		`Overall: **${s.overall.points} of ${s.overall.maxPoints} points (${pct(s.overall.percent)})**.`,
+		m.md_overall({ points: s.overall.points, max: s.overall.maxPoints, share: pct(s.overall.percent) }),
 		s.coverage.statement,
 		'',
-		`Evaluator ratings: P ${s.ratings.P} · S ${s.ratings.S} · M ${s.ratings.M} · U ${s.ratings.U}` +
-			(s.awaitingRating ? ` (${s.awaitingRating} exercised objectives not rated yet). ` : '. ') +
-			`Regulatory clocks: ${clockCounts(s.clocks)}.`,
+		m.md_ratings({ p: s.ratings.P, s: s.ratings.S, mm: s.ratings.M, u: s.ratings.U }) +
+			(s.awaitingRating ? ` (${m.md_awaiting({ count: s.awaitingRating })}). ` : '. ') +
+			m.md_clocks_line({ counts: clockCounts(s.clocks) }),
 		'',
 		table(
-			['Team', 'Points', 'Possible', 'Share'],
+			[m.md_col_team(), m.md_col_points(), m.md_col_possible(), m.md_col_share()],
 			s.teams.map((t) => [t.name, t.points, t.maxPoints, pct(t.percent)])
 		),
 		'',
-		'### Strengths',
+		`### ${m.md_strengths()}`,
 		'',
-		...(s.strengths.length ? s.strengths.map((f) => `- ${f.text}`) : ['- None recorded.']),
+		...(s.strengths.length ? s.strengths.map((f) => `- ${f.text}`) : [`- ${m.md_none()}`]),
 		'',
-		'### Areas for improvement',
+		`### ${m.md_improvements()}`,
 		'',
-		...(s.improvements.length ? s.improvements.map((f) => `- ${f.text}`) : ['- None recorded.']),
+		...(s.improvements.length ? s.improvements.map((f) => `- ${f.text}`) : [`- ${m.md_none()}`]),
 		''
 	];
 	return out;
@@ -82,16 +89,23 @@ function summarySection(data: ReviewData): string[] {
 
 function objectivesSection(data: ReviewData): string[] {
 	const team = (id: string) => data.teams.find((t) => t.id === id)?.name ?? id;
-	const out = ['## Objectives, ratings and evidence', ''];
+	const out = [`## ${m.md_objectives()}`, ''];
 	for (const r of data.objectiveReviews) {
 		out.push(`### ${r.objective.title}`, '');
-		if (r.objective.hseep.length) out.push(`Core capabilities: ${r.objective.hseep.join(', ')}`, '');
+		if (r.objective.hseep.length) out.push(m.md_capabilities({ list: r.objective.hseep.join(', ') }), '');
 		out.push(
 			table(
-				['Team', 'Rating', 'Suggestion', 'Points', 'Possible', 'Share'],
+				[
+					m.md_col_team(),
+					m.md_col_rating(),
+					m.md_col_suggestion(),
+					m.md_col_points(),
+					m.md_col_possible(),
+					m.md_col_share()
+				],
 				r.teams.map((t) => [
 					team(t.teamId),
-					t.rating ? `${t.rating} — ${HSEEP_LABELS[t.rating]}` : 'Not rated yet',
+					t.rating ? `${t.rating} — ${HSEEP_LABELS[t.rating]}` : m.md_not_rated(),
 					suggestionText(t.suggestion, t.exercised),
 					t.points,
 					t.maxPoints,
@@ -101,27 +115,38 @@ function objectivesSection(data: ReviewData): string[] {
 			''
 		);
 		for (const t of r.teams) {
-			if (!t.rating)
-				out.push(`**${team(t.teamId)}: not rated yet — ${suggestionText(t.suggestion, t.exercised)}.**`, '');
-			if (t.rating)
+			const suggestion = suggestionText(t.suggestion, t.exercised);
+			if (!t.rating) out.push(`**${m.md_team_not_rated({ team: team(t.teamId), suggestion })}**`, '');
+			if (t.rating) {
+				const by = t.ratedBy ? m.md_rated_by({ name: t.ratedBy }) : '';
+				const on =
+					t.ratedAt !== undefined
+						? m.md_rated_on({ when: new Date(t.ratedAt).toISOString().slice(0, 16).replace('T', ' ') })
+						: '';
 				out.push(
-					`**${team(t.teamId)}: rated ${t.rating} — ${suggestionText(t.suggestion, t.exercised)}${t.ratedBy ? `; rated by ${t.ratedBy}` : ''}${t.ratedAt !== undefined ? ` on ${new Date(t.ratedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC` : ''}.** Why: ${t.reason ?? ''}`,
+					`**${m.md_team_rated({ team: team(t.teamId), rating: t.rating, suggestion })}${by}${on}.** ${m.md_why({ reason: t.reason ?? '' })}`,
 					'',
-					...(t.evidenceCited?.length ? [...t.evidenceCited.map((e) => `- Evidence: ${e}`), ''] : [])
+					...(t.evidenceCited?.length
+						? [...t.evidenceCited.map((e) => `- ${m.md_evidence({ text: e })}`), '']
+						: [])
 				);
-			out.push(`**${team(t.teamId)}: every point explained**`, '');
+			}
+			out.push(`**${m.md_explained({ team: team(t.teamId) })}**`, '');
 			for (const e of t.entries) {
 				out.push(
 					`- ${formatElapsed(e.scenarioAt)} ${e.rule}${e.rationale ? ` (${e.rationale})` : ''} — ${e.evidence}: ${e.points} / ${e.maxPoints}` +
-						(e.pending ? ' (awaiting rubric marks)' : '') +
-						(e.override ? ` (overridden from ${e.override.originalPoints}: ${e.override.reason})` : '')
+						(e.pending ? ` ${m.md_pending()}` : '') +
+						(e.override
+							? ` ${m.md_overridden({ points: e.override.originalPoints, reason: e.override.reason })}`
+							: '')
 				);
 			}
-			for (const n of t.notes) out.push(`- Observation${n.by ? ` by ${n.by}` : ''}: ${n.text}`);
+			for (const n of t.notes)
+				out.push(`- ${n.by ? m.md_observation_by({ name: n.by }) : m.md_observation()}: ${n.text}`);
 			out.push('');
 		}
 		for (const kind of ['strength', 'improvement', 'rootCause'] as const) {
-			for (const n of r.observations[kind]) out.push(`- ${OBSERVATION_PREFIX[kind]}: ${n.body}`);
+			for (const n of r.observations[kind]) out.push(`- ${OBSERVATION_LABEL[kind]()}: ${n.body}`);
 		}
 		out.push('');
 	}
@@ -132,10 +157,18 @@ function clocksSection(data: ReviewData): string[] {
 	if (!data.clocks.length) return [];
 	const team = (id: string) => data.teams.find((t) => t.id === id)?.name ?? id;
 	return [
-		'## Regulatory clocks',
+		`## ${m.md_clocks()}`,
 		'',
 		table(
-			['Clock', 'Kind', 'Regime', 'Owner', 'Deadline', 'Started', 'Result'],
+			[
+				m.md_col_clock(),
+				m.md_col_kind(),
+				m.md_col_regime(),
+				m.md_col_owner(),
+				m.md_col_deadline(),
+				m.md_col_started(),
+				m.md_col_result()
+			],
 			data.clocks.map((c) => [
 				c.name,
 				clockKindLabel(c),
@@ -151,23 +184,29 @@ function clocksSection(data: ReviewData): string[] {
 }
 
 function decisionsSection(data: ReviewData): string[] {
-	const out = ['## Decisions by team', ''];
+	const out = [`## ${m.md_decisions()}`, ''];
 	for (const t of data.teams) {
 		out.push(`### ${t.name}`, '');
 		const rows = data.answers.filter((a) => a.teamId === t.id);
 		out.push(
 			rows.length
 				? table(
-						['Received', 'Decision', 'Answer', 'Answered', 'On time'],
+						[
+							m.md_col_received(),
+							m.md_col_decision(),
+							m.md_col_answer(),
+							m.md_col_answered(),
+							m.md_col_on_time()
+						],
 						rows.map((a) => [
 							formatElapsed(a.deliveredAt),
-							a.scored ? a.prompt : `${a.prompt} (ad-hoc question, not scored)`,
-							a.answer ?? 'Not answered',
+							a.scored ? a.prompt : m.md_adhoc({ prompt: a.prompt }),
+							a.answer ?? m.md_not_answered(),
 							a.answeredAt === undefined ? '–' : formatElapsed(a.answeredAt),
-							a.onTime === null ? '–' : a.onTime ? 'yes' : 'no'
+							a.onTime === null ? '–' : a.onTime ? m.md_yes() : m.md_no()
 						])
 					)
-				: 'No decisions reached this team.',
+				: m.md_no_decisions(),
 			''
 		);
 	}
@@ -177,19 +216,19 @@ function decisionsSection(data: ReviewData): string[] {
 function planSection(actions: ImprovementActionRecord[], data: ReviewData): string[] {
 	const objective = (id: string | null) => data.objectives.find((o) => o.id === id)?.title ?? '';
 	return [
-		'## Improvement plan',
+		`## ${m.md_plan()}`,
 		'',
 		actions.length
 			? table(
 					[
-						'Capability',
-						'Objective',
-						'Area for improvement',
-						'Corrective action',
-						'Element',
-						'Owner',
-						'Due',
-						'Status'
+						m.md_col_capability(),
+						m.md_col_objective(),
+						m.md_col_issue(),
+						m.md_col_action(),
+						m.md_col_element(),
+						m.md_col_owner(),
+						m.md_col_due(),
+						m.md_col_status()
 					],
 					actions.map((a) => [
 						a.capability,
@@ -202,26 +241,26 @@ function planSection(actions: ImprovementActionRecord[], data: ReviewData): stri
 						a.status
 					])
 				)
-			: 'No corrective actions recorded yet.',
+			: m.md_no_actions(),
 		''
 	];
 }
 
 function feedbackSection(feedback: FeedbackRecord[]): string[] {
 	const s = summariseFeedback(feedback);
-	if (!s.responses) return ['## Participant feedback', '', 'No feedback forms received.', ''];
+	if (!s.responses) return [`## ${m.md_feedback()}`, '', m.md_no_feedback(), ''];
 	return [
-		'## Participant feedback',
+		`## ${m.md_feedback()}`,
 		'',
-		`${s.responses} form${s.responses === 1 ? '' : 's'} received.`,
+		s.responses === 1 ? m.md_forms_one() : m.md_forms_many({ count: s.responses }),
 		'',
 		table(
-			['Statement', 'Responses', 'Mean (1–5)'],
+			[m.md_col_statement(), m.md_col_responses(), m.md_col_mean()],
 			s.statements.map((st) => [st.text, st.responses, st.mean ?? '–'])
 		),
 		'',
 		...(s.takeaways.length
-			? [`Takeaways: ${s.takeaways.map((t) => `${t.word} (${t.count})`).join(', ')}`, '']
+			? [m.md_takeaways({ list: s.takeaways.map((t) => `${t.word} (${t.count})`).join(', ') }), '']
 			: [])
 	];
 }
@@ -236,9 +275,14 @@ export function exerciseMarkdown(
 	const actions = inert(plan);
 	const feedback = inert(forms);
 	const lines = [
-		`# After-action report: ${data.exercise.name}`,
+		`# ${m.md_title({ name: data.exercise.name })}`,
 		'',
-		`Organisation: ${data.exercise.organisation} · Scenario: ${data.exercise.title} (${data.exercise.scenarioId}) · State: ${data.exercise.lifecycle}`,
+		m.md_meta({
+			organisation: data.exercise.organisation,
+			title: data.exercise.title,
+			id: data.exercise.scenarioId,
+			state: data.exercise.lifecycle
+		}),
 		'',
 		...summarySection(data),
 		...objectivesSection(data),
@@ -248,7 +292,7 @@ export function exerciseMarkdown(
 		...planSection(actions, data),
 		...feedbackSection(feedback),
 		...(data.hotwashQuestions.length
-			? ['## Hot-wash questions', '', ...data.hotwashQuestions.map((q, i) => `${i + 1}. ${q}`), '']
+			? [`## ${m.md_hotwash()}`, '', ...data.hotwashQuestions.map((q, i) => `${i + 1}. ${q}`), '']
 			: [])
 	];
 	return {

@@ -4,23 +4,28 @@
  */
 import { formatElapsed } from '$lib/client/scenario-time';
 import type { MessageStepView, MessageView } from '$lib/engine/types';
+import { m as words } from '$lib/paraglide/messages';
 
-const STEP_WORDS: Record<MessageStepView['kind'], string> = {
-	drafted: 'drafted',
-	submitted: 'submitted for approval',
-	approved: 'approved',
-	returned: 'sent back',
-	sent: 'sent',
-	reply: 'reply'
+const STEP_WORDS: Record<Exclude<MessageStepView['kind'], 'reply'>, () => string> = {
+	drafted: words.md_step_drafted,
+	submitted: words.md_step_submitted,
+	approved: words.md_step_approved,
+	returned: words.md_step_returned,
+	sent: words.md_step_sent
 };
 
 /** One step in words: "T+02:10 approved by Executives (Sam): "Fine"". */
 export function stepText(m: MessageView, s: MessageStepView, teamName: (id: string) => string): string {
 	const when = formatElapsed(s.scenarioAt);
-	const who = s.kind === 'reply' ? (s.personaName ?? 'persona') : s.teamId ? teamName(s.teamId) : '';
+	const who = s.kind === 'reply' ? (s.personaName ?? words.md_persona()) : s.teamId ? teamName(s.teamId) : '';
 	const by = s.by ? ` (${s.by})` : '';
 	const said = s.kind === 'reply' ? `: ${s.body ?? ''}` : s.comment ? `: "${s.comment}"` : '';
-	const verb = s.kind === 'reply' ? `reply from ${who}` : `${STEP_WORDS[s.kind]}${who ? ` by ${who}` : ''}`;
+	const verb =
+		s.kind === 'reply'
+			? words.md_reply_from({ who })
+			: who
+				? words.md_step_by({ step: STEP_WORDS[s.kind](), who })
+				: STEP_WORDS[s.kind]();
 	return `${when} ${verb}${by}${said}`;
 }
 
@@ -31,24 +36,31 @@ export function messagesMarkdown(
 ): string[] {
 	const all = messages ?? [];
 	const name = (id: string) => teams.find((t) => t.id === id)?.name ?? id;
-	const out = ['## Messages by team', ''];
+	const out = [`## ${words.md_messages()}`, ''];
 	for (const t of teams) {
 		out.push(`### ${t.name}`, '');
 		const own = all.filter((m) => m.teamId === t.id);
-		if (own.length === 0) out.push('No messages written.', '');
+		if (own.length === 0) out.push(words.md_no_messages(), '');
 		for (const m of own) {
-			const to = m.to.map((r) => r.name).join(', ') || 'no recipient yet';
-			out.push(`- **${m.subject || 'Untitled'}** (${m.channel}) to ${to}: ${m.status}`);
+			const to = m.to.map((r) => r.name).join(', ') || words.md_no_recipient();
+			out.push(
+				`- ${words.md_message_line({ subject: m.subject || words.md_untitled(), channel: m.channel, to, status: m.status })}`
+			);
 			for (const s of m.steps) out.push(`  - ${stepText(m, s, name).replace(/\r?\n/g, ' ')}`);
 			if (m.rubric && m.mark) {
 				const marks = m.rubric.criteria.map((c) => `${c.label} ${m.mark!.marks[c.id] ?? 0}×${c.points}`);
 				const note = m.mark.note ? ` — ${m.mark.note.replace(/\r?\n/g, ' ')}` : '';
-				out.push(
-					`  - Marked against "${m.rubric.title}": ${m.mark.points} of ${m.mark.maxPoints} (${marks.join(', ')})${note}`
-				);
-			} else if (m.rubric && m.status === 'sent') out.push(`  - Not marked yet against "${m.rubric.title}"`);
+				const marked = words.md_marked({
+					rubric: m.rubric.title,
+					points: m.mark.points,
+					max: m.mark.maxPoints,
+					marks: marks.join(', ')
+				});
+				out.push(`  - ${marked}${note}`);
+			} else if (m.rubric && m.status === 'sent')
+				out.push(`  - ${words.md_not_marked({ rubric: m.rubric.title })}`);
 			if (m.breaches?.length)
-				out.push(`  - Sent while a hold was in force: ${m.breaches.map((b) => b.name).join(', ')} breached`);
+				out.push(`  - ${words.md_breached({ holds: m.breaches.map((b) => b.name).join(', ') })}`);
 		}
 		if (own.length) out.push('');
 	}

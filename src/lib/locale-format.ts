@@ -55,3 +55,13 @@ export function formatDateTime(
 	if (Number.isNaN(date.getTime())) return String(value);
 	return dateTimeFormat(options).format(date);
 }
+
+const lists = new Map<string, Intl.ListFormat>();
+
+/** ["a", "b", "c"] → "a, b and c" / "a, b et c". */
+export function formatList(items: string[]): string {
+	const tag = intlLocale();
+	let f = lists.get(tag);
+	if (!f) lists.set(tag, (f = new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' })));
+	return f.format(items);
+}

@@ -3,6 +3,8 @@
  * answers have a rubric to mark (free text, and the reasoning behind justified choices).
  */
 import type { Decision } from '$lib/engine/types';
+import { formatNumber, formatPercent } from '$lib/locale-format';
+import { m } from '$lib/paraglide/messages';
 
 /** Whether a decision has a rubric to mark: a text decision, or a justified choice with a rubric. */
 export function hasRubric(decision: Decision): boolean {
@@ -34,10 +36,10 @@ export function percentOf(mark: number): string {
 
 /** A credit level in words, the same on the console and the evaluator page: "No credit", "Half credit"… */
 export function creditName(mark: number): string {
-	if (mark === 0) return 'No credit';
-	if (mark === 0.5) return 'Half credit';
-	if (mark === 1) return 'Full credit';
-	return `${percentOf(mark)} credit (current mark)`;
+	if (mark === 0) return m.console_credit_none();
+	if (mark === 0.5) return m.console_credit_half();
+	if (mark === 1) return m.console_credit_full();
+	return m.console_credit_other({ percent: formatPercent(Math.round(mark * 100)) });
 }
 
 /** Where an answer's marking stands, as one sentence shared by the console and the evaluator page. */
@@ -48,10 +50,11 @@ export function markState(state: {
 	hasMarks: boolean;
 	markedBy?: string;
 }): string {
-	const by = state.markedBy ? ` by ${state.markedBy}` : '';
+	const name = state.markedBy;
 	if (state.marked) {
-		return `Marked${by}: ${state.marked.points} of ${state.marked.maxPoints} points. Saving again replaces the marks.`;
+		const points = { points: formatNumber(state.marked.points), max: formatNumber(state.marked.maxPoints) };
+		return name ? m.console_mark_done_by({ ...points, name }) : m.console_mark_done(points);
 	}
-	if (state.hasMarks) return `Marked${by}. Saving again replaces the marks.`;
-	return 'Waiting for marks.';
+	if (state.hasMarks) return name ? m.console_mark_some_by({ name }) : m.console_mark_some();
+	return m.console_mark_waiting();
 }

@@ -83,16 +83,19 @@ export function jumpTo(state: ExerciseState, at: number, ctx: StepContext): Exer
 export function jumpTargets(state: ExerciseState, vars: Record<string, string>): JumpTarget[] {
 	if (state.lifecycle !== 'running' && state.lifecycle !== 'paused') return [];
 	const out: JumpTarget[] = [];
-	const offer = (to: JumpTo, label: string) => {
+	const offer = (to: JumpTo, label: string, title: string) => {
 		const r = resolveJump(state, to);
-		if ('at' in r) out.push({ to, label, at: r.at });
+		if ('at' in r) out.push({ to, label, title, at: r.at });
 	};
 	const next = firstInject(state);
-	if (next) offer({ kind: 'next-inject' }, `Next inject: ${injectName(state, next.injectId, vars)}`);
+	if (next) {
+		const name = injectName(state, next.injectId, vars);
+		offer({ kind: 'next-inject' }, `Next inject: ${name}`, name.slice(1, -1));
+	}
 	const phase = state.scenario.phases[state.phaseIndex + 1];
-	if (phase) offer({ kind: 'next-phase' }, `Next phase: "${phase.title}"`);
+	if (phase) offer({ kind: 'next-phase' }, `Next phase: "${phase.title}"`, phase.title);
 	for (const p of state.scenario.phases)
-		if (p.opensAt !== undefined) offer({ kind: 'phase', phase: p.id }, `Phase "${p.title}" opens`);
+		if (p.opensAt !== undefined) offer({ kind: 'phase', phase: p.id }, `Phase "${p.title}" opens`, p.title);
 	return out;
 }
 

@@ -969,6 +969,8 @@ export interface JumpTarget {
 	to: JumpTo;
 	/** "Next inject: "Reporter's deadline"", "Phase 3 opens". */
 	label: string;
+	/** The inject's or phase's own title, for pages that word the label in their language. */
+	title: string;
 	/** Scenario ms the jump goes to. */
 	at: number;
 }

@@ -1,5 +1,6 @@
 /** Checking the ad-hoc inject form before it goes to the server (which checks again). */
 import { CHANNELS, type Channel, type TeamId } from '$lib/engine/types';
+import { m } from '$lib/paraglide/messages';
 import type { WireCommand } from '$lib/realtime/contract';
 
 const MAX_TITLE = 200;
@@ -17,16 +18,16 @@ export function buildAdhoc(
 	const notes = text('facilitatorNotes');
 	const everyone = text('audience') === 'all';
 	const teams = data.getAll('teams').map(String) as TeamId[];
-	if (!title) return { error: 'Give the inject a title.' };
+	if (!title) return { error: m.console_adhoc_err_title() };
 	if (title.length > MAX_TITLE)
-		return { error: `The title is ${title.length} characters; keep it to ${MAX_TITLE}.` };
-	if (!body) return { error: 'Write the body of the inject.' };
+		return { error: m.console_adhoc_err_title_long({ length: title.length, max: MAX_TITLE }) };
+	if (!body) return { error: m.console_adhoc_err_body() };
 	if (body.length > MAX_BODY)
-		return { error: `The body is ${body.length} characters; keep it to ${MAX_BODY}.` };
+		return { error: m.console_adhoc_err_body_long({ length: body.length, max: MAX_BODY }) };
 	if (notes.length > MAX_BODY)
-		return { error: `The notes are ${notes.length} characters; keep them to ${MAX_BODY}.` };
-	if (!CHANNELS.includes(channel)) return { error: 'Choose the channel the inject arrives on.' };
-	if (!everyone && teams.length === 0) return { error: 'Choose at least one team, or send it to all teams.' };
+		return { error: m.console_adhoc_err_notes_long({ length: notes.length, max: MAX_BODY }) };
+	if (!CHANNELS.includes(channel)) return { error: m.console_adhoc_err_channel() };
+	if (!everyone && teams.length === 0) return { error: m.console_adhoc_err_teams() };
 	return {
 		command: {
 			type: 'inject.adhoc',

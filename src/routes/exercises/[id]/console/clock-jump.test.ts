@@ -33,17 +33,27 @@ describe('quick picks', () => {
 
 describe('choices and preview', () => {
 	const targets: JumpTarget[] = [
-		{ to: { kind: 'next-inject' }, label: 'Next inject: Reporter calls', at: 2 * HOUR },
-		{ to: { kind: 'next-phase' }, label: 'Next phase: "Disclosure"', at: 24 * HOUR },
-		{ to: { kind: 'phase', phase: 'p2' }, label: 'Phase "Disclosure" opens', at: 24 * HOUR },
-		{ to: { kind: 'phase', phase: 'p3' }, label: 'Phase "Eviction" opens', at: 48 * HOUR }
+		{
+			to: { kind: 'next-inject' },
+			label: 'Next inject: "Reporter calls"',
+			title: 'Reporter calls',
+			at: 2 * HOUR
+		},
+		{ to: { kind: 'next-phase' }, label: 'Next phase: "Disclosure"', title: 'Disclosure', at: 24 * HOUR },
+		{
+			to: { kind: 'phase', phase: 'p2' },
+			label: 'Phase "Disclosure" opens',
+			title: 'Disclosure',
+			at: 24 * HOUR
+		},
+		{ to: { kind: 'phase', phase: 'p3' }, label: 'Phase "Eviction" opens', title: 'Eviction', at: 48 * HOUR }
 	];
 
 	it('offers a phase opening once when it is also the next phase', () => {
 		expect(targetChoices(targets).map((c) => c.label)).toEqual([
-			'Next inject: Reporter calls',
-			'Next phase: "Disclosure"',
-			'Phase "Eviction" opens'
+			'Next inject: “Reporter calls”',
+			'Next phase: “Disclosure”',
+			'Phase “Eviction” opens'
 		]);
 	});
 

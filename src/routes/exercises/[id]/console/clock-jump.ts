@@ -4,6 +4,7 @@
  */
 import { formatInWorld, inWorldIso, parseLocalDateTime } from '$lib/client/scenario-time';
 import type { JumpTarget, JumpTo, UpcomingItem } from '$lib/engine/types';
+import { m } from '$lib/paraglide/messages';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -51,10 +52,10 @@ export function quickPicks(startsAt: string, now: number): QuickPick[] {
 		if (at !== undefined && !picks.some((p) => p.at === at)) picks.push({ label, at });
 	};
 	const wholeMinute = Math.floor(now / 60_000) * 60_000;
-	add('One hour on', wholeMinute + HOUR);
+	add(m.console_jump_one_hour(), wholeMinute + HOUR);
 	const evening = nextHourOfDay(startsAt, now, 18);
-	if (evening !== null && evening - now <= 10 * HOUR) add('This evening (18:00)', evening);
-	add('The next morning (08:00)', nextHourOfDay(startsAt, now, 8));
+	if (evening !== null && evening - now <= 10 * HOUR) add(m.console_jump_evening(), evening);
+	add(m.console_jump_morning(), nextHourOfDay(startsAt, now, 8));
 	return picks;
 }
 
@@ -66,7 +67,7 @@ export function targetChoices(targets: JumpTarget[]): JumpChoice[] {
 		const key = t.to.kind === 'phase' ? `phase:${t.to.phase}` : t.to.kind;
 		if (t.to.kind === 'phase' && seen.has(t.at)) continue;
 		seen.add(t.at);
-		out.push({ key, label: t.label, to: t.to, atMs: t.at });
+		out.push({ key, label: targetLabel(t), to: t.to, atMs: t.at });
 	}
 	return out;
 }
@@ -77,13 +78,10 @@ export function timeChoice(
 	now: number,
 	local: string
 ): { choice: JumpChoice } | { error: string } {
-	if (!local.trim()) return { error: 'Choose a date and time to jump to.' };
+	if (!local.trim()) return { error: m.console_jump_err_empty() };
 	const atMs = scenarioMsAt(startsAt, local);
-	if (atMs === null) return { error: `"${local}" is not a date and time.` };
-	if (atMs <= now)
-		return {
-			error: `Choose a time later than the scenario time now (${formatInWorld(startsAt, now)}).`
-		};
+	if (atMs === null) return { error: m.console_jump_err_invalid({ value: local }) };
+	if (atMs <= now) return { error: m.console_jump_err_past({ now: formatInWorld(startsAt, now) }) };
 	const at = inWorldIso(startsAt, atMs)!;
 	return { choice: { key: `at:${at}`, label: formatInWorld(startsAt, atMs), to: { kind: 'at', at }, atMs } };
 }
@@ -93,16 +91,23 @@ export function firedBy(upcoming: UpcomingItem[], at: number): UpcomingItem[] {
 	return upcoming.filter((u) => u.at <= at);
 }
 
-/** "3 scheduled items", "1 scheduled item", "nothing scheduled". */
-export function countWords(n: number): string {
-	if (n === 0) return 'nothing scheduled';
-	return n === 1 ? '1 scheduled item' : `${n} scheduled items`;
+/** The preview line before a jump: "To Mon 30 Sept, 11:00: 3 scheduled items on the way, …". */
+export function jumpPreview(when: string, n: number): string {
+	if (n === 0) return m.console_jump_preview_none({ when });
+	return n === 1 ? m.console_jump_preview_one({ when }) : m.console_jump_preview_many({ when, count: n });
 }
 
 /** The confirmation shown once the server has accepted a jump. */
 export function jumpNotice(startsAt: string, choice: JumpChoice, fired: number): string {
 	const when = formatInWorld(startsAt, choice.atMs);
-	return fired === 0
-		? `Scenario clock moved to ${when}. Nothing was due on the way.`
-		: `Scenario clock moved to ${when}. ${countWords(fired).replace(/^./, (c) => c.toUpperCase())} fired on the way, each at its own time.`;
+	if (fired === 0) return m.console_jump_done_none({ when });
+	return fired === 1 ? m.console_jump_done_one({ when }) : m.console_jump_done_many({ when, count: fired });
+}
+
+/** A jump target in the page's language: the engine gives the inject's or phase's title, not the words. */
+function targetLabel(t: JumpTarget): string {
+	if (t.to.kind === 'next-inject') return m.console_jump_next_inject({ title: t.title });
+	if (t.to.kind === 'next-phase') return m.console_jump_next_phase({ title: t.title });
+	if (t.to.kind === 'phase') return m.console_jump_phase_opens({ title: t.title });
+	return t.label;
 }

@@ -3,6 +3,7 @@
  * shortcuts so both say the same thing: what happened, to which inject, by its title.
  */
 import type { ExerciseHeader, InjectStatusView } from '$lib/engine/types';
+import { m } from '$lib/paraglide/messages';
 import type { CommandRunner } from '../command-runner.svelte';
 
 type Inject = Pick<InjectStatusView, 'id' | 'title'>;
@@ -10,21 +11,21 @@ type Inject = Pick<InjectStatusView, 'id' | 'title'>;
 export function releaseInject(runner: CommandRunner, inject: Inject): Promise<boolean> {
 	return runner.run(
 		{ type: 'inject.release', injectId: inject.id },
-		`Released “${inject.title}”: it is in the teams’ feeds now.`
+		m.console_released({ title: inject.title })
 	);
 }
 
 export function holdInject(runner: CommandRunner, inject: Inject): Promise<boolean> {
 	return runner.run(
 		{ type: 'inject.hold', injectId: inject.id },
-		`“${inject.title}” will hold when due: it waits under Held until you release it.`
+		m.console_will_hold({ title: inject.title })
 	);
 }
 
 export function skipInject(runner: CommandRunner, inject: Inject): Promise<boolean> {
 	return runner.run(
 		{ type: 'inject.skip', injectId: inject.id },
-		`Skipped “${inject.title}”: no team will get it.`
+		m.console_skipped_notice({ title: inject.title })
 	);
 }
 
@@ -36,11 +37,11 @@ export function startOrPause(
 	switch (header.lifecycle) {
 		case 'lobby':
 		case 'briefing':
-			return runner.run({ type: 'exercise.start' }, 'Exercise started: the scenario clock is running.');
+			return runner.run({ type: 'exercise.start' }, m.console_started());
 		case 'running':
-			return runner.run({ type: 'exercise.pause' }, 'Paused: the scenario clock is stopped.');
+			return runner.run({ type: 'exercise.pause' }, m.console_paused());
 		case 'paused':
-			return runner.run({ type: 'exercise.resume' }, 'Resumed: the scenario clock is running.');
+			return runner.run({ type: 'exercise.resume' }, m.console_resumed());
 		default:
 			return false;
 	}

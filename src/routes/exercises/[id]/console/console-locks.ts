@@ -4,6 +4,7 @@
  * enabled after the end). The same table as the engine's lifecycle machine; a test keeps them in step.
  */
 import type { Lifecycle } from '$lib/engine/types';
+import { m } from '$lib/paraglide/messages';
 
 export interface ConsoleLocks {
 	/** inject.release */
@@ -27,9 +28,7 @@ export function consoleLocks(lifecycle: Lifecycle): ConsoleLocks {
 
 /** Why injects cannot be changed now, or null when they can. */
 export function injectsLockedBecause(lifecycle: Lifecycle): string | null {
-	if (lifecycle === 'ended')
-		return 'The exercise has ended: injects can no longer be released, held or skipped.';
-	if (lifecycle === 'hotwash')
-		return 'The hot wash has started: injects can no longer be released, held or skipped.';
+	if (lifecycle === 'ended') return m.console_locked_ended();
+	if (lifecycle === 'hotwash') return m.console_locked_hotwash();
 	return null;
 }

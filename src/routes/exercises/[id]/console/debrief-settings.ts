@@ -3,6 +3,8 @@
  * once the facilitator has changed them. The engine (src/lib/engine/debrief.ts) decides what is sent.
  */
 import type { DebriefSettings, Lifecycle } from '$lib/engine/types';
+import { formatList } from '$lib/locale-format';
+import { m } from '$lib/paraglide/messages';
 
 /** One setting, as the console offers it. */
 export interface DebriefChoice {
@@ -14,27 +16,39 @@ export interface DebriefChoice {
 export const DEBRIEF_CHOICES: readonly DebriefChoice[] = [
 	{
 		key: 'rationale',
-		label: 'Why each answer earned its points',
-		hint: 'The scenario’s reasoning beside each entry of the team’s own score.'
+		get label() {
+			return m.console_debrief_rationale();
+		},
+		get hint() {
+			return m.console_debrief_rationale_hint();
+		}
 	},
 	{
 		key: 'modelAnswers',
-		label: 'Model answers',
-		hint: 'The best answer to every decision the team received.'
+		get label() {
+			return m.console_debrief_model();
+		},
+		get hint() {
+			return m.console_debrief_model_hint();
+		}
 	},
 	{
 		key: 'otherTeams',
-		label: 'Other teams’ results',
-		hint: 'Their names, totals and objective ratings; never their answers.'
+		get label() {
+			return m.console_debrief_others();
+		},
+		get hint() {
+			return m.console_debrief_others_hint();
+		}
 	}
 ];
 
 /** "Teams now see their own score, model answers and other teams' results." */
 export function debriefNotice(settings: DebriefSettings, lifecycle: Lifecycle): string {
-	const parts = ['their own score'];
-	if (settings.rationale) parts.push('why each answer earned its points');
-	if (settings.modelAnswers) parts.push('model answers');
-	if (settings.otherTeams) parts.push('other teams’ results');
-	const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
-	return lifecycle === 'ended' ? `Teams now see ${list}.` : `Once the exercise ends, teams will see ${list}.`;
+	const parts = [m.console_debrief_part_score()];
+	if (settings.rationale) parts.push(m.console_debrief_part_rationale());
+	if (settings.modelAnswers) parts.push(m.console_debrief_part_model());
+	if (settings.otherTeams) parts.push(m.console_debrief_part_others());
+	const list = formatList(parts);
+	return lifecycle === 'ended' ? m.console_debrief_now({ list }) : m.console_debrief_later({ list });
 }

@@ -7,6 +7,7 @@
  * in words for its badge, "Will hold when due" for an upcoming inject that waits for the facilitator.
  */
 import type { InjectStatus, InjectStatusView } from '$lib/engine/types';
+import { m } from '$lib/paraglide/messages';
 
 /** One inject line with its per-team statuses folded into one. */
 export interface InjectLine {
@@ -29,13 +30,27 @@ export type LineState =
 
 /** A line's state in words. */
 export const LINE_STATE_WORDS: Record<LineState, string> = {
-	upcoming: 'Upcoming',
-	'will-hold': 'Will hold when due',
-	held: 'Held for you',
-	delivered: 'Delivered',
-	skipped: 'Skipped',
-	'not-triggered': 'Not triggered',
-	'not-playing': 'Not for the teams playing'
+	get upcoming() {
+		return m.console_state_upcoming();
+	},
+	get 'will-hold'() {
+		return m.console_state_will_hold();
+	},
+	get held() {
+		return m.console_state_held();
+	},
+	get delivered() {
+		return m.console_state_delivered();
+	},
+	get skipped() {
+		return m.console_state_skipped();
+	},
+	get 'not-triggered'() {
+		return m.console_state_not_triggered();
+	},
+	get 'not-playing'() {
+		return m.console_state_not_playing();
+	}
 };
 
 /** The console's inject lists. */

@@ -4,6 +4,8 @@
  * (observation: the list repeated identical entries).
  */
 import type { Decision, ScoreEntry } from '$lib/engine/types';
+import { formatNumber } from '$lib/locale-format';
+import { m } from '$lib/paraglide/messages';
 
 const MAX_PROMPT = 60;
 
@@ -17,10 +19,10 @@ export function entrySubject(entry: Pick<ScoreEntry, 'id' | 'rule'>, decisions: 
 	const [kind, ref] = entry.id.split(':');
 	const prompt = decisions.find((d) => d.id === ref)?.prompt;
 	if (!prompt) return entry.rule;
-	const quoted = `“${shorten(prompt)}”`;
-	if (kind === 'timeliness') return `Timing of ${quoted}`;
-	if (kind === 'justification') return `Reasoning for ${quoted}`;
-	return `Answer to ${quoted}`;
+	const short = { prompt: shorten(prompt) };
+	if (kind === 'timeliness') return m.console_entry_timing(short);
+	if (kind === 'justification') return m.console_entry_reasoning(short);
+	return m.console_entry_answer(short);
 }
 
 /** One option per entry: "Answer to “Evict now?”: Option 'Coordinated eviction' · 5 of 8 points". */
@@ -30,13 +32,16 @@ export function overrideChoices(
 ): { id: string; label: string }[] {
 	const labels = entries.map((e) => {
 		const subject = entrySubject(e, decisions);
-		const rule = subject === e.rule ? '' : `: ${e.rule}`;
-		const overridden = e.override ? ', overridden' : '';
-		return `${subject}${rule} · ${e.points} of ${e.maxPoints} points${overridden}`;
+		const what = subject === e.rule ? subject : m.console_entry_rule({ subject, rule: e.rule });
+		const points = { points: formatNumber(e.points), max: formatNumber(e.maxPoints) };
+		return `${what} · ${e.override ? m.console_entry_overridden(points) : m.console_entry_points(points)}`;
 	});
 	return entries.map((e, i) => {
 		const same = labels.filter((l) => l === labels[i]).length;
 		const nth = labels.slice(0, i + 1).filter((l) => l === labels[i]).length;
-		return { id: e.id, label: same > 1 ? `${labels[i]} (${nth} of ${same})` : labels[i] };
+		return {
+			id: e.id,
+			label: same > 1 ? m.console_entry_nth({ label: labels[i], nth, count: same }) : labels[i]
+		};
 	});
 }

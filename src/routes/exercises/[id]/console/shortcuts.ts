@@ -3,20 +3,21 @@
  * They never fire while someone types in a field or holds Ctrl, Alt or Meta, so typing an inject or a
  * reason is never taken for a command.
  */
+import { m } from '$lib/paraglide/messages';
 
 /** What a shortcut does; the console maps each to its command. */
 export type ShortcutAction =
 	'start-pause' | 'release-next' | 'hold-next' | 'write-adhoc' | 'go-teams' | 'go-injects' | 'help';
 
 /** Every shortcut with its key as shown and what it does, in the order the help overlay lists them. */
-export const SHORTCUTS: readonly { key: string; action: ShortcutAction; does: string }[] = [
-	{ key: 'p', action: 'start-pause', does: 'Start, pause or resume the exercise' },
-	{ key: 'r', action: 'release-next', does: 'Release the next inject (held ones first)' },
-	{ key: 'h', action: 'hold-next', does: 'Hold the next upcoming inject when it falls due' },
-	{ key: 'a', action: 'write-adhoc', does: 'Write an ad-hoc inject' },
-	{ key: 'i', action: 'go-injects', does: 'Go to the injects' },
-	{ key: 't', action: 'go-teams', does: 'Go to the teams' },
-	{ key: '?', action: 'help', does: 'Show or hide this list' }
+export const SHORTCUTS: readonly { key: string; action: ShortcutAction; does: () => string }[] = [
+	{ key: 'p', action: 'start-pause', does: m.console_key_start_pause },
+	{ key: 'r', action: 'release-next', does: m.console_key_release },
+	{ key: 'h', action: 'hold-next', does: m.console_key_hold },
+	{ key: 'a', action: 'write-adhoc', does: m.console_key_adhoc },
+	{ key: 'i', action: 'go-injects', does: m.console_key_injects },
+	{ key: 't', action: 'go-teams', does: m.console_key_teams },
+	{ key: '?', action: 'help', does: m.console_key_help }
 ];
 
 const BY_KEY = new Map(SHORTCUTS.map((s) => [s.key, s.action]));

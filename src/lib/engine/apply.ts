@@ -10,7 +10,7 @@
  */
 import { createActor, initialTransition, type ActorScope, type SnapshotFrom } from 'xstate';
 import { authorize } from './authorize';
-import { notNowMessage } from './command-words';
+import { notNow } from './command-words';
 import { acceptsIn, exerciseMachine, type ExerciseEvent } from './exercise.machine';
 import { advanceTo } from './scenario-clock';
 import type { ExerciseState } from './state';
@@ -99,13 +99,7 @@ export function applyInput(state: ExerciseState, input: Input): ApplyResult {
 	const denied = authorize(state, input.actor, command);
 	if (denied) return { ok: false, error: denied };
 	if (!acceptsIn(state.lifecycle, command.type))
-		return {
-			ok: false,
-			error: {
-				code: 'command/invalid_state',
-				message: notNowMessage(command.type, state.lifecycle)
-			}
-		};
+		return { ok: false, error: notNow(command.type, state.lifecycle) };
 	const advanced = advanceTo(state, input.at, input.seq);
 	const event: ExerciseEvent = { type: command.type, input, advanced };
 	const snap = snapshotOf(state);

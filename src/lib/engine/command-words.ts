@@ -2,7 +2,7 @@
  * Commands and exercise states in words, for the messages people read when the engine refuses something:
  * "Injects cannot be released now: the exercise has ended." No command type or state id reaches a message.
  */
-import type { Command, Lifecycle } from './types';
+import type { Command, EngineError, Lifecycle } from './types';
 
 /** What a command does, as the object of "cannot … now". */
 const DOING: Record<Command['type'], string> = {
@@ -47,4 +47,13 @@ export const LIFECYCLE_WORDS: Record<Lifecycle, string> = {
 /** The refusal for a command the exercise's current state does not accept. */
 export function notNowMessage(type: Command['type'], lifecycle: Lifecycle): string {
 	return `${DOING[type] ?? 'That cannot be done'} now: the exercise ${LIFECYCLE_WORDS[lifecycle]}.`;
+}
+
+/** That refusal as an error: the English message plus its data, which the server words in the reader's language. */
+export function notNow(type: Command['type'], lifecycle: Lifecycle): EngineError {
+	return {
+		code: 'command/invalid_state',
+		message: notNowMessage(type, lifecycle),
+		refusal: { kind: 'not-now', command: type, lifecycle }
+	};
 }

@@ -600,8 +600,21 @@ export type EngineErrorCode =
 
 export interface EngineError {
 	code: EngineErrorCode;
+	/** The refusal in English, for logs, scripts and tests. */
 	message: string;
+	/** What was refused and why, as data: the server words it in the reader's language (src/lib/refusal-words.ts). */
+	refusal?: Refusal;
 }
+
+/** A refusal as a kind and its parameters (names as people read them, never ids), for wording in any language. */
+export type Refusal =
+	| { kind: 'not-now'; command: Command['type']; lifecycle: Lifecycle }
+	| { kind: 'inject-not-found' }
+	| { kind: 'inject-reached-all' | 'inject-already-held' | 'inject-already-skipped'; inject: string }
+	| { kind: 'decision-not-found' }
+	| { kind: 'decision-not-delivered' | 'decision-answered'; decision: string; team: string }
+	| { kind: 'team-not-playing'; team: string }
+	| { kind: 'team-unknown' };
 
 // ───────────────────────────── Scores ─────────────────────────────
 

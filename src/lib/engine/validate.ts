@@ -13,16 +13,26 @@ import { indexOf } from './scenario-index';
 import { entryIds } from './scoring';
 import { resolveJump } from './time-jump';
 import type { ExerciseState } from './state';
-import { CHANNELS, type Command, type EngineError, type EngineErrorCode, type TeamId } from './types';
+import {
+	CHANNELS,
+	type Command,
+	type EngineError,
+	type EngineErrorCode,
+	type Refusal,
+	type TeamId
+} from './types';
 
 /** Longest note accepted (characters). */
 export const MAX_NOTE = 8000;
 /** Highest compression accepted: a scenario week per wall minute. */
 export const MAX_COMPRESSION = 10_080;
 
-function fail(code: EngineErrorCode, message: string): EngineError {
-	return { code, message };
+function fail(code: EngineErrorCode, message: string, refusal?: Refusal): EngineError {
+	return refusal ? { code, message, refusal } : { code, message };
 }
+
+/** `"Title"` (the engine's quoted names) → `Title`, for a refusal's parameters. */
+const unquoted = (name: string) => name.replace(/^"(.*)"$/s, '$1');
 
 function nonEmpty(v: unknown): v is string {
 	return typeof v === 'string' && v.trim() !== '';
@@ -34,7 +44,10 @@ function teamProblem(state: ExerciseState, teamId: TeamId | undefined): EngineEr
 			'team/not_in_exercise',
 			typeof teamId === 'string' && state.scenario.teams.some((t) => t.id === teamId)
 				? `${teamName(state, teamId)} is not taking part in this exercise.`
-				: 'That team is not taking part in this exercise.'
+				: 'That team is not taking part in this exercise.',
+			typeof teamId === 'string' && state.scenario.teams.some((t) => t.id === teamId)
+				? { kind: 'team-not-playing', team: teamName(state, teamId) }
+				: { kind: 'team-unknown' }
 		);
 	return null;
 }
@@ -58,17 +71,28 @@ export function validateCommand(state: ExerciseState, command: Command): EngineE
 		case 'inject.hold':
 		case 'inject.skip': {
 			const inject = injectOf(state, command.injectId);
-			if (!inject) return fail('inject/not_found', 'That inject is not in this scenario.');
+			if (!inject)
+				return fail('inject/not_found', 'That inject is not in this scenario.', { kind: 'inject-not-found' });
 			const name = injectName(state, inject.id, state.config.variables);
+			const named = { inject: unquoted(name) };
 			if (undeliveredTeams(state, inject).length === 0)
-				return fail('command/invalid', `${name} has already reached every team it is meant for.`);
+				return fail('command/invalid', `${name} has already reached every team it is meant for.`, {
+					kind: 'inject-reached-all',
+					...named
+				});
 			if (command.type === 'inject.hold' && state.holds[inject.id])
-				return fail('command/invalid', `${name} is already on hold: it waits for you when it falls due.`);
+				return fail('command/invalid', `${name} is already on hold: it waits for you when it falls due.`, {
+					kind: 'inject-already-held',
+					...named
+				});
 			if (
 				command.type === 'inject.skip' &&
 				undeliveredTeams(state, inject).every((t) => state.skipped[inject.id]?.[t] !== undefined)
 			)
-				return fail('command/invalid', `${name} is already skipped.`);
+				return fail('command/invalid', `${name} is already skipped.`, {
+					kind: 'inject-already-skipped',
+					...named
+				});
 			return null;
 		}
 		case 'inject.adhoc': {
@@ -98,16 +122,25 @@ export function validateCommand(state: ExerciseState, command: Command): EngineE
 			const bad = teamProblem(state, command.teamId);
 			if (bad) return bad;
 			const found = findDecision(state, command.decisionId);
-			if (!found) return fail('decision/not_found', 'That decision is not in this exercise.');
+			if (!found)
+				return fail('decision/not_found', 'That decision is not in this exercise.', {
+					kind: 'decision-not-found'
+				});
+			const asked = {
+				decision: unquoted(decisionName(state, command.decisionId, vars)),
+				team: teamName(state, command.teamId)
+			};
 			if (deliveredAt(state, found, command.teamId) === undefined)
 				return fail(
 					'decision/not_delivered',
-					`${decisionName(state, command.decisionId, vars)} has not reached ${teamName(state, command.teamId)} yet.`
+					`${decisionName(state, command.decisionId, vars)} has not reached ${teamName(state, command.teamId)} yet.`,
+					{ kind: 'decision-not-delivered', ...asked }
 				);
 			if (state.answers[command.teamId]?.[command.decisionId])
 				return fail(
 					'decision/already_answered',
-					`${teamName(state, command.teamId)} has already answered ${decisionName(state, command.decisionId, vars)}.`
+					`${teamName(state, command.teamId)} has already answered ${decisionName(state, command.decisionId, vars)}.`,
+					{ kind: 'decision-answered', ...asked }
 				);
 			const problem =
 				answerProblem(found.decision, command.answer) ??

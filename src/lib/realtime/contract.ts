@@ -198,6 +198,8 @@ export interface SocketData {
 	principal: Principal;
 	/** Facilitators: the login session the socket was opened with; it is re-checked before privileged commands. */
 	sessionId?: string;
+	/** The language refusals are worded in: the connection's, read at the handshake. */
+	locale?: 'en' | 'fr';
 }
 
 /** Payload bound enforced by the server (socket.io maxHttpBufferSize and per-field limits). */

@@ -3,13 +3,19 @@
  * HTTP status a page should answer with. Anything that is not a ServiceError is a bug and stays opaque.
  */
 import { error, fail, type ActionFailure } from '@sveltejs/kit';
+import type { Refusal } from '$lib/engine/types';
+import type { EdgeRefusal } from '$lib/refusal-words';
 
-/** A failure the caller can show as-is: code, human message and HTTP status. */
+/**
+ * A failure the caller can show as-is: code, human message (English) and HTTP status; with `refusal`, the data
+ * a socket words in its connection's language.
+ */
 export class ServiceError extends Error {
 	constructor(
 		readonly code: string,
 		message: string,
-		readonly status = 400
+		readonly status = 400,
+		readonly refusal?: Refusal | EdgeRefusal
 	) {
 		super(message);
 		this.name = 'ServiceError';

@@ -18,6 +18,7 @@ import type { ExerciseState } from '$lib/engine';
 import type {
 	Actor,
 	Command,
+	EngineError,
 	ExerciseConfig,
 	Input,
 	Lifecycle,
@@ -177,14 +178,14 @@ export class ExerciseHost {
 		const before = this.#state;
 		// Authorised before any key is looked up, so a refused sender learns nothing about stored keys.
 		const refused = authorize(before, actor, command);
-		if (refused) throw refusal(refused.code, refused.message);
+		if (refused) throw refusal(refused);
 		const input: Input = { seq: before.version + 1, at: now(), key, actor, command };
 		const result = applyInput(before, input);
 		if (!result.ok) {
 			// A refused command may be the retry of one accepted before (e.g. an answer already saved).
 			const retried = await this.#retried(actor, command, key);
 			if (retried) return retried;
-			throw refusal(result.error.code, result.error.message);
+			throw refusal(result.error);
 		}
 		const next = result.state;
 		const stored = await store.appendInput(this.exerciseId, input, scheduledRows(next));
@@ -288,8 +289,8 @@ export class ExerciseHost {
 /** Snapshots kept per exercise (older ones are deleted as new ones are written). */
 export const KEEP_SNAPSHOTS = 2;
 
-function refusal(code: string, message: string): ServiceError {
-	return new ServiceError(code, message, code === 'command/forbidden' ? 403 : 409);
+function refusal({ code, message, refusal }: EngineError): ServiceError {
+	return new ServiceError(code, message, code === 'command/forbidden' ? 403 : 409, refusal);
 }
 
 /** A command as JSON stores it (no undefined fields), so a retry compares equal to what was stored. */

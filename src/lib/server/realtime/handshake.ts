@@ -5,6 +5,8 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Principal } from '$lib/realtime/contract';
+import { extractLocaleFromRequestWithStrategies } from '$lib/paraglide/runtime';
+import type { Locale } from '$lib/i18n';
 import { SEAT_COOKIE, SESSION_COOKIE } from '../cookies';
 
 /** Reads one cookie from a raw Cookie header. */
@@ -135,4 +137,18 @@ export async function principalOf(
 			return { principal: { kind: 'facilitator', userId: f.userId, name: f.name }, sessionId: f.sessionId };
 	}
 	return null;
+}
+
+/**
+ * The language of a connection, read the way pages read it: the header switch's cookie, else the browser's
+ * Accept-Language, else English. Refusals to this socket are worded in it.
+ */
+export function localeOf(headers: IncomingMessage['headers']): Locale {
+	const request = new Request('http://localhost/', {
+		headers: {
+			cookie: headers.cookie ?? '',
+			'accept-language': String(headers['accept-language'] ?? '')
+		}
+	});
+	return extractLocaleFromRequestWithStrategies(request, ['cookie', 'preferredLanguage', 'baseLocale']);
 }

@@ -29,7 +29,9 @@ import {
 	toEngineCommand
 } from './commands';
 import { EncodedMessage, spliceEncodedMessages, type PacketEncoder } from './encoded-message';
-import { originAllowed, principalOf, type OriginPolicy, type PrincipalResolver } from './handshake';
+import { localeOf, originAllowed, principalOf, type OriginPolicy, type PrincipalResolver } from './handshake';
+import { refusalWords } from '$lib/refusal-words';
+import type { Locale } from '$lib/i18n';
 import { PresenceTracker, type MemberSource } from './presence';
 import { RoomViews } from './room-views';
 import { SessionSockets } from './session-sockets';
@@ -100,19 +102,25 @@ export interface Realtime {
 function failure(
 	e: unknown,
 	log: (e: unknown, c: string) => void,
-	context: string
+	context: string,
+	locale: Locale = 'en'
 ): { error: { code: string; message: string } } {
-	if (e instanceof ServiceError) return { error: { code: e.code, message: e.message } };
+	if (e instanceof ServiceError)
+		return { error: { code: e.code, message: e.refusal ? refusalWords(e.refusal, locale) : e.message } };
 	log(e, context);
-	return {
-		error: { code: 'server/error', message: 'Something went wrong on the server; please try again.' }
-	};
+	return { error: { code: 'server/error', message: refusalWords({ kind: 'server-error' }, locale) } };
 }
 
 /** How often open facilitator sockets have their session re-checked (expiry reaches idle sockets too). */
 const SESSION_SWEEP_MS = 60_000;
 
-const SIGNED_OUT = new ServiceError('auth/required', 'Your sign-in has ended; sign in again.', 401);
+const SIGNED_OUT = new ServiceError('auth/required', 'Your sign-in has ended; sign in again.', 401, {
+	kind: 'signed-out'
+});
+const OTHER_EXERCISE = () =>
+	new ServiceError('auth/forbidden', 'Your seat belongs to another exercise.', 403, {
+		kind: 'other-exercise'
+	});
 
 /** Attaches socket.io to an HTTP server. */
 export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Realtime {
@@ -194,6 +202,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 			);
 			if (!found) return next(new Error('auth/required'));
 			socket.data.principal = found.principal;
+			socket.data.locale = localeOf(socket.request.headers);
 			if (found.sessionId) socket.data.sessionId = found.sessionId;
 			next();
 		} catch (e) {
@@ -219,14 +228,14 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 		// The socket joins its room and gets the room's view whole.
 		const syncView = async (exerciseId: string): Promise<ViewMessage> => {
 			const principal = socket.data.principal;
-			if (!mayAccess(principal, exerciseId)) {
-				throw new ServiceError('auth/forbidden', 'Your seat belongs to another exercise.', 403);
-			}
+			if (!mayAccess(principal, exerciseId)) throw OTHER_EXERCISE();
 			const host = await deps.hosts.ready(exerciseId);
 			const viewer = viewerOf(socket.data.principal);
 			const room = roomOf(exerciseId, socket.data.principal);
 			if (!viewer || !room)
-				throw new ServiceError('auth/forbidden', 'You are not in a team yet; ask the facilitator.', 403);
+				throw new ServiceError('auth/forbidden', 'You are not in a team yet; ask the facilitator.', 403, {
+					kind: 'no-team'
+				});
 			const { version, view } = joinRoom(socket, room, viewer, host);
 			return { exerciseId, version, view };
 		};
@@ -249,7 +258,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 					socket.emit('exercise:presence', { exerciseId, members: await presence.snapshot(exerciseId) });
 				}
 			} catch (e) {
-				ack(failure(e, log, `sync ${exerciseId}`));
+				ack(failure(e, log, `sync ${exerciseId}`, socket.data.locale));
 				if (e === SIGNED_OUT) sessions.drop(socket);
 			}
 		});
@@ -278,9 +287,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 			const { exerciseId, key, command } = parsed.value;
 			const principal = socket.data.principal;
 			try {
-				if (!mayAccess(principal, exerciseId)) {
-					throw new ServiceError('auth/forbidden', 'Your seat belongs to another exercise.', 403);
-				}
+				if (!mayAccess(principal, exerciseId)) throw OTHER_EXERCISE();
 				if (!(await sessions.stillLive(socket))) throw SIGNED_OUT;
 				const host = await deps.hosts.ready(exerciseId);
 				if (command.type === 'participant.assign') {
@@ -288,7 +295,8 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 						throw new ServiceError(
 							'command/forbidden',
 							'Only a facilitator can move people between teams.',
-							403
+							403,
+							{ kind: 'facilitator-only-move' }
 						);
 					}
 					await assign(exerciseId, command.participantId, command.teamId, host);
@@ -312,7 +320,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 				}
 				ack({ data: result });
 			} catch (e) {
-				ack(failure(e, log, `command ${command.type} on ${exerciseId}`));
+				ack(failure(e, log, `command ${command.type} on ${exerciseId}`, socket.data.locale));
 				// Answered first, so the page can say why; then every socket of the ended session goes.
 				if (e === SIGNED_OUT) sessions.drop(socket);
 			}

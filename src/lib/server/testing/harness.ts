@@ -63,7 +63,10 @@ export interface TestServer {
 	/** Errors the app logged (unexpected failures). */
 	errors: unknown[];
 	/** Connects a client with a Cookie header (and optional Origin); resolves once connected. */
-	client(cookie: string, options?: { origin?: string; as?: 'facilitator' | 'seat' }): Promise<TestSocket>;
+	client(
+		cookie: string,
+		options?: { origin?: string; as?: 'facilitator' | 'seat'; acceptLanguage?: string }
+	): Promise<TestSocket>;
 	/** Connects and expects a refusal; resolves with the connect_error message. */
 	refused(cookie: string, options?: { origin?: string }): Promise<string>;
 	close(): Promise<void>;
@@ -93,9 +96,13 @@ export async function startServer(
 	const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 	const clients: TestSocket[] = [];
 
-	const open = (cookie: string, options: { origin?: string; as?: string } = {}): TestSocket => {
+	const open = (
+		cookie: string,
+		options: { origin?: string; as?: string; acceptLanguage?: string } = {}
+	): TestSocket => {
 		const headers: Record<string, string> = { cookie };
 		if (options.origin) headers.origin = options.origin;
+		if (options.acceptLanguage) headers['accept-language'] = options.acceptLanguage;
 		const socket: TestSocket = connect(url, {
 			transports: ['websocket'],
 			extraHeaders: headers,

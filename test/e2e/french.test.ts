@@ -324,3 +324,62 @@ describe('the interface in French outside the exercise', { timeout: 300_000 }, (
 		});
 	});
 });
+
+// ─── Pages used during an exercise (console, exercise list and form, hot wash, trends, observe, feedback) ───
+// A second exercise of its own, so these pages are seen in the states they are used in. Set-up runs in English
+// as above; each page is then checked in French: its own words present, English interface words absent.
+
+/** The page's text, hidden parts included (a closed dialog, a folded section), checked for interface words. */
+async function expectWords(page: Page, name: string, present: string[], absent: string[]): Promise<void> {
+	const text = await page.evaluate(() => document.body.textContent ?? '');
+	for (const words of present) expect.soft(text, `${name} in French shows "${words}"`).toContain(words);
+	for (const words of absent)
+		expect.soft(text, `${name} in French still shows "${words}"`).not.toContain(words);
+}
+
+describe('pages used during an exercise, in French', { timeout: 300_000 }, () => {
+	let liveId: string;
+
+	beforeAll(async () => {
+		liveId = await createExercise(facilitator, app.url, {
+			scenarioId: 'example-quickstart',
+			organisation: 'Northwind Telecom',
+			name: 'Exercice de nuit'
+		});
+		await facilitator.getByRole('button', { name: 'Start exercise' }).click();
+		await facilitator.waitForURL('**/console');
+		await releaseNow(facilitator, TICKET);
+	});
+
+	it('the console while the exercise runs', async () => {
+		await checkInFrench(facilitator, `/exercises/${liveId}/console`, 'live-console', async (p) => {
+			await p.getByRole('heading', { name: fr.console_injects_heading, exact: true }).waitFor();
+			await expectWords(
+				p,
+				'the console',
+				[
+					fr.console_group_delivered,
+					fr.console_teams_heading,
+					fr.console_adhoc_heading,
+					fr.console_shortcuts_intro,
+					fr.console_jump_heading,
+					fr.console_override_heading,
+					fr.console_pause
+				],
+				[
+					'Release now',
+					'Upcoming',
+					'Keyboard shortcuts',
+					'Ad-hoc inject',
+					'Regulatory clocks',
+					'Latest events',
+					'Override a score',
+					'Jump the scenario clock',
+					'Send inject',
+					'Facilitator notes',
+					'End exercise'
+				]
+			);
+		});
+	});
+});

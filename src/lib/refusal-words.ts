@@ -39,7 +39,8 @@ const DOING: Record<Command['type'], (i: object, o: Say) => string> = {
 	'message.approve': m.refusal_doing_message_approve,
 	'message.return': m.refusal_doing_message_return,
 	'message.send': m.refusal_doing_message_send,
-	'message.reply': m.refusal_doing_message_reply
+	'message.reply': m.refusal_doing_message_reply,
+	'message.mark': m.refusal_doing_message_mark
 };
 
 const STATE: Record<Lifecycle, (i: object, o: Say) => string> = {

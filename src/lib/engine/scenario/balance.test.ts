@@ -136,4 +136,24 @@ describe('teamBalance', () => {
 			'Best option is also the longest label (1 of 3 choice decisions):'
 		);
 	});
+
+	it('counts the message rubrics that name a team as the sender among its points', () => {
+		const withRubric = `${YAML}messageRubrics:
+  - id: statement
+    title: The holding statement
+    match: { from: comms, channels: [press] }
+    criteria:
+      - { id: content, label: True and cleared, points: 3 }
+      - { id: timing, label: Before the deadline, points: 1 }
+`;
+		const parsed = parseScenario(withRubric, 'balance.yaml');
+		expect(parsed.issues).toEqual([]);
+		const rubric = teamBalance(parsed.scenario!);
+		const comms = rubric.teams.find((t) => t.team === 'comms')!;
+		expect(comms.messagePoints).toBe(4);
+		expect(rubric.teams.find((t) => t.team === 'legal')!.messagePoints).toBe(0);
+		expect(rubric.totalPoints).toBe(report.totalPoints + 4);
+		expect(comms.points).toBe(team('comms').points + 4);
+		expect(formatBalance(rubric)).toMatch(/clocks\s+messages\s+total/);
+	});
 });

@@ -33,7 +33,9 @@ export interface TeamBalance {
 	phases: Record<string, PhaseLoad>;
 	/** Points for meeting the clocks the team owns. */
 	clockPoints: number;
-	/** Sure decision points plus clock points. */
+	/** Points of the message rubrics that name the team as a sender (`match.from`): messages it is expected to write. */
+	messagePoints: number;
+	/** Sure decision points plus clock and message points. */
 	points: number;
 	/** points ÷ every team's points. */
 	share: number;
@@ -126,8 +128,11 @@ export function teamBalance(scenario: Scenario): BalanceReport {
 		const clockPoints = scenario.clocks
 			.filter((c) => c.owner === team.id)
 			.reduce((n, c) => n + Math.max(0, c.scoring.met), 0);
-		const points = Object.values(phases).reduce((n, p) => n + p.points, clockPoints);
-		return { team: team.id, name: team.name, phases, clockPoints, points, share: 0 };
+		const messagePoints = (scenario.messageRubrics ?? [])
+			.filter((r) => r.match.from?.includes(team.id))
+			.reduce((n, r) => n + rubricMax(r.criteria), 0);
+		const points = Object.values(phases).reduce((n, p) => n + p.points, clockPoints + messagePoints);
+		return { team: team.id, name: team.name, phases, clockPoints, messagePoints, points, share: 0 };
 	});
 	const totalPoints = teams.reduce((n, t) => n + t.points, 0);
 	for (const t of teams) t.share = totalPoints ? t.points / totalPoints : 0;
@@ -198,11 +203,12 @@ function pad(rows: string[][]): string {
 export function formatBalance(report: BalanceReport): string {
 	const cell = (p: PhaseLoad) =>
 		`${p.decisions} / ${p.points} pts${p.branchDecisions ? ` (+${p.branchDecisions} on branches)` : ''}`;
-	const head = ['team', ...report.phases.map((p) => p.id), 'clocks', 'total', 'share'];
+	const head = ['team', ...report.phases.map((p) => p.id), 'clocks', 'messages', 'total', 'share'];
 	const rows = report.teams.map((t) => [
 		t.team,
 		...report.phases.map((p) => cell(t.phases[p.id])),
 		`${t.clockPoints} pts`,
+		`${t.messagePoints} pts`,
 		`${t.points} pts`,
 		percent(t.share)
 	]);

@@ -382,4 +382,30 @@ describe('pages used during an exercise, in French', { timeout: 300_000 }, () =>
 			);
 		});
 	});
+
+	it('the exercise list and the new-exercise form', async () => {
+		await checkInFrench(facilitator, '/exercises', 'exercise-list', async (p) => {
+			await p.getByRole('heading', { name: fr.exercises_heading, exact: true }).waitFor();
+			await expectWords(
+				p,
+				'the exercise list',
+				[fr.exercises_new, fr.exercises_col_created, fr.exercises_caption, 'Exercice de nuit'],
+				['New exercise from a scenario', 'Your exercises, newest first', 'Not scored yet']
+			);
+		});
+		await checkInFrench(
+			facilitator,
+			'/exercises/new?scenario=example-quickstart',
+			'new-exercise',
+			async (p) => {
+				await p.getByRole('heading', { name: fr.exercises_new_heading, exact: true }).waitFor();
+				await expectWords(
+					p,
+					'the new-exercise form',
+					[fr.exercises_name, fr.exercises_teams, fr.exercises_compression, fr.exercises_create],
+					['Exercise name', 'Teams taking part', 'Time compression', 'Create exercise', 'scenario minutes']
+				);
+			}
+		);
+	});
 });

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { auditRequest } from '$lib/server/auth/audit-request';
 import { requireRole } from '$lib/server/auth/require-role';
 import { error, fail, redirect } from '@sveltejs/kit';
@@ -58,7 +59,7 @@ export const actions: Actions = {
 		if (Object.keys(errors).length > 0) {
 			return fail(400, {
 				code: 'form/invalid',
-				message: 'Please correct the fields marked below.',
+				message: m.exercises_err_fields(),
 				errors,
 				values
 			});

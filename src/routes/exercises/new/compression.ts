@@ -1,5 +1,8 @@
 /** What a time-compression setting means for the people running the exercise. */
 
+import { formatNumber } from '$lib/locale-format';
+import { m } from '$lib/paraglide/messages';
+
 /** Compression choices offered in forms (scenario minutes per wall minute). */
 export const COMPRESSION_CHOICES = [1, 5, 10, 15, 20, 30, 45, 60, 90, 120] as const;
 
@@ -16,9 +19,9 @@ export function describeCompression(
 	const wall = Math.max(1, Math.round(scenarioMinutes / compression));
 	const rate =
 		compression === 1
-			? 'real time (1 minute = 1 scenario minute)'
-			: `1 minute = ${compression} scenario minutes`;
-	return `${rate}; about ${wall} minutes in all`;
+			? m.exercises_rate_real_time()
+			: m.exercises_rate({ compression: formatNumber(compression) });
+	return m.exercises_compression_meaning({ rate, minutes: formatNumber(wall) });
 }
 
 /** The choices plus the scenario's own default, sorted, so the default is always selectable. */

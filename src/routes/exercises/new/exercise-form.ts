@@ -1,7 +1,8 @@
 /** Reading and checking the "new exercise" form before the server (which checks again) creates it. */
 import type { VariableDef } from '$lib/engine/types';
 import { checkVariableValues } from '$lib/engine/variables';
-import { exerciseNameProblem } from '$lib/exercise-name';
+import { exerciseNameProblem, MAX_EXERCISE_NAME } from '$lib/exercise-name';
+import { m } from '$lib/paraglide/messages';
 
 /** The form as posted, in the shape `exercises.create` takes. */
 export interface ExerciseForm {
@@ -36,21 +37,24 @@ export function readExerciseForm(
 	const rawName = data.get('name');
 	const name = rawName === null ? undefined : String(rawName).trim();
 	const nameProblem = name === undefined ? null : exerciseNameProblem(name);
-	if (nameProblem) errors.name = nameProblem;
+	if (nameProblem)
+		errors.name = name
+			? m.exercises_err_name_long({ max: MAX_EXERCISE_NAME, length: name.length })
+			: m.exercises_err_name_empty();
 	for (const [name, message] of Object.entries(checked.errors)) errors[variableField(name)] = message;
 	const teams = data.getAll('teams').map(String);
 	const rawCompression = String(data.get('compression') ?? '');
 	const compression = Number(rawCompression);
 	const unknown = teams.filter((t) => !scenarioTeams.includes(t));
-	if (teams.length === 0) errors.teams = 'Choose at least one team.';
-	else if (unknown.length) errors.teams = `Not a team of this scenario: ${unknown.join(', ')}.`;
+	if (teams.length === 0) errors.teams = m.exercises_err_teams();
+	else if (unknown.length) errors.teams = m.exercises_err_team_unknown({ teams: unknown.join(', ') });
 	if (!rawCompression || !Number.isFinite(compression) || compression < 0.1 || compression > 1440) {
-		errors.compression = 'Choose a time compression between 0.1 and 1440 scenario minutes per minute.';
+		errors.compression = m.exercises_err_compression();
 	}
 	const rawSeats = String(data.get('seatLimit') ?? '').trim();
 	const seatLimit = rawSeats === '' ? undefined : Number(rawSeats);
 	if (seatLimit !== undefined && (!Number.isInteger(seatLimit) || seatLimit < 1 || seatLimit > 5000)) {
-		errors.seatLimit = `Enter a whole number of seats from 1 to 5000 (got "${rawSeats}").`;
+		errors.seatLimit = m.exercises_err_seats({ value: rawSeats });
 	}
 	return {
 		form: {

@@ -409,3 +409,41 @@ describe('pages used during an exercise, in French', { timeout: 300_000 }, () =>
 		);
 	});
 });
+
+// ─── The studio in French: the import page (with its MSEL mapping step) and the editor of the imported draft ───
+// Uses the session's server and facilitator: one import, read in French, then the draft it makes in the editor.
+
+describe('the studio in French', { timeout: 300_000 }, () => {
+	it('the import page, at its MSEL mapping step', async () => {
+		await checkInFrench(facilitator, '/scenarios/import', 'import', async (p) => {
+			await p.getByRole('heading', { name: fr.import_page_title, level: 1 }).waitFor();
+			const input = p.getByLabel(fr.import_page_spreadsheet, { exact: true });
+			await input.setInputFiles({
+				name: 'msel-sim-swap.csv',
+				mimeType: 'text/csv',
+				buffer: readFileSync('test/fixtures/import/msel-sim-swap.csv')
+			});
+			await p.getByRole('button', { name: fr.import_page_read_sheet }).click();
+			await p.locator('#map-title').waitFor();
+			await expectWords(
+				p,
+				'the import page',
+				[
+					fr.import_page_iceberg_heading,
+					fr.import_page_expected_become,
+					fr.import_page_field_title_hint,
+					fr.import_page_other_file,
+					"lignes sous l'en-tête. Vérifiez le contenu de chaque colonne."
+				],
+				[
+					'Import into a draft',
+					'Expected actions become',
+					'Check which column holds what',
+					'Choose another file',
+					'(not in the sheet)',
+					'Only the inject title is required'
+				]
+			);
+		});
+	});
+});

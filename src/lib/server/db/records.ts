@@ -2,6 +2,7 @@
  * Plain value types shared by both schemas and the Store: the JSON column shapes and the enumerations the
  * database keeps as text. Kept free of drizzle so the schemas, drizzle-kit and the noun modules agree on them.
  */
+import type { ImportNoteCode } from '../../studio/import/report';
 import type { Lifecycle } from '../../engine/types';
 
 /** Roles a seat can hold (facilitators are user accounts, not seats). */
@@ -38,6 +39,8 @@ export interface StoredImportNote {
 	row?: number;
 	item?: string;
 	message: string;
+	code?: ImportNoteCode;
+	params?: Record<string, string>;
 }
 
 /**

@@ -8,7 +8,7 @@ import { readCsv } from '$lib/studio/import/csv';
 import { importIcebergTtx } from '$lib/studio/import/icebergttx';
 import { importMsel, mselHeaders, type MselTable } from '$lib/studio/import/msel';
 import { mappingProblems, suggestMapping, type ColumnMapping } from '$lib/studio/import/msel-columns';
-import type { ImportNote } from '$lib/studio/import/report';
+import type { ImportNote, ImportRefusalCode } from '$lib/studio/import/report';
 import { formatBytes, MAX_UPLOAD_BYTES } from '$lib/studio/limits';
 import { fault } from '../errors';
 import { missingRoleMessage } from '../auth/roles';
@@ -31,7 +31,14 @@ export interface MselInspection {
 
 /** What an import did: the draft it made, or why it made none; and the notes either way. */
 export type ImportOutcome =
-	{ ok: true; id: string; notes: ImportNote[] } | { ok: false; message: string; notes: ImportNote[] };
+	| { ok: true; id: string; notes: ImportNote[] }
+	| {
+			ok: false;
+			message: string;
+			notes: ImportNote[];
+			code?: ImportRefusalCode;
+			params?: Record<string, string>;
+	  };
 
 const STASH_MS = 30 * 60_000;
 const STASH_ENTRIES = 50;
@@ -152,7 +159,13 @@ export class ScenarioImports {
 			);
 		const header = mselHeaders(sheet.table);
 		const problems = mappingProblems(mapping, header?.headers ?? []);
-		if (problems.length) return { ok: false, message: problems.join(' '), notes: [] };
+		if (problems.length)
+			return {
+				ok: false,
+				message: problems.join(' '),
+				notes: [],
+				...(problems.length === 1 && mapping.title === undefined ? { code: 'title-column' as const } : {})
+			};
 		const result = importMsel(sheet.table, mapping, {
 			fileName: sheet.fileName,
 			today: this.#today(),

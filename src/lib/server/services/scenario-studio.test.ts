@@ -222,7 +222,8 @@ describe('uploads into drafts', () => {
 		expect(refused).toEqual({
 			ok: false,
 			message: 'Choose the column that holds the inject titles.',
-			notes: []
+			notes: [],
+			code: 'title-column'
 		});
 		expect(app.imports.reopenMsel(user, sheet.token, wrong)).toMatchObject({
 			token: sheet.token,

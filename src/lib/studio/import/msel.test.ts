@@ -172,7 +172,9 @@ describe('MSEL limits', () => {
 		expect(importMsel(sheet(2001), mapping, options)).toEqual({
 			ok: false,
 			message: 'The sheet has 2,001 rows below its header; an MSEL import reads at most 2,000.',
-			notes: []
+			notes: [],
+			code: 'too-many-rows',
+			params: { rows: '2001', max: '2000' }
 		});
 	});
 

@@ -91,15 +91,28 @@ interface Row {
 export function importMsel(table: MselTable, mapping: ColumnMapping, options: MselOptions): ImportResult {
 	const notes: ImportNote[] = [];
 	const header = mselHeaders(table);
-	if (!header) return { ok: false, message: 'The sheet is empty: there is no row with column names.', notes };
+	if (!header)
+		return {
+			ok: false,
+			message: 'The sheet is empty: there is no row with column names.',
+			notes,
+			code: 'sheet-empty'
+		};
 	if (mapping.title === undefined)
-		return { ok: false, message: 'Choose the column that holds the inject titles.', notes };
+		return {
+			ok: false,
+			message: 'Choose the column that holds the inject titles.',
+			notes,
+			code: 'title-column'
+		};
 	const dataRows = table.rows.length - header.index - 1;
 	if (dataRows > MAX_MSEL_ROWS)
 		return {
 			ok: false,
 			message: `The sheet has ${dataRows.toLocaleString('en')} rows below its header; an MSEL import reads at most ${MAX_MSEL_ROWS.toLocaleString('en')}.`,
-			notes
+			notes,
+			code: 'too-many-rows',
+			params: { rows: String(dataRows), max: String(MAX_MSEL_ROWS) }
 		};
 
 	header.headers.forEach((name, column) => {
@@ -107,7 +120,9 @@ export function importMsel(table: MselTable, mapping: ColumnMapping, options: Ms
 			notes.push({
 				level: 'not-kept',
 				item: `column "${name}"`,
-				message: 'not mapped to a field, so not imported'
+				message: 'not mapped to a field, so not imported',
+				code: 'column-unmapped',
+				params: { column: name }
 			});
 	});
 
@@ -124,7 +139,13 @@ export function importMsel(table: MselTable, mapping: ColumnMapping, options: Ms
 		if (get('phase')) phaseName = get('phase');
 		if (!get('title')) {
 			const onlyPhase = MSEL_FIELDS.every((f) => f.key === 'phase' || !get(f.key));
-			if (!onlyPhase) notes.push({ level: 'skipped', row: number, message: 'the inject title is empty' });
+			if (!onlyPhase)
+				notes.push({
+					level: 'skipped',
+					row: number,
+					message: 'the inject title is empty',
+					code: 'title-empty'
+				});
 			continue;
 		}
 		const time = readMselTime(mapping.time === undefined ? null : (cells[mapping.time] ?? null));
@@ -132,7 +153,9 @@ export function importMsel(table: MselTable, mapping: ColumnMapping, options: Ms
 			notes.push({
 				level: 'skipped',
 				row: number,
-				message: `the time "${time.text}" is not a time such as T+0:30, 30m, 1h30m or 09:30`
+				message: `the time "${time.text}" is not a time such as T+0:30, 30m, 1h30m or 09:30`,
+				code: 'time-bad',
+				params: { time: time.text }
 			});
 			continue;
 		}
@@ -143,13 +166,16 @@ export function importMsel(table: MselTable, mapping: ColumnMapping, options: Ms
 		return {
 			ok: false,
 			message: 'No row could be imported: every row below the header is listed below.',
-			notes
+			notes,
+			code: 'no-rows'
 		};
 	if (rows.length > MAX_INJECTS)
 		return {
 			ok: false,
 			message: `The sheet has ${rows.length.toLocaleString('en')} injects; a scenario may have at most ${MAX_INJECTS.toLocaleString('en')}.`,
-			notes
+			notes,
+			code: 'too-many-injects',
+			params: { injects: String(rows.length), max: String(MAX_INJECTS) }
 		};
 	return { ok: true, ...buildScenario(rows, options, notes, table.sheet), notes };
 }
@@ -217,14 +243,17 @@ function buildScenario(
 			notes.push({
 				level: 'changed',
 				row: row.number,
-				message: `the channel "${row.get('channel')}" is not one the scenario format has, so it arrives as a briefing`
+				message: `the channel "${row.get('channel')}" is not one the scenario format has, so it arrives as a briefing`,
+				code: 'channel-unknown',
+				params: { channel: row.get('channel') }
 			});
 		const at = offsets.get(row);
 		if (at === undefined)
 			notes.push({
 				level: 'changed',
 				row: row.number,
-				message: 'no time, so the facilitator releases it by hand'
+				message: 'no time, so the facilitator releases it by hand',
+				code: 'no-time'
 			});
 		const objectiveRefs = listOf(row.get('objective')).map((name) => {
 			const key = name.toLowerCase();
@@ -257,7 +286,8 @@ function buildScenario(
 			notes.push({
 				level: 'changed',
 				row: row.number,
-				message: 'no description, so the title is also the text teams read'
+				message: 'no description, so the title is also the text teams read',
+				code: 'no-description'
 			});
 		if (asDecisions && actions.length) {
 			decisions++;

@@ -9,12 +9,28 @@ export interface ImportNote {
 	/** The item the note is about (an inject title, a column name), when there is no row. */
 	item?: string;
 	message: string;
+	/** What the note says, for wording it in the reader's language (the MSEL importer's notes carry one). */
+	code?: ImportNoteCode;
+	/** The values the code's wording names. */
+	params?: Record<string, string>;
 }
+
+/** The notes and refusals a page words in its own language; `message` keeps the English wording. */
+export type ImportNoteCode =
+	'column-unmapped' | 'title-empty' | 'time-bad' | 'channel-unknown' | 'no-time' | 'no-description';
+export type ImportRefusalCode =
+	'sheet-empty' | 'title-column' | 'too-many-rows' | 'no-rows' | 'too-many-injects';
 
 /** The result of turning a file into a draft: the scenario YAML and the notes, or a refusal with its reason. */
 export type ImportResult =
 	| { ok: true; yaml: string; title: string; counts: ImportCounts; notes: ImportNote[] }
-	| { ok: false; message: string; notes: ImportNote[] };
+	| {
+			ok: false;
+			message: string;
+			notes: ImportNote[];
+			code?: ImportRefusalCode;
+			params?: Record<string, string>;
+	  };
 
 /** How much came in. */
 export interface ImportCounts {

@@ -4,7 +4,9 @@ import { actionFailure } from '$lib/server/errors';
 import { canDraft, DRAFT_ROLES } from '$lib/server/services/scenario-access';
 import { missingRoleMessage } from '$lib/server/auth/roles';
 import { MSEL_FIELDS, type ColumnMapping } from '$lib/studio/import/msel-columns';
-import { formatBytes, MAX_UPLOAD_BYTES } from '$lib/studio/limits';
+import { MAX_UPLOAD_BYTES } from '$lib/studio/limits';
+import { bytesText, fieldWords, refusalText } from '$lib/studio/import/words';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 async function author(event: RequestEvent) {
@@ -25,9 +27,15 @@ async function formOf(event: RequestEvent): Promise<FormData | { error: string }
 		const tooLarge = (e as { status?: number })?.status === 413 || length > MAX_UPLOAD_BYTES;
 		if (tooLarge)
 			return {
-				error: `${length > 0 ? `The upload is ${formatBytes(length)}` : 'The upload is too large'}; files may be at most ${formatBytes(MAX_UPLOAD_BYTES)}. Nothing was imported.`
+				error:
+					length > 0
+						? m.import_page_upload_size({
+								size: bytesText(length),
+								max: bytesText(MAX_UPLOAD_BYTES)
+							})
+						: m.import_page_upload_too_large({ max: bytesText(MAX_UPLOAD_BYTES) })
 			};
-		return { error: 'The upload could not be read: choose the file and send it again.' };
+		return { error: m.import_page_upload_unreadable() };
 	}
 }
 
@@ -37,7 +45,7 @@ async function upload(event: RequestEvent) {
 	if ('error' in data) return { error: data.error } as const;
 	const file = data.get('file');
 	if (!(file instanceof File) || file.size === 0 || !file.name)
-		return { error: 'Choose a file to upload first.' } as const;
+		return { error: m.import_page_choose_file() } as const;
 	return { name: file.name.slice(0, 200), bytes: new Uint8Array(await file.arrayBuffer()) } as const;
 }
 
@@ -46,9 +54,9 @@ const opened = (id: string) => redirect(303, `/scenarios/${encodeURIComponent(id
 export const load: PageServerLoad = async (event) => {
 	await author(event);
 	return {
-		fields: MSEL_FIELDS.map(({ key, label, hint }) => ({ key, label, hint })),
+		fields: MSEL_FIELDS.map(({ key }) => ({ key, ...fieldWords(key) })),
 		maxUpload: MAX_UPLOAD_BYTES,
-		maxUploadText: formatBytes(MAX_UPLOAD_BYTES)
+		maxUploadText: bytesText(MAX_UPLOAD_BYTES)
 	};
 };
 
@@ -76,7 +84,8 @@ export const actions: Actions = {
 		} catch (e) {
 			return actionFailure(e, { format: 'iceberg' });
 		}
-		if (!outcome.ok) return fail(400, { format: 'iceberg', message: outcome.message, notes: outcome.notes });
+		if (!outcome.ok)
+			return fail(400, { format: 'iceberg', message: refusalText(outcome), notes: outcome.notes });
 		opened(outcome.id);
 	},
 
@@ -120,7 +129,7 @@ export const actions: Actions = {
 		if (!outcome.ok)
 			return fail(400, {
 				format: 'msel',
-				message: outcome.message,
+				message: refusalText(outcome),
 				notes: outcome.notes,
 				inspection: app().imports.reopenMsel(user, token, mapping),
 				choices: { title, expectedActions }

@@ -408,6 +408,53 @@ describe('pages used during an exercise, in French', { timeout: 300_000 }, () =>
 			}
 		);
 	});
+
+	it('the evaluator page and the HSEEP rating panel it shares with the console', async () => {
+		const staff = (await newPerson(browser)).page;
+		await facilitator.goto(`${app.url}/exercises/${liveId}/lobby`);
+		await joinAsStaff(staff, await staffLink(facilitator), 'Eva', 'Evaluator');
+		await checkInFrench(staff, `/observe/${liveId}`, 'live-observe', async (p) => {
+			await p.getByRole('heading', { name: fr.observe_notes, exact: true }).waitFor();
+			await expectWords(
+				p,
+				'the evaluator page',
+				[
+					fr.observe_teams,
+					fr.observe_clocks,
+					fr.observe_objectives,
+					fr.observe_decisions,
+					fr.observe_note_add,
+					fr.observe_save_rating,
+					fr.observe_reason_label,
+					fr.observe_role_evaluator,
+					fr.observe_ratings_heading.split('{team}')[0]
+				],
+				[
+					'Regulatory clocks',
+					'Decisions and answers',
+					'Add note',
+					'Whole exercise',
+					'No notes yet',
+					'HSEEP ratings',
+					'objectives rated',
+					'Save rating',
+					'Reason (required)',
+					'Other evidence',
+					'Not rated yet'
+				]
+			);
+		});
+		await checkInFrench(facilitator, `/exercises/${liveId}/console`, 'live-console-ratings', async (p) => {
+			await p.getByRole('heading', { name: fr.console_rating_heading, exact: true }).waitFor();
+			await expectWords(
+				p,
+				"the console's rating panel",
+				[fr.observe_ratings_heading.split('{team}')[0], fr.observe_save_rating],
+				['HSEEP ratings:', 'objectives rated', 'Save rating', 'Reason (required)']
+			);
+		});
+		await staff.context().close();
+	});
 });
 
 // ─── The studio in French: the import page (with its MSEL mapping step) and the editor of the imported draft ───

@@ -20,6 +20,8 @@ import type {
 	TeamId
 } from '$lib/engine/types';
 import type { WireCommand } from '$lib/realtime/contract';
+import { formatList, formatPercent } from '$lib/locale-format';
+import { m } from '$lib/paraglide/messages';
 
 /** One piece of evidence the evaluator can tick: its id as cited, and what it is in words. */
 export interface EvidenceChoice {
@@ -52,8 +54,8 @@ export function evidenceChoices(source: TeamEvidence, objectiveId: string): Evid
 		const def = source.definitions.find((x) => x.id === d.id);
 		if (!def?.objectives.includes(objectiveId)) continue;
 		const answer = d.answer
-			? `answered “${shorten(describeAnswer(d, d.answer.value), 100)}”`
-			: 'not answered';
+			? m.observe_ev_answered({ answer: shorten(describeAnswer(d, d.answer.value), 100) })
+			: m.observe_ev_not_answered();
 		out.push({ id: `decision:${d.id}:${source.teamId}`, label: `${shorten(d.prompt, 120)} — ${answer}` });
 	}
 	for (const e of source.entries) {
@@ -62,7 +64,12 @@ export function evidenceChoices(source: TeamEvidence, objectiveId: string): Evid
 	}
 	for (const n of source.notes) {
 		if (n.teamId !== source.teamId || (n.objectiveId && n.objectiveId !== objectiveId)) continue;
-		out.push({ id: n.id, label: `Note${n.by ? ` by ${n.by}` : ''}: ${shorten(n.text)}` });
+		out.push({
+			id: n.id,
+			label: n.by
+				? m.observe_ev_note_by({ name: n.by, text: shorten(n.text) })
+				: m.observe_ev_note({ text: shorten(n.text) })
+		});
 	}
 	return out;
 }
@@ -75,7 +82,10 @@ export interface SuggestionWhy {
 }
 
 const percent = (points: number, max: number) => Math.round((100 * points) / max);
-const THRESHOLDS_TEXT = RATING_THRESHOLDS.map(([r, min]) => `${r} from ${Math.round(min * 100)}%`).join(', ');
+const thresholdsText = () =>
+	RATING_THRESHOLDS.map(([r, min]) =>
+		m.observe_why_band({ rating: r, percent: formatPercent(Math.round(min * 100)) })
+	).join(', ');
 
 /**
  * The suggestion with its reasons: the share of the objective's points (with the bands), how much of the
@@ -92,24 +102,27 @@ export function suggestionWhy(
 		source.definitions.find((x) => x.id === d.id)?.objectives.includes(objectiveId)
 	);
 	const answered = related.filter((d) => d.answer).length;
-	const met = `${related.length} of its decisions delivered to the team, ${answered} answered`;
+	const met = m.observe_why_met({ delivered: related.length, answered });
 	if (!result.exercised)
 		return {
 			suggestion: null,
-			headline: 'No suggestion: the team has not exercised this objective yet',
-			reasons: [
-				`${met}. A suggestion needs at least half of the objective's decisions delivered and one answered, or a clock behind it resolved.`
-			]
+			headline: m.observe_why_not_exercised(),
+			reasons: [m.observe_why_not_exercised_reason({ met })]
 		};
 	if (result.maxPoints <= 0 || result.suggestion === null)
 		return {
 			suggestion: null,
-			headline: 'No suggestion: nothing in this objective earns points',
+			headline: m.observe_why_no_points(),
 			reasons: [met]
 		};
 	const share = ratingFor(result.points, result.maxPoints);
 	const reasons = [
-		`${result.points} of ${result.maxPoints} points (${percent(result.points, result.maxPoints)}%); bands: ${THRESHOLDS_TEXT}, else U.`,
+		m.observe_why_points({
+			points: result.points,
+			max: result.maxPoints,
+			percent: formatPercent(percent(result.points, result.maxPoints)),
+			bands: thresholdsText()
+		}),
 		`${met}.`
 	];
 	if (share !== result.suggestion) {
@@ -117,12 +130,24 @@ export function suggestionWhy(
 			.filter((e) => e.id.startsWith('clock:') && e.objectives.includes(objectiveId))
 			.map((e) => clocks.find((c) => `clock:${c.id}` === e.id))
 			.filter((c): c is ClockView => c?.status === 'missed' || c?.status === 'breached')
-			.map((c) => `${c.name} ${c.status}`);
+			.map((c) =>
+				m.observe_why_clock_status({
+					clock: c.name,
+					status: c.status === 'missed' ? m.observe_status_missed() : m.observe_status_breached()
+				})
+			);
 		reasons.push(
-			`The points alone say ${share}; capped at M because ${failed.length ? failed.join(', ') : 'a clock behind this objective failed'} (HSEEP counts not following the applicable regulations as a major challenge).`
+			m.observe_why_capped({
+				rating: String(share),
+				failed: failed.length ? formatList(failed) : m.observe_why_clock_failed()
+			})
 		);
 	}
-	return { suggestion: result.suggestion, headline: `Suggestion ${result.suggestion}`, reasons };
+	return {
+		suggestion: result.suggestion,
+		headline: m.observe_why_headline({ rating: result.suggestion }),
+		reasons
+	};
 }
 
 /** What the form holds: the chosen rating, the reason, the evidence ticked and other evidence typed. */
@@ -153,11 +178,11 @@ export function buildRating(
 	objectiveId: string,
 	draft: RatingDraft
 ): { command: WireCommand } | { error: string } {
-	if (!draft.rating) return { error: 'Choose a rating: P, S, M or U.' };
+	if (!draft.rating) return { error: m.observe_err_choose() };
 	const reason = draft.reason.trim();
-	if (!reason) return { error: 'Give the reason for this rating; it appears in the review.' };
+	if (!reason) return { error: m.observe_err_reason() };
 	if (reason.length > MAX_RATING_REASON)
-		return { error: `The reason is ${reason.length} characters; keep it to ${MAX_RATING_REASON}.` };
+		return { error: m.observe_err_reason_long({ length: reason.length, max: MAX_RATING_REASON }) };
 	const lines = draft.other
 		.split('\n')
 		.map((l) => l.trim())
@@ -165,11 +190,11 @@ export function buildRating(
 	const long = lines.findIndex((l) => l.length > MAX_EVIDENCE_ITEM);
 	if (long >= 0)
 		return {
-			error: `Other evidence, line ${long + 1}, is ${lines[long].length} characters; keep each line to ${MAX_EVIDENCE_ITEM}.`
+			error: m.observe_err_line_long({ line: long + 1, length: lines[long].length, max: MAX_EVIDENCE_ITEM })
 		};
 	const evidence = [...new Set([...draft.picked, ...lines])];
 	if (evidence.length > MAX_RATING_EVIDENCE)
-		return { error: `Cite at most ${MAX_RATING_EVIDENCE} pieces of evidence (${evidence.length} chosen).` };
+		return { error: m.observe_err_too_many({ max: MAX_RATING_EVIDENCE, count: evidence.length }) };
 	return { command: { type: 'rating.set', teamId, objectiveId, rating: draft.rating, reason, evidence } };
 }
 

@@ -1,5 +1,6 @@
 /** Reading the observer's note form into a `note.add` command, with a message when something is off. */
 import type { WireCommand } from '$lib/realtime/contract';
+import { m } from '$lib/paraglide/messages';
 
 /** The longest note the server accepts. */
 export const MAX_NOTE = 8000;
@@ -11,9 +12,9 @@ export function buildNote(draft: {
 	objectiveId: string;
 }): { command: WireCommand } | { error: string } {
 	const text = draft.text.trim();
-	if (!text) return { error: 'Write the note before adding it.' };
+	if (!text) return { error: m.observe_note_empty_error() };
 	if (text.length > MAX_NOTE)
-		return { error: `The note is ${text.length} characters; the limit is ${MAX_NOTE}.` };
+		return { error: m.observe_note_too_long({ length: text.length, max: MAX_NOTE }) };
 	return {
 		command: {
 			type: 'note.add',
@@ -34,11 +35,11 @@ export function buildRubricMark(
 ): { command: WireCommand } | { error: string } {
 	const missing = criteria.filter((c) => marks[c.id] === undefined);
 	if (missing.length > 0)
-		return { error: `Mark every criterion first; still open: ${missing.map((c) => c.label).join(', ')}.` };
+		return { error: m.observe_mark_missing({ criteria: missing.map((c) => c.label).join(', ') }) };
 	const complete: Record<string, number> = {};
 	for (const c of criteria) {
 		const value = marks[c.id] as number;
-		if (!(value >= 0 && value <= 1)) return { error: `The mark for "${c.label}" must be between 0 and 1.` };
+		if (!(value >= 0 && value <= 1)) return { error: m.observe_mark_range({ criterion: c.label }) };
 		complete[c.id] = value;
 	}
 	const trimmed = note.trim();

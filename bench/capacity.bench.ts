@@ -7,13 +7,10 @@
  * bare server run one after the other because both at once would hold twice the sockets, past this machine's
  * 20,000 open files per process. Prints a Markdown section on stdout.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Server } from 'socket.io';
@@ -21,12 +18,20 @@ import { createApp, type App } from '../src/lib/server/app';
 import { openStore } from '../src/lib/server/db';
 import { silentLogger } from '../src/lib/server/log';
 import { fakeRequest } from '../src/lib/server/testing/harness';
-import { monotonicMs as now, percentile, scenarioYaml, sleep, TEAMS } from './realtime.support';
+import {
+	listen,
+	monotonicMs as now,
+	percentile,
+	scenarioYaml,
+	sleep,
+	startWorker,
+	TEAMS,
+	type Worker
+} from './realtime.support';
 
 const SIZE = Number(process.env.BENCH_CAPACITY ?? 10_000);
 const PER_EXERCISE = 50;
 const WORKERS = 4;
-const here = path.dirname(fileURLToPath(import.meta.url));
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -40,35 +45,6 @@ async function memory(): Promise<{ rss: number; heap: number }> {
 	const m = process.memoryUsage();
 	return { rss: m.rss, heap: m.heapUsed + m.external + m.arrayBuffers };
 }
-
-interface Worker {
-	child: ChildProcess;
-	request<T>(msg: unknown, reply: string): Promise<T>;
-}
-
-function startWorker(): Promise<Worker> {
-	const child = fork(path.join(here, 'realtime.client.ts'), [], {
-		execArgv: ['--import', 'tsx'],
-		stdio: ['ignore', 'inherit', 'inherit', 'ipc']
-	});
-	const request = <T>(msg: unknown, reply: string) =>
-		new Promise<T>((resolve, reject) => {
-			const on = (m: { type: string; message?: string }) => {
-				if (m.type === 'error') return (child.off('message', on), reject(new Error(m.message)));
-				if (m.type !== reply) return;
-				child.off('message', on);
-				resolve(m as T);
-			};
-			child.on('message', on);
-			if (msg) child.send(msg as never);
-		});
-	return request('', 'ready').then(() => ({ child, request }));
-}
-
-const listen = (server: ReturnType<typeof createServer>) =>
-	new Promise<string>((r) =>
-		server.listen(0, '127.0.0.1', () => r(`http://127.0.0.1:${(server.address() as AddressInfo).port}`))
-	);
 
 type Seat = { cookie: string; exerciseId: string; bareRoom: string };
 

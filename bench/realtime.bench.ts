@@ -6,13 +6,10 @@
  * the message the app last sent it (a patch, or a whole view), in alternating order. Then answers at 200/s, emit → ack. Prints a Markdown
  * section on stdout. BENCH_REALTIME_SIZES=500,2000 picks the participant counts.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Server } from 'socket.io';
 import { createApp, type App } from '../src/lib/server/app';
 import { openStore } from '../src/lib/server/db';
@@ -24,7 +21,9 @@ import {
 	percentile,
 	scenarioYaml,
 	sleep,
-	TEAMS
+	TEAMS,
+	listen,
+	startWorker
 } from './realtime.support';
 
 const SIZES = (process.env.BENCH_REALTIME_SIZES ?? '500,2000').split(',').map(Number);
@@ -37,32 +36,6 @@ const ANSWER_SECONDS = 7;
 const WORKERS = 2;
 const GOAL_RATIO = 1.3;
 const GOAL_ACK_MS = 100;
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-
-interface Worker {
-	child: ChildProcess;
-	request<T>(msg: unknown, reply: string): Promise<T>;
-}
-
-function startWorker(): Promise<Worker> {
-	const child = fork(path.join(here, 'realtime.client.ts'), [], {
-		execArgv: ['--import', 'tsx'],
-		stdio: ['ignore', 'inherit', 'inherit', 'ipc']
-	});
-	const request = <T>(msg: unknown, reply: string) =>
-		new Promise<T>((resolve, reject) => {
-			const on = (m: { type: string; message?: string }) => {
-				if (m.type === 'error') return (child.off('message', on), reject(new Error(m.message)));
-				if (m.type !== reply) return;
-				child.off('message', on);
-				resolve(m as T);
-			};
-			child.on('message', on);
-			if (msg) child.send(msg as never);
-		});
-	return request('', 'ready').then(() => ({ child, request }));
-}
 
 interface Row {
 	size: number;
@@ -89,11 +62,6 @@ type Report = {
 	errors: number;
 	errorCodes: Record<string, number>;
 };
-
-const listen = (server: ReturnType<typeof createServer>) =>
-	new Promise<string>((r) =>
-		server.listen(0, '127.0.0.1', () => r(`http://127.0.0.1:${(server.address() as AddressInfo).port}`))
-	);
 
 async function measure(size: number, dir: string): Promise<Row> {
 	const setupStart = now();

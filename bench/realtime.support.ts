@@ -1,7 +1,12 @@
 /**
- * Pieces shared by the realtime benchmark and its client workers: one clock both sides read, the scenario the
- * simulated exercises run, and the percentile arithmetic.
+ * Pieces shared by the realtime and capacity benchmarks and their client workers: one clock both sides read,
+ * the scenario the simulated exercises run, the percentile arithmetic, and starting client workers.
  */
+import { fork, type ChildProcess } from 'node:child_process';
+import type { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * Milliseconds on CLOCK_MONOTONIC. Every process on the machine reads the same clock, so a time taken in the
@@ -72,3 +77,36 @@ export function percentile(values: number[], p: number): number {
 /** "p50 / p99" in ms with one decimal, or n/a. */
 export const p50p99 = (values: number[]) =>
 	values.length ? `${percentile(values, 50).toFixed(1)} / ${percentile(values, 99).toFixed(1)}` : 'n/a';
+
+/** A client worker process (bench/realtime.client.ts) and a request/reply over its IPC channel. */
+export interface Worker {
+	child: ChildProcess;
+	request<T>(msg: unknown, reply: string): Promise<T>;
+}
+
+/** Forks a client worker and resolves once it says it is ready. */
+export function startWorker(): Promise<Worker> {
+	const here = path.dirname(fileURLToPath(import.meta.url));
+	const child = fork(path.join(here, 'realtime.client.ts'), [], {
+		execArgv: ['--import', 'tsx'],
+		stdio: ['ignore', 'inherit', 'inherit', 'ipc']
+	});
+	const request = <T>(msg: unknown, reply: string) =>
+		new Promise<T>((resolve, reject) => {
+			const on = (m: { type: string; message?: string }) => {
+				if (m.type === 'error') return (child.off('message', on), reject(new Error(m.message)));
+				if (m.type !== reply) return;
+				child.off('message', on);
+				resolve(m as T);
+			};
+			child.on('message', on);
+			if (msg) child.send(msg as never);
+		});
+	return request('', 'ready').then(() => ({ child, request }));
+}
+
+/** Listens on a free port of 127.0.0.1 and resolves with the server's URL. */
+export const listen = (server: ReturnType<typeof createServer>) =>
+	new Promise<string>((r) =>
+		server.listen(0, '127.0.0.1', () => r(`http://127.0.0.1:${(server.address() as AddressInfo).port}`))
+	);

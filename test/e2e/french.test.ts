@@ -493,4 +493,43 @@ describe('the studio in French', { timeout: 300_000 }, () => {
 			);
 		});
 	});
+
+	it('the editor of the imported draft, with its import report and the publish tab', async () => {
+		// The mapping step left open above: import the sheet as it was read.
+		await facilitator.getByRole('button', { name: fr.import_page_import }).first().click();
+		await facilitator.waitForURL('**/scenarios/*/edit');
+		const path = new URL(facilitator.url()).pathname;
+		await checkInFrench(facilitator, path, 'editor', async (p) => {
+			await expect
+				.poll(() => p.locator('#problems-count').innerText(), { timeout: 30_000 })
+				.toBe(fr.editor_no_problems);
+			await expectWords(
+				p,
+				'the editor',
+				[
+					fr.editor_intro,
+					fr.editor_tab_try,
+					fr.editor_form_when,
+					fr.editor_form_who,
+					'Ligne 7 : non importée — le titre du stimulus est vide'
+				],
+				[
+					'Changes are saved as you type',
+					'What the import changed or left out',
+					'Row 7: not imported',
+					'When it arrives',
+					'Who receives it',
+					'Text the teams read'
+				]
+			);
+			await p.getByRole('tab', { name: fr.editor_tab_publish }).click();
+			await p.getByRole('button', { name: fr.editor_publish }).waitFor();
+			await expectWords(
+				p,
+				'the publish tab',
+				[fr.editor_change_note, fr.editor_discard],
+				['Publish a new version', 'Discard the draft', 'Change note']
+			);
+		});
+	});
 });

@@ -13,6 +13,9 @@ import type { ScenarioIssue } from '$lib/engine/types';
 import type { ScenarioDraftRecord, ScenarioRecord, ScenarioVersionSummary, Store } from '../db/store';
 import { StoreError } from '../db/store';
 import { fault } from '../errors';
+import { m } from '$lib/paraglide/messages';
+import { bytesText } from '$lib/studio/import/words';
+import { formatNumber } from '$lib/locale-format';
 import { missingRoleMessage } from '../auth/roles';
 import { canAuthor, canDraft, canEditDraft, DRAFT_ROLES } from './scenario-access';
 import { sourceHash, type ScenarioLibrary } from './scenario-library';
@@ -184,7 +187,7 @@ export class ScenarioStudio {
 		if (size > MAX_SCENARIO_BYTES)
 			fault(
 				'draft/too_large',
-				`The draft is ${formatBytes(size)}; a scenario may be at most ${formatBytes(MAX_SCENARIO_BYTES)}.`
+				m.editor_refusal_too_large({ size: bytesText(size), max: bytesText(MAX_SCENARIO_BYTES) })
 			);
 		const titleValue = getIn(source, ['title']);
 		const title = typeof titleValue === 'string' && titleValue.trim() ? titleValue.trim() : scenario.title;
@@ -212,22 +215,22 @@ export class ScenarioStudio {
 	/** Publishes the draft at `revision` as the next version; refused while it has problems or without a note. */
 	async publish(user: Facilitator, id: string, revision: number, note: string): Promise<number> {
 		const scenario = await this.#editable(user, id);
-		if (!canAuthor(user))
-			fault(
-				'scenario/forbidden',
-				'Publishing takes the scenario author role; ask an administrator for it.',
-				403
-			);
+		if (!canAuthor(user)) fault('scenario/forbidden', m.editor_refusal_author_role(), 403);
 		const draft = await this.store.scenarios.draft(id);
-		if (!draft) fault('draft/not_found', `"${scenario.title}" has no draft to publish.`, 404);
+		if (!draft) fault('draft/not_found', m.editor_refusal_no_draft({ title: scenario.title }), 404);
 		const text = note.trim();
-		if (!text) fault('form/invalid', 'Write a change note: what changed and why.');
-		if (text.length > 2000) fault('form/invalid', 'Keep the change note under 2,000 characters.');
+		if (!text) fault('form/invalid', m.editor_refusal_note_missing());
+		if (text.length > 2000) fault('form/invalid', m.editor_refusal_note_long());
 		const issues = this.check(id, draft.source);
 		if (issues.length)
 			fault(
 				'scenario/invalid',
-				`The draft has ${issues.length} problem${issues.length === 1 ? '' : 's'}; fix ${issues.length === 1 ? 'it' : 'them'} before publishing (first: line ${issues[0].line}, ${issues[0].path || 'file'}: ${issues[0].message}).`
+				(issues.length === 1 ? m.editor_refusal_invalid_one : m.editor_refusal_invalid_many)({
+					count: formatNumber(issues.length),
+					line: String(issues[0].line),
+					path: issues[0].path || m.editor_refusal_file(),
+					message: issues[0].message
+				})
 			);
 		const { scenario: parsed } = checkScenarioSource(draft.source, `${id}.yaml`);
 		const version = await this.#stored(() =>

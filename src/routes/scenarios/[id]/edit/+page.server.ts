@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { auditRequest } from '$lib/server/auth/audit-request';
 import { app } from '$lib/server/app';
 import { actionFailure, loadError } from '$lib/server/errors';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -34,7 +35,7 @@ export const actions: Actions = {
 		const field = data.get('source');
 		// The editor sends the text as a file, so its line breaks arrive exactly as typed.
 		const source = typeof field === 'string' ? field : field ? await field.text() : null;
-		if (source === null) return fail(400, { code: 'form/invalid', message: 'Nothing to save.' });
+		if (source === null) return fail(400, { code: 'form/invalid', message: m.editor_nothing_to_save() });
 		try {
 			const saved = await app().studio.save(user, event.params.id, source, revisionOf(data));
 			return { saved: true, revision: saved.revision, problems: saved.issues.length };

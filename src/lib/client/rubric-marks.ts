@@ -29,11 +29,6 @@ export function creditLevels(current: number | undefined): number[] {
 	return levels.sort((a, b) => a - b);
 }
 
-/** A mark as a percentage of the criterion's points ("25%"), for a level off the usual scale. */
-export function percentOf(mark: number): string {
-	return `${Math.round(mark * 100)}%`;
-}
-
 /** A credit level in words, the same on the console and the evaluator page: "No credit", "Half credit"… */
 export function creditName(mark: number): string {
 	if (mark === 0) return m.console_credit_none();

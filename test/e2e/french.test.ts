@@ -313,13 +313,27 @@ describe('the interface in French outside the exercise', { timeout: 300_000 }, (
 				['Published scenarios', 'Guide and flow', 'Duplicate into a draft', 'Your drafts']
 			);
 		});
-		// The scenario's own page: its chrome in French; the flow's trigger lines are still English (docs/i18n.md).
+		// The scenario's own page: its chrome and the lines written from the scenario file in French.
 		await checkInFrench(facilitator, '/scenarios/example-quickstart', 'scenario', async (p) => {
 			await p.getByRole('heading', { name: fr.studio_flow, exact: true }).waitFor();
 			await expectFrenchText(
 				p,
-				[fr.studio_guide, fr.studio_versions, fr.studio_run_scenario, fr.studio_published_by],
-				["Facilitator's guide", 'Run this scenario', 'Published by', 'Change note']
+				[
+					fr.studio_guide,
+					fr.studio_versions,
+					fr.studio_run_scenario,
+					fr.studio_published_by,
+					`Décision (${fr.flow_type_single}`,
+					'10m plus tard'
+				],
+				[
+					"Facilitator's guide",
+					'Run this scenario',
+					'Published by',
+					'Change note',
+					'Decision (single',
+					'reaches the team'
+				]
 			);
 		});
 	});

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { overwriteGetLocale } from '$lib/paraglide/runtime';
 import type { Decision, Inject, Scenario } from '$lib/engine/types';
 import {
 	clockRows,
@@ -260,5 +261,22 @@ describe('modelAnswerText', () => {
 	it('marks choice decisions as shown shuffled in the outline', () => {
 		const [diff] = flowOutline(scenario)[0].injects;
 		expect(diff.decision).toMatchObject({ model: "Best answer: 'Coordinated'", shuffled: true });
+	});
+});
+
+describe('the flow in French', () => {
+	afterEach(() => overwriteGetLocale(() => 'en'));
+	it('words triggers, clock conditions, deadlines and decision types in the reader’s language', () => {
+		overwriteGetLocale(() => 'fr');
+		expect(describeTrigger(scenario, scenario.injects[1].trigger)).toBe(
+			'quand SOC répond « Piecemeal », 1h plus tard'
+		);
+		expect(describeTrigger(scenario, { kind: 'manual' })).toBe("déclenché par l'animateur");
+		expect(describeDeadline({ amount: 7, unit: 'businessDays' })).toBe('7 jours ouvrés');
+		expect(clockRows(scenario)[0]).toMatchObject({
+			starts: '« Config diff » est remis',
+			stops: "jamais (court jusqu'au bout)"
+		});
+		expect(flowOutline(scenario)[0].injects[0].decision?.type).toBe('choix unique');
 	});
 });

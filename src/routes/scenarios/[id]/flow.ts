@@ -14,6 +14,7 @@ import type {
 	Trigger
 } from '$lib/engine/types';
 import { formatElapsed } from '$lib/client/scenario-time';
+import { m } from '$lib/paraglide/messages';
 import { modelAnswerText } from '$lib/model-answer-words';
 
 export { modelAnswerText };
@@ -56,7 +57,7 @@ export interface FlowPhase {
 }
 
 function teamNames(scenario: Scenario, audience: 'all' | TeamId[]): string {
-	if (audience === 'all') return 'all teams';
+	if (audience === 'all') return m.flow_all_teams();
 	return audience.map((id) => scenario.teams.find((t) => t.id === id)?.name ?? id).join(', ');
 }
 
@@ -66,55 +67,62 @@ function decisionOwner(scenario: Scenario, decisionId: string): { decision?: Dec
 }
 
 function optionLabels(decision: Decision | undefined, ids: string[]): string {
-	return ids.map((id) => `'${decision?.options.find((o) => o.id === id)?.label ?? id}'`).join(' or ');
+	return ids
+		.map((id) => m.flow_quoted({ text: decision?.options.find((o) => o.id === id)?.label ?? id }))
+		.join(` ${m.flow_or()} `);
 }
 
 function delayText(delay: number): string {
-	return delay > 0 ? `, ${formatSpan(delay)} later` : '';
+	return delay > 0 ? `, ${m.flow_later({ delay: formatSpan(delay) })}` : '';
 }
 
 function rangeText(range: { min?: number; max?: number }, unit?: string): string {
 	const u = unit ? ` ${unit}` : '';
-	if (range.min !== undefined && range.max !== undefined) return `between ${range.min} and ${range.max}${u}`;
-	if (range.min !== undefined) return `${range.min}${u} or more`;
-	if (range.max !== undefined) return `${range.max}${u} or less`;
-	return 'any number';
+	if (range.min !== undefined && range.max !== undefined)
+		return m.flow_between({ min: String(range.min), max: String(range.max), unit: u });
+	if (range.min !== undefined) return m.flow_or_more({ min: String(range.min), unit: u });
+	if (range.max !== undefined) return m.flow_or_less({ max: String(range.max), unit: u });
+	return m.flow_any_number();
 }
 
 /** The condition of a trigger in words, naming teams, options and injects rather than ids. */
 export function describeTrigger(scenario: Scenario, trigger: Trigger): string {
 	switch (trigger.kind) {
 		case 'at':
-			return `at ${formatElapsed(trigger.at)}`;
+			return m.flow_at({ time: formatElapsed(trigger.at) });
 		case 'after': {
 			const source = scenario.injects.find((i) => i.id === trigger.inject);
-			const delay = trigger.delay > 0 ? `${formatSpan(trigger.delay)} after` : 'as soon as';
-			return `${delay} '${source?.title ?? trigger.inject}' reaches the team`;
+			const title = source?.title ?? trigger.inject;
+			return trigger.delay > 0
+				? m.flow_after({ delay: formatSpan(trigger.delay), title })
+				: m.flow_as_soon_as({ title });
 		}
 		case 'answer': {
 			const { decision, inject } = decisionOwner(scenario, trigger.decision);
 			const who =
 				inject && inject.audience !== 'all' && inject.audience.length === 1
 					? teamNames(scenario, inject.audience)
-					: 'a team';
+					: m.flow_a_team();
 			const what = trigger.options?.length
 				? optionLabels(decision, trigger.options)
 				: trigger.range
 					? rangeText(trigger.range, decision?.numeric?.unit)
-					: 'anything';
-			return `when ${who} answers ${what}${delayText(trigger.delay)}`;
+					: m.flow_anything();
+			return `${m.flow_when_answers({ who, what })}${delayText(trigger.delay)}`;
 		}
 		case 'unanswered': {
 			const { inject } = decisionOwner(scenario, trigger.decision);
-			return `if a team lets the deadline of '${inject?.title ?? trigger.decision}' pass${delayText(trigger.delay)}`;
+			return `${m.flow_unanswered({ title: inject?.title ?? trigger.decision })}${delayText(trigger.delay)}`;
 		}
 		case 'clockMissed': {
 			const clock = scenario.clocks.find((c) => c.id === trigger.clock);
-			const what = clock?.kind === 'hold' ? 'hold is breached' : 'clock is missed';
-			return `when the ${clock?.name ?? trigger.clock} ${what}${delayText(trigger.delay)}`;
+			const name = clock?.name ?? trigger.clock;
+			const what =
+				clock?.kind === 'hold' ? m.flow_hold_breached({ clock: name }) : m.flow_clock_missed({ clock: name });
+			return `${what}${delayText(trigger.delay)}`;
 		}
 		case 'manual':
-			return 'released by the facilitator';
+			return m.flow_manual();
 	}
 }
 
@@ -149,7 +157,7 @@ export function flowOutline(raw: Scenario): FlowPhase[] {
 				hold: i.hold,
 				decision: i.decision && {
 					prompt: i.decision.prompt,
-					type: i.decision.type,
+					type: DECISION_TYPE_WORDS[i.decision.type](),
 					deadline: i.decision.deadline === undefined ? undefined : formatSpan(i.decision.deadline),
 					options: i.decision.options.map((o) => ({ label: o.label, points: o.points })),
 					model: modelAnswerText(i.decision),
@@ -165,34 +173,43 @@ export function describeClockCondition(scenario: Scenario, condition: ClockCondi
 	switch (condition.kind) {
 		case 'inject': {
 			const inject = scenario.injects.find((i) => i.id === condition.inject);
-			return `'${inject?.title ?? condition.inject}' is delivered`;
+			return m.flow_delivered({ title: inject?.title ?? condition.inject });
 		}
 		case 'answer': {
 			const { decision, inject } = decisionOwner(scenario, condition.decision);
-			const what = condition.options?.length ? optionLabels(decision, condition.options) : 'anything';
-			return `the team answers ${what} to '${inject?.title ?? condition.decision}'`;
+			const what = condition.options?.length ? optionLabels(decision, condition.options) : m.flow_anything();
+			return m.flow_team_answers({ what, title: inject?.title ?? condition.decision });
 		}
 		case 'clockStopped': {
 			const clock = scenario.clocks.find((c) => c.id === condition.clock);
-			return `the ${clock?.name ?? condition.clock} clock stops`;
+			return m.flow_clock_stops({ clock: clock?.name ?? condition.clock });
 		}
 		case 'message':
 			return messageFilterText(scenario, condition.message);
 	}
 }
 
-const UNIT_WORDS: Record<ClockDef['deadline']['unit'], [string, string]> = {
-	minutes: ['minute', 'minutes'],
-	hours: ['hour', 'hours'],
-	days: ['day', 'days'],
-	businessDays: ['business day', 'business days'],
-	months: ['month', 'months']
+type CountWords = (inputs: { count: string }) => string;
+const UNIT_WORDS: Record<ClockDef['deadline']['unit'], [CountWords, CountWords]> = {
+	minutes: [m.flow_unit_minutes_one, m.flow_unit_minutes_many],
+	hours: [m.flow_unit_hours_one, m.flow_unit_hours_many],
+	days: [m.flow_unit_days_one, m.flow_unit_days_many],
+	businessDays: [m.flow_unit_business_days_one, m.flow_unit_business_days_many],
+	months: [m.flow_unit_months_one, m.flow_unit_months_many]
+};
+
+const DECISION_TYPE_WORDS: Record<Decision['type'], () => string> = {
+	single: m.flow_type_single,
+	multiple: m.flow_type_multiple,
+	text: m.flow_type_text,
+	numeric: m.flow_type_numeric,
+	ranking: m.flow_type_ranking
 };
 
 /** A clock's deadline as "7 business days" or "1 hour". */
 export function describeDeadline(deadline: ClockDef['deadline']): string {
 	const [one, many] = UNIT_WORDS[deadline.unit];
-	return `${deadline.amount} ${deadline.amount === 1 ? one : many}`;
+	return (deadline.amount === 1 ? one : many)({ count: String(deadline.amount) });
 }
 
 /** A copy whose inject titles, prompts and option labels read as they will in the exercise. */
@@ -237,7 +254,8 @@ export function clockRows(raw: Scenario): ClockRow[] {
 		owner: scenario.teams.find((t) => t.id === clock.owner)?.name ?? clock.owner,
 		deadline: describeDeadline(clock.deadline),
 		starts: describeClockCondition(scenario, clock.start),
-		stops: clock.stop.map((c) => describeClockCondition(scenario, c)).join('; or ') || 'never (runs out)',
+		stops:
+			clock.stop.map((c) => describeClockCondition(scenario, c)).join(m.flow_stop_or()) || m.flow_never(),
 		points: `${clock.scoring.met} / ${clock.scoring.missed}`
 	}));
 }

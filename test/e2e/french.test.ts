@@ -469,6 +469,24 @@ describe('pages used during an exercise, in French', { timeout: 300_000 }, () =>
 		});
 		await staff.context().close();
 	});
+
+	it('the feedback form, on the first exercise now ended', async () => {
+		await checkInFrench(player, `/exercises/${exerciseId}/feedback`, 'feedback', async (p) => {
+			await p.getByRole('button', { name: fr.feedback_send, exact: true }).waitFor();
+			await expectWords(
+				p,
+				'the feedback form',
+				[
+					fr.feedback_stmt_realism,
+					fr.feedback_scale_1,
+					fr.feedback_q_went_well,
+					fr.feedback_q_takeaway,
+					fr.feedback_anonymous
+				],
+				['Feedback on', 'Strongly disagree', 'What went well', 'Anonymous:', 'Send feedback', 'realistic']
+			);
+		});
+	});
 });
 
 // ─── The studio in French: the import page (with its MSEL mapping step) and the editor of the imported draft ───

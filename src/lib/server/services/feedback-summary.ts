@@ -3,25 +3,66 @@
  * the report: a 1–5 agreement scale on a few statements, what went well, what to improve, one-word takeaways.
  */
 import type { FeedbackComments, FeedbackRatings } from '../db/store';
+import { m } from '$lib/paraglide/messages';
 
 /** Statements rated from 1 (strongly disagree) to 5 (strongly agree). */
+/** Each statement's text is read in the current request's language. */
 export const FEEDBACK_STATEMENTS = [
-	{ id: 'objectives', text: 'The exercise objectives were clear to me.' },
-	{ id: 'realism', text: 'The scenario was realistic for our organisation.' },
-	{ id: 'roles', text: "I understood my team's role and responsibilities." },
-	{ id: 'materials', text: 'The injects and materials helped us make decisions.' },
-	{ id: 'prepared', text: 'I am better prepared to handle a real incident like this one.' }
+	{
+		id: 'objectives',
+		get text() {
+			return m.feedback_stmt_objectives();
+		}
+	},
+	{
+		id: 'realism',
+		get text() {
+			return m.feedback_stmt_realism();
+		}
+	},
+	{
+		id: 'roles',
+		get text() {
+			return m.feedback_stmt_roles();
+		}
+	},
+	{
+		id: 'materials',
+		get text() {
+			return m.feedback_stmt_materials();
+		}
+	},
+	{
+		id: 'prepared',
+		get text() {
+			return m.feedback_stmt_prepared();
+		}
+	}
 ] as const;
 
 /** Free-text questions of the form, by comment key. */
 export const FEEDBACK_QUESTIONS = {
-	wentWell: 'What went well?',
-	improve: 'What should we improve (in our response or in the exercise)?',
-	takeaway: 'Your takeaway in one word'
-} as const;
+	get wentWell() {
+		return m.feedback_q_went_well();
+	},
+	get improve() {
+		return m.feedback_q_improve();
+	},
+	get takeaway() {
+		return m.feedback_q_takeaway();
+	}
+};
 
 /** Words of the 1–5 scale. */
-export const SCALE_LABELS = ['Strongly disagree', 'Disagree', 'Neutral', 'Agree', 'Strongly agree'] as const;
+export function scaleLabels(): string[] {
+	return [
+		m.feedback_scale_1(),
+		m.feedback_scale_2(),
+		m.feedback_scale_3(),
+		m.feedback_scale_4(),
+		m.feedback_scale_5()
+	];
+}
 
 /** One statement's results. */
 export interface StatementResult {

@@ -5,6 +5,7 @@
 import { scenarioTexts } from '$lib/engine/scenario-texts';
 import type { FeedbackComments, FeedbackRatings, Store } from '../db/store';
 import { fault } from '../errors';
+import { m } from '$lib/paraglide/messages';
 import type { HostRegistry } from '../exercise/host-registry';
 import { FEEDBACK_STATEMENTS, summariseFeedback, type FeedbackSummary } from './feedback-summary';
 import type { Seat } from './seats';
@@ -30,20 +31,21 @@ export function readFeedbackForm(form: FormData): FeedbackForm {
 	for (const s of FEEDBACK_STATEMENTS) {
 		const raw = (values[`rating-${s.id}`] = text(`rating-${s.id}`));
 		const n = Number(raw);
-		if (!raw) errors[`rating-${s.id}`] = `Rate “${s.text}” from 1 to 5.`;
+		if (!raw) errors[`rating-${s.id}`] = m.feedback_err_rate({ statement: s.text });
 		else if (!Number.isInteger(n) || n < 1 || n > 5)
-			errors[`rating-${s.id}`] = `A rating is a whole number from 1 to 5; got "${raw}".`;
+			errors[`rating-${s.id}`] = m.feedback_err_whole({ value: raw });
 		else ratings[s.id] = n;
 	}
 	const comments: FeedbackComments = {};
 	for (const key of ['wentWell', 'improve'] as const) {
 		const v = (values[key] = text(key));
-		if (v.length > MAX_COMMENT) errors[key] = `Keep this answer under ${MAX_COMMENT} characters.`;
+		if (v.length > MAX_COMMENT) errors[key] = m.feedback_err_long({ max: MAX_COMMENT });
 		else if (v) comments[key] = v;
 	}
 	const takeaway = (values.takeaway = text('takeaway'));
-	if (/\s/.test(takeaway)) errors.takeaway = 'Use a single word for your takeaway.';
-	else if (takeaway.length > MAX_TAKEAWAY) errors.takeaway = `Use at most ${MAX_TAKEAWAY} characters.`;
+	if (/\s/.test(takeaway)) errors.takeaway = m.feedback_err_one_word();
+	else if (takeaway.length > MAX_TAKEAWAY)
+		errors.takeaway = m.feedback_err_takeaway_long({ max: MAX_TAKEAWAY });
 	else if (takeaway) comments.takeaway = takeaway;
 	return Object.keys(errors).length ? { ok: false, errors, values } : { ok: true, ratings, comments };
 }

@@ -2,7 +2,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
 import { actionFailure, loadError } from '$lib/server/errors';
 import { readFeedbackForm } from '$lib/server/services/feedback';
-import { FEEDBACK_QUESTIONS, FEEDBACK_STATEMENTS, SCALE_LABELS } from '$lib/server/services/feedback-summary';
+import { FEEDBACK_QUESTIONS, FEEDBACK_STATEMENTS, scaleLabels } from '$lib/server/services/feedback-summary';
+import { m } from '$lib/paraglide/messages';
 import { afterAction } from '$lib/server/services/review-services';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -12,15 +13,23 @@ async function seatOf(event: RequestEvent) {
 		if (await app().sessions.current(event)) redirect(303, `/exercises/${event.params.id}/hotwash`);
 		redirect(303, '/join');
 	}
-	if (seat.exerciseId !== event.params.id)
-		error(403, 'Your seat is in another exercise, so this form is not yours.');
+	if (seat.exerciseId !== event.params.id) error(403, m.feedback_err_other_seat());
 	return seat;
 }
 
 export const load: PageServerLoad = async (event) => {
 	const seat = await seatOf(event);
 	const status = await afterAction(app()).feedback.status(seat).catch(loadError);
-	return { status, statements: FEEDBACK_STATEMENTS, questions: FEEDBACK_QUESTIONS, scale: SCALE_LABELS };
+	return {
+		status,
+		statements: FEEDBACK_STATEMENTS.map((s) => ({ id: s.id, text: s.text })),
+		questions: {
+			wentWell: FEEDBACK_QUESTIONS.wentWell,
+			improve: FEEDBACK_QUESTIONS.improve,
+			takeaway: FEEDBACK_QUESTIONS.takeaway
+		},
+		scale: scaleLabels()
+	};
 };
 
 export const actions: Actions = {
@@ -30,7 +39,7 @@ export const actions: Actions = {
 		if (!form.ok) {
 			return fail(400, {
 				code: 'form/invalid',
-				message: 'Please answer the questions marked below.',
+				message: m.feedback_err_form(),
 				errors: form.errors,
 				values: form.values
 			});

@@ -1,13 +1,13 @@
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
-import { FEEDBACK_QUESTIONS, FEEDBACK_STATEMENTS, SCALE_LABELS } from '$lib/server/services/feedback-summary';
+import { FEEDBACK_QUESTIONS, FEEDBACK_STATEMENTS, scaleLabels } from '$lib/server/services/feedback-summary';
 import Page from './+page.svelte';
 
 const data = {
 	status: { exerciseId: 'ex1', open: true, sent: false, title: 'Quickstart' },
 	statements: FEEDBACK_STATEMENTS,
 	questions: FEEDBACK_QUESTIONS,
-	scale: SCALE_LABELS
+	scale: scaleLabels()
 };
 
 describe('feedback page after a refused submit', () => {

@@ -487,6 +487,31 @@ describe('pages used during an exercise, in French', { timeout: 300_000 }, () =>
 			);
 		});
 	});
+
+	it('the hot wash, on the first exercise now ended', async () => {
+		await checkInFrench(facilitator, `/exercises/${exerciseId}/hotwash`, 'hotwash', async (p) => {
+			await p.getByRole('heading', { name: fr.hotwash_notes, exact: true }).waitFor();
+			await expectWords(
+				p,
+				'the hot wash',
+				[
+					fr.hotwash_questions,
+					fr.hotwash_improvements,
+					fr.hotwash_save_note,
+					fr.hotwash_whole,
+					fr.feedback_stmt_realism
+				],
+				[
+					'Hot wash',
+					'Discussion questions',
+					'Areas for improvement',
+					'Save note',
+					'The whole exercise',
+					'realistic'
+				]
+			);
+		});
+	});
 });
 
 // ─── The studio in French: the import page (with its MSEL mapping step) and the editor of the imported draft ───

@@ -512,6 +512,18 @@ describe('pages used during an exercise, in French', { timeout: 300_000 }, () =>
 			);
 		});
 	});
+
+	it('trends across exercises', async () => {
+		await checkInFrench(facilitator, '/trends', 'trends', async (p) => {
+			await p.getByRole('heading', { name: fr.trends_heading, exact: true }).waitFor();
+			await expectWords(
+				p,
+				'the trends page',
+				[fr.trends_intro, fr.trends_all_teams, fr.trends_run.replace('{n}', '1')],
+				['Trends across exercises', 'share of points per team', 'All teams', 'Run 1']
+			);
+		});
+	});
 });
 
 // ─── The studio in French: the import page (with its MSEL mapping step) and the editor of the imported draft ───

@@ -478,7 +478,7 @@ describe('npm run scenario (scripts/scenario-cli.ts)', () => {
 	it('balance prints each team by phase, and --json the report; it exits 1 when the target is missed', () => {
 		const text = cli('balance', 'scenarios/salt-typhoon-exec.yaml');
 		expect(text.stdout).toContain('Team balance of');
-		expect(text.stdout).toMatch(/^team +p1 +p2 +p3 +clocks +total +share$/m);
+		expect(text.stdout).toMatch(/^team +p1 +p2 +p3 +clocks +messages +total +share$/m);
 		const json = cli('balance', 'scenarios/salt-typhoon-exec.yaml', '--json');
 		const report = JSON.parse(json.stdout);
 		expect(report.teams.map((t: { team: string }) => t.team)).toEqual(['exec', 'legal']);

@@ -4,17 +4,14 @@
  */
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Ack, ViewMessage, WireCommand } from '$lib/realtime/contract';
 import { testTargets, type TestDatabase } from './db/test-targets';
 import { createLogger, readLogSettings } from './log';
 import {
-	facilitatorCookie,
+	facilitatorOnDrill,
 	manualClock,
-	newKey,
 	participantCookie,
 	startServer,
-	type TestServer,
-	type TestSocket
+	type TestServer
 } from './testing/harness';
 
 /** A stream keeping what was written, line by line. */
@@ -90,12 +87,8 @@ describe('what a server logs', () => {
 	const out = memory();
 	let exerciseId: string;
 	let code: string;
-	let f: TestSocket;
+	let send: Awaited<ReturnType<typeof facilitatorOnDrill>>['send'];
 
-	const send = (command: WireCommand) =>
-		f.timeout(5000).emitWithAck('exercise:command', { exerciseId, key: newKey(), command }) as Promise<
-			Ack<{ version: number }>
-		>;
 	const logged = () => out.lines().map((l) => JSON.parse(l) as Record<string, unknown>);
 
 	beforeAll(async () => {
@@ -107,16 +100,7 @@ describe('what a server logs', () => {
 			undefined,
 			createLogger({ level: 'debug', format: 'json' }, out)
 		);
-		const fac = await facilitatorCookie(server.app);
-		const account = (await server.app.sessions.byToken(fac.cookie.split('=')[1]))!;
-		({ id: exerciseId, joinCode: code } = await server.app.exercises.create(account, {
-			scenarioId: 'server-drill',
-			organisation: 'Northwind Telecom',
-			teams: ['soc', 'legal']
-		}));
-		f = await server.client(fac.cookie);
-		const synced = (await f.timeout(5000).emitWithAck('exercise:sync', { exerciseId })) as Ack<ViewMessage>;
-		expect('data' in synced).toBe(true);
+		({ exerciseId, joinCode: code, send } = await facilitatorOnDrill(server));
 		await participantCookie(server.app, code, 'Pat Analyst', 'soc');
 	});
 

@@ -3,17 +3,10 @@
  * only with that bearer token). The figures never carry an exercise's id or text.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Ack, ViewMessage, WireCommand } from '$lib/realtime/contract';
+import type { WireCommand } from '$lib/realtime/contract';
 import { testTargets, type TestDatabase } from './db/test-targets';
 import { metricsResponse } from './metrics-endpoint';
-import {
-	facilitatorCookie,
-	manualClock,
-	newKey,
-	startServer,
-	type TestServer,
-	type TestSocket
-} from './testing/harness';
+import { facilitatorOnDrill, manualClock, startServer, type TestServer } from './testing/harness';
 
 const TOKEN = 'metrics-test-token-0123456789';
 
@@ -21,26 +14,12 @@ describe('metrics', () => {
 	let db: TestDatabase;
 	let server: TestServer;
 	let exerciseId: string;
-	let f: TestSocket;
-
-	const send = (command: WireCommand) =>
-		f.timeout(5000).emitWithAck('exercise:command', { exerciseId, key: newKey(), command }) as Promise<
-			Ack<{ version: number }>
-		>;
+	let send: Awaited<ReturnType<typeof facilitatorOnDrill>>['send'];
 
 	beforeAll(async () => {
 		db = await testTargets[0].create();
 		server = await startServer(db, manualClock());
-		const fac = await facilitatorCookie(server.app);
-		const account = (await server.app.sessions.byToken(fac.cookie.split('=')[1]))!;
-		({ id: exerciseId } = await server.app.exercises.create(account, {
-			scenarioId: 'server-drill',
-			organisation: 'Northwind Telecom',
-			teams: ['soc', 'legal']
-		}));
-		f = await server.client(fac.cookie);
-		const synced = (await f.timeout(5000).emitWithAck('exercise:sync', { exerciseId })) as Ack<ViewMessage>;
-		expect('data' in synced).toBe(true);
+		({ exerciseId, send } = await facilitatorOnDrill(server));
 	});
 
 	afterAll(async () => {

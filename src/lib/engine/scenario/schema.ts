@@ -354,17 +354,8 @@ export const personaSchema = z
 	})
 	.describe('An outside party the control cell plays');
 
-export const approvalSchema = z
-	.strictObject({
-		from: teamList.optional().describe('Author teams (absent: any)'),
-		to: z
-			.array(ref('a persona or team'))
-			.min(1)
-			.optional()
-			.describe('Recipients, any one of them (absent: any)'),
-		channels: z.array(messageChannel).min(1).optional().describe('Channels (absent: any)'),
-		by: ref('the team that must approve')
-	})
+export const approvalSchema = messageFilter
+	.extend({ by: ref('the team that must approve') })
 	.describe('Messages matching every field given need the `by` team’s approval before they go out');
 
 const matchFields = {

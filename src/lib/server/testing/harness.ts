@@ -10,7 +10,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Cookies } from '@sveltejs/kit';
 import { io as connect, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents, ViewMessage } from '$lib/realtime/contract';
+import type {
+	Ack,
+	ClientToServerEvents,
+	ServerToClientEvents,
+	ViewMessage,
+	WireCommand
+} from '$lib/realtime/contract';
 import { createApp, type App } from '../app';
 import { openStore } from '../db';
 import { ServiceError } from '../errors';
@@ -151,6 +157,32 @@ export async function facilitatorCookie(app: App): Promise<{ cookie: string; use
 		password: 'correct horse battery'
 	});
 	return { cookie: `sb_session=${req.jar.get('sb_session')}`, userId: f.userId };
+}
+
+/** A facilitator's synced socket on a new two-team server-drill exercise, and a way to send it commands. */
+export async function facilitatorOnDrill(server: TestServer): Promise<{
+	exerciseId: string;
+	joinCode: string;
+	socket: TestSocket;
+	send(command: WireCommand): Promise<Ack<{ version: number }>>;
+}> {
+	const fac = await facilitatorCookie(server.app);
+	const account = (await server.app.sessions.byToken(fac.cookie.split('=')[1]))!;
+	const { id: exerciseId, joinCode } = await server.app.exercises.create(account, {
+		scenarioId: 'server-drill',
+		organisation: 'Northwind Telecom',
+		teams: ['soc', 'legal']
+	});
+	const socket = await server.client(fac.cookie);
+	const synced = (await socket
+		.timeout(5000)
+		.emitWithAck('exercise:sync', { exerciseId })) as Ack<ViewMessage>;
+	if (!('data' in synced)) throw new Error(`the facilitator could not sync: ${synced.error.message}`);
+	const send = (command: WireCommand) =>
+		socket.timeout(5000).emitWithAck('exercise:command', { exerciseId, key: newKey(), command }) as Promise<
+			Ack<{ version: number }>
+		>;
+	return { exerciseId, joinCode, socket, send };
 }
 
 /** Joins as a participant; returns the Cookie header value and the seat. */
